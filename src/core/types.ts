@@ -1,0 +1,139 @@
+/**
+ * Shapes shared by the engine, the workbook plan, the hosts and the command line.
+ * Formats: ../shared/spec/formats.md (`duanping.results/1`).
+ */
+import type { RaterReport, SourceReliability } from './raters/types';
+
+/** What a cell can hold when it reaches the engine: CSV text, a typed spreadsheet value, or an error. */
+export type RawCell = string | number | boolean | null | undefined | { error: string };
+
+/** Where a row came from: a sheet of a workbook, or a CSV file (rows are 1-based, as people count them). */
+export interface RowLocation {
+  /** Sheet name (`评分录入`) or file name (`ratings.csv`). */
+  sheet: string;
+  /** 1-based row number in that sheet or file (header = 1). */
+  row: number;
+  /** Column letter of each field: `source`, `rater`, `ratee`, `kind`, `points`, and every indicator id. */
+  columns: Record<string, string>;
+}
+
+/** One score sheet: one rater's scores for one ratee. */
+export interface EntryRow {
+  source: string;
+  rater: string;
+  ratee: string;
+  /** Raw cells keyed by indicator id; indicators the source does not score are ignored. */
+  cells: Record<string, RawCell>;
+  loc?: RowLocation;
+}
+
+export type AdjustmentKind = 'bonus' | 'deduction' | 'veto';
+
+export interface AdjustmentRow {
+  ratee: string;
+  kind: RawCell;
+  points: RawCell;
+  reason?: string;
+  approvedBy?: string;
+  loc?: RowLocation;
+}
+
+export interface RateeInfo {
+  id: string;
+  name?: string;
+  group?: string;
+}
+
+export interface RaterInfo {
+  id: string;
+  source: string;
+  name?: string;
+}
+
+export type ProblemCode =
+  | 'missing'
+  | 'not-a-number'
+  | 'number-as-text'
+  | 'out-of-range'
+  | 'not-a-level'
+  | 'full-width-digits'
+  | 'unit-suffix'
+  | 'error-value'
+  | 'unknown-source'
+  | 'missing-field'
+  | 'unknown-ratee'
+  | 'unknown-rater'
+  | 'rater-source-mismatch'
+  | 'rater-in-two-sources'
+  | 'duplicate-sheet'
+  | 'ragged-row'
+  | 'unknown-column'
+  | 'missing-column'
+  | 'bad-adjustment-kind'
+  | 'bad-adjustment-points'
+  | 'no-valid-rows'
+  | 'missing-source'
+  | 'no-composite';
+
+export interface Problem {
+  code: ProblemCode;
+  /** `评分录入!F12`, `ratings.csv!F12`; absent for problems of a ratee as a whole. */
+  where?: string;
+  source?: string;
+  rater?: string;
+  ratee?: string;
+  indicator?: string;
+  /** What the cell held, as text. */
+  found?: string;
+  /** What is allowed there, in words. */
+  allowed?: string;
+  /** A proposed replacement the clerk may accept (never applied without consent). */
+  fix?: string;
+  /** One sentence a clerk can act on, in the requested language. */
+  message: string;
+}
+
+export interface Note {
+  code: 'quota-tie' | 'bonus-capped' | 'deduction-capped' | 'missing-source' | 'vetoed' | 'floored-at-zero';
+  message: string;
+  tier?: string;
+}
+
+export interface RateeResult {
+  ratee: string;
+  name?: string;
+  /** Source scores that exist, keyed by source id (unrounded, cleaned to 15 significant digits). */
+  sources: Record<string, number>;
+  composite: number | null;
+  bonus: number;
+  deduction: number;
+  veto: boolean;
+  final: number | null;
+  rank: number | null;
+  tier: string | null;
+  notes: Note[];
+}
+
+/** A row total, for the rater analysis and for reviewers. */
+export interface RowResult {
+  index: number;
+  source: string;
+  rater: string;
+  ratee: string;
+  /** null when any cell is missing or invalid, or the row was excluded. */
+  total: number | null;
+  /** Parsed points per indicator of the source (null where missing or invalid). */
+  values: Record<string, number | null>;
+  excluded: boolean;
+}
+
+export interface Results {
+  schema: 'duanping.results/1';
+  template: { id: string; name: string };
+  ratees: RateeResult[];
+  raters: RaterReport[];
+  reliability: Record<string, SourceReliability>;
+  problems: Problem[];
+}
+
+export type Lang = 'zh' | 'en';

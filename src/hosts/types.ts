@@ -1,0 +1,58 @@
+/**
+ * What the task pane needs from a workbook, whatever hosts it: Excel through Office.js, or the
+ * in-browser preview (the same Office adapter running against the fake Excel API).
+ * Components receive a WorkbookHost and never call Office themselves.
+ */
+import type { Template } from '../core/template';
+import type { AdjustmentRow, EntryRow, RateeInfo, RaterInfo, Results } from '../core/types';
+
+/** Everything a computation needs, as read from the workbook (cells as the clerk typed them). */
+export interface WorkbookContent {
+  template: Template;
+  entries: EntryRow[];
+  adjustments: AdjustmentRow[];
+  ratees: RateeInfo[];
+  raters: RaterInfo[];
+}
+
+/** What to do when sheets of the same name already exist. */
+export type ClashChoice = 'upgrade' | 'rename';
+
+export interface InstallOptions {
+  template: Template;
+  ratees?: RateeInfo[];
+  raters?: RaterInfo[];
+  /** Required when `findInstallation` or `sheetNames` shows a clash; without it install refuses. */
+  onClash?: ClashChoice;
+}
+
+export interface InstallReport {
+  /** Sheet names as created (after renaming). */
+  sheets: string[];
+  /** Original name → the name used, for sheets created under a new name. */
+  renamed: Record<string, string>;
+  /** Entry rows kept by an upgrade in place. */
+  keptEntries: number;
+}
+
+export type Progress = (step: string, done: number, total: number) => void;
+
+export interface Installation {
+  templateId: string;
+  sheets: string[];
+}
+
+export interface WorkbookHost {
+  readonly kind: 'excel' | 'preview';
+  /** The Duanping installation in the open workbook, if any. */
+  findInstallation(): Promise<Installation | null>;
+  sheetNames(): Promise<string[]>;
+  install(options: InstallOptions, progress?: Progress): Promise<InstallReport>;
+  readContent(): Promise<WorkbookContent>;
+  /** Writes the rater-analysis sheet (and nothing a clerk typed). */
+  writeAnalysis(results: Results): Promise<void>;
+  /** Selects a cell given as `Sheet!A1` so the clerk sees it. */
+  selectCell(where: string): Promise<void>;
+  /** Fills the given sheet rows (1-based) with a highlight colour, or clears it with null. */
+  highlightRows(sheet: string, rows: number[], color: string | null): Promise<void>;
+}
