@@ -1,0 +1,27 @@
+/**
+ * Sign-off chain, tamper check and their wording (spec: ../shared/spec/signoff.md).
+ * The task pane and the command line call these; the workbook parts live in src/hosts/xlsx/signoff*.ts.
+ */
+export * from './types';
+export {
+  canonicalCell,
+  canonicalJson,
+  canonicalNumber,
+  canonicalText,
+  type Canonicalizable,
+} from './canonical';
+export { shortDigest, toHex, webCryptoDigester, type Digester } from './digest';
+export { canonicalRows, contentDigestOf, digestRows, rowDigestsOf, type CanonicalRow } from './rows';
+export {
+  activeRecords,
+  buildSignoffRecord,
+  diffRows,
+  latestRecord,
+  recordDigest,
+  verifyChain,
+  withdrawSignoff,
+  type SignResult,
+  type WithdrawResult,
+} from './chain';
+export { isIsoWithOffset, isoWithOffset, nowWithOffset } from './time';
+export { describeChangedRow, describeReason, describeVerification, verificationStatusLine } from './describe';

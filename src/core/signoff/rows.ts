@@ -1,0 +1,146 @@
+/**
+ * The signed content as rows: each template part, entry row, adjustment and result becomes
+ * one canonical row with a stable identity (key) and a digest. The content digest is a
+ * digest over the sorted (key, digest) pairs, so it changes exactly when some row's value
+ * changes, a row is added or a row is removed — and never when rows are only re-sorted
+ * or re-formatted.
+ */
+import type { RowLocation } from '../types';
+import { canonicalCell, canonicalJson, canonicalText, type Canonicalizable } from './canonical';
+import type { Digester } from './digest';
+import { SIGNOFF_SCHEMA, type RowDigest, type RowPlace, type SignoffContent } from './types';
+
+/** One row of signed content before hashing. */
+export interface CanonicalRow extends RowPlace {
+  key: string;
+  /** The canonical text that is hashed. */
+  text: string;
+}
+
+/** Hands out keys `[...identity, n]` where n counts earlier rows with the same identity. */
+function keyMaker(): (identity: Canonicalizable[]) => Canonicalizable[] {
+  const seen = new Map<string, number>();
+  return (identity) => {
+    const id = canonicalJson(identity);
+    const n = seen.get(id) ?? 0;
+    seen.set(id, n + 1);
+    return [...identity, n];
+  };
+}
+
+function placeOf(loc: RowLocation | undefined): Pick<RowPlace, 'sheet' | 'row'> {
+  return loc ? { sheet: loc.sheet, row: loc.row } : {};
+}
+
+function row(place: RowPlace, key: Canonicalizable[], value: Canonicalizable): CanonicalRow {
+  const keyText = canonicalJson(key);
+  return { ...place, key: keyText, text: canonicalJson({ key, value }) };
+}
+
+/** The template's parts that decide the results; display colours and rater thresholds are left out. */
+function templateRows(content: SignoffContent): CanonicalRow[] {
+  const t = content.template;
+  const out: CanonicalRow[] = [];
+  const meta = {
+    schema: t.schema,
+    id: t.id,
+    name: t.name,
+    nameEn: t.nameEn,
+    description: t.description,
+    descriptionEn: t.descriptionEn,
+    decimals: t.decimals,
+  };
+  out.push(row({ section: 'template', label: 'template' }, ['template', 'meta'], meta));
+  for (const ind of t.indicators) {
+    const value = {
+      ...ind,
+      levels: ind.levels?.map((l) => ({ label: l.label, points: l.points })),
+    } as unknown as Canonicalizable;
+    out.push(
+      row({ section: 'template', label: `indicator ${ind.id}` }, ['template', 'indicator', ind.id], value),
+    );
+  }
+  for (const src of t.sources) {
+    out.push(
+      row({ section: 'template', label: `source ${src.id}` }, ['template', 'source', src.id], {
+        ...src,
+        indicators: [...src.indicators],
+      }),
+    );
+  }
+  out.push(
+    row({ section: 'template', label: 'adjustments' }, ['template', 'adjustments'], {
+      bonusCap: t.adjustments.bonusCap,
+      deductionCap: t.adjustments.deductionCap,
+    }),
+  );
+  t.tiers.forEach((tier, i) => {
+    const value = { name: tier.name, nameEn: tier.nameEn, min: tier.min, maxShare: tier.maxShare };
+    out.push(
+      row({ section: 'template', label: `tier ${i + 1} ${tier.name}` }, ['template', 'tier', i], value),
+    );
+  });
+  return out;
+}
+
+/** Every row of the signed content in canonical form (template parts first, then sheets in order). */
+export function canonicalRows(content: SignoffContent): CanonicalRow[] {
+  const out = templateRows(content);
+  const entryKey = keyMaker();
+  for (const e of content.entries) {
+    const ids = {
+      source: canonicalText(e.source),
+      rater: canonicalText(e.rater),
+      ratee: canonicalText(e.ratee),
+    };
+    const cells: Record<string, Canonicalizable> = {};
+    for (const [id, v] of Object.entries(e.cells)) {
+      const c = canonicalCell(v);
+      if (c !== null) cells[canonicalText(id)] = c;
+    }
+    const key = entryKey(['entry', ids.source, ids.rater, ids.ratee]);
+    out.push(row({ section: 'entry', ...placeOf(e.loc), ...ids }, key, { ...ids, cells }));
+  }
+  const adjKey = keyMaker();
+  for (const a of content.adjustments) {
+    const ratee = canonicalText(a.ratee);
+    const value = {
+      ratee,
+      kind: canonicalCell(a.kind),
+      points: canonicalCell(a.points),
+      reason: canonicalCell(a.reason),
+      approvedBy: canonicalCell(a.approvedBy),
+    };
+    out.push(row({ section: 'adjustment', ...placeOf(a.loc), ratee }, adjKey(['adjustment', ratee]), value));
+  }
+  const resKey = keyMaker();
+  for (const r of content.results) {
+    const ratee = canonicalText(r.ratee);
+    const value = {
+      ratee,
+      final: canonicalCell(r.final),
+      rank: canonicalCell(r.rank),
+      tier: canonicalCell(r.tier),
+    };
+    out.push(row({ section: 'result', ...placeOf(r.loc), ratee }, resKey(['result', ratee]), value));
+  }
+  return out;
+}
+
+/** Hashes every canonical row. */
+export async function digestRows(rows: CanonicalRow[], digester: Digester): Promise<RowDigest[]> {
+  const digests = await Promise.all(rows.map((r) => digester.sha256Hex(r.text)));
+  return rows.map(({ text: _text, ...place }, i) => ({ ...place, digest: digests[i] }));
+}
+
+/** The per-row digests of a content. */
+export function rowDigestsOf(content: SignoffContent, digester: Digester): Promise<RowDigest[]> {
+  return digestRows(canonicalRows(content), digester);
+}
+
+/** The digest over a set of row digests: independent of row order and of where the rows are. */
+export function contentDigestOf(rows: readonly RowDigest[], digester: Digester): Promise<string> {
+  const pairs = rows.map((r) => [r.key, r.digest] as [string, string]);
+  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return digester.sha256Hex(canonicalJson({ schema: SIGNOFF_SCHEMA, rows: pairs }));
+}
