@@ -40,7 +40,7 @@ type Change = { apply: (c: SignoffContent) => void; expected: (c: SignoffContent
 
 /** One change of a score, an adjustment, a weight or a result, chosen by fast-check. */
 const changeArb: fc.Arbitrary<(c: SignoffContent) => Change> = fc.oneof(
-  fc.nat().map((k) => (c: SignoffContent) => {
+  fc.nat().map((k) => (c: SignoffContent): Change => {
     const i = k % c.entries.length;
     const e = c.entries[i];
     const ids = Object.keys(e.cells);
@@ -56,40 +56,42 @@ const changeArb: fc.Arbitrary<(c: SignoffContent) => Change> = fc.oneof(
       }),
     };
   }),
-  fc.tuple(fc.nat(), fc.constantFrom('points', 'kind', 'reason')).map(([k, field]) => (c: SignoffContent) => {
-    if (c.adjustments.length === 0) {
-      // No adjustment yet: adding one is the change.
+  fc
+    .tuple(fc.nat(), fc.constantFrom('points', 'kind', 'reason'))
+    .map(([k, field]) => (c: SignoffContent): Change => {
+      if (c.adjustments.length === 0) {
+        // No adjustment yet: adding one is the change.
+        return {
+          apply: (x) =>
+            x.adjustments.push({
+              ratee: 'U1',
+              kind: 'bonus',
+              points: 1,
+              reason: '新增',
+              loc: { sheet: '加减分', row: 50, columns: {} },
+            }),
+          expected: () => ({ section: 'adjustment', change: 'added', sheet: '加减分', row: 50, ratee: 'U1' }),
+        };
+      }
+      const i = k % c.adjustments.length;
+      const a = c.adjustments[i];
       return {
-        apply: (x) =>
-          x.adjustments.push({
-            ratee: 'U1',
-            kind: 'bonus',
-            points: 1,
-            reason: '新增',
-            loc: { sheet: '加减分', row: 50, columns: {} },
-          }),
-        expected: () => ({ section: 'adjustment', change: 'added', sheet: '加减分', row: 50, ratee: 'U1' }),
+        apply: (x) => {
+          const t = x.adjustments[i];
+          if (field === 'points') t.points = bump(t.points);
+          else if (field === 'kind') t.kind = t.kind === 'bonus' ? 'deduction' : 'bonus';
+          else t.reason = `${t.reason}（改）`;
+        },
+        expected: () => ({
+          section: 'adjustment',
+          change: 'changed',
+          sheet: a.loc!.sheet,
+          row: a.loc!.row,
+          ratee: a.ratee,
+        }),
       };
-    }
-    const i = k % c.adjustments.length;
-    const a = c.adjustments[i];
-    return {
-      apply: (x) => {
-        const t = x.adjustments[i];
-        if (field === 'points') t.points = bump(t.points);
-        else if (field === 'kind') t.kind = t.kind === 'bonus' ? 'deduction' : 'bonus';
-        else t.reason = `${t.reason}（改）`;
-      },
-      expected: () => ({
-        section: 'adjustment',
-        change: 'changed',
-        sheet: a.loc!.sheet,
-        row: a.loc!.row,
-        ratee: a.ratee,
-      }),
-    };
-  }),
-  fc.tuple(fc.nat(), fc.boolean()).map(([k, ofSource]) => (c: SignoffContent) => {
+    }),
+  fc.tuple(fc.nat(), fc.boolean()).map(([k, ofSource]) => (c: SignoffContent): Change => {
     const list = ofSource ? c.template.sources : c.template.indicators;
     const i = k % list.length;
     return {
@@ -104,24 +106,26 @@ const changeArb: fc.Arbitrary<(c: SignoffContent) => Change> = fc.oneof(
       }),
     };
   }),
-  fc.tuple(fc.nat(), fc.constantFrom('final', 'rank', 'tier')).map(([k, field]) => (c: SignoffContent) => {
-    const i = k % c.results.length;
-    const r = c.results[i];
-    return {
-      apply: (x) => {
-        const t = x.results[i];
-        if (field === 'tier') t.tier = t.tier === '好' ? '一般' : '好';
-        else t[field] = bump(t[field]);
-      },
-      expected: () => ({
-        section: 'result',
-        change: 'changed',
-        sheet: r.loc!.sheet,
-        row: r.loc!.row,
-        ratee: r.ratee,
-      }),
-    };
-  }),
+  fc
+    .tuple(fc.nat(), fc.constantFrom('final', 'rank', 'tier'))
+    .map(([k, field]) => (c: SignoffContent): Change => {
+      const i = k % c.results.length;
+      const r = c.results[i];
+      return {
+        apply: (x) => {
+          const t = x.results[i];
+          if (field === 'tier') t.tier = t.tier === '好' ? '一般' : '好';
+          else t[field] = bump(t[field]);
+        },
+        expected: () => ({
+          section: 'result',
+          change: 'changed',
+          sheet: r.loc!.sheet,
+          row: r.loc!.row,
+          ratee: r.ratee,
+        }),
+      };
+    }),
 );
 
 describe('verification properties', () => {
