@@ -25,3 +25,13 @@ export {
 } from './chain';
 export { isIsoWithOffset, isoWithOffset, nowWithOffset } from './time';
 export { describeChangedRow, describeReason, describeVerification, verificationStatusLine } from './describe';
+export {
+  DIGESTS_SHEET,
+  SIGNOFF_HEADERS,
+  SIGNOFF_WIDTHS,
+  digestsSheetRows,
+  parseSignoffs,
+  signoffTableRows,
+  type ParsedSignoffs,
+  type SheetValue,
+} from './sheet';
