@@ -1,0 +1,424 @@
+/**
+ * The scoring engine: ../shared/spec/scoring.md, steps 1–7, in plain TypeScript.
+ * The workbook's live formulas (src/workbook/) are the second implementation of the same page;
+ * tests recalculate them in LibreOffice and hold the two equal.
+ *
+ * Decisions where the spec is silent (docs/scoring-decisions.md):
+ * - the same rater scoring the same ratee twice in one source: every copy is left out;
+ * - a rater in two sources is reported, and the rows still count (codes may be reused);
+ * - with a rater list, a rater not on it (or listed under another source) is left out;
+ * - without a ratee list, the ratees are those of the score sheets, in natural code order.
+ */
+import { parseAdjustmentKind, parseAdjustmentPoints } from './adjustments';
+import { cellText, isBlank, parseCell } from './cells';
+import { engineT } from './i18n';
+import { excelRound, toExcelPrecision } from './round';
+import type { Indicator, Source, Template } from './template';
+import type {
+  AdjustmentRow,
+  EntryRow,
+  Lang,
+  Note,
+  Problem,
+  ProblemCode,
+  RateeInfo,
+  RateeResult,
+  RaterInfo,
+  Results,
+  RowLocation,
+  RowResult,
+} from './types';
+
+export interface ScoreInput {
+  template: Template;
+  entries: EntryRow[];
+  adjustments?: AdjustmentRow[];
+  /** When given, the ratees in this order; rows for others are problems. */
+  ratees?: RateeInfo[];
+  /** When given, each rater's source; rows of other raters are problems. */
+  raters?: RaterInfo[];
+}
+
+export interface ScoreOptions {
+  lang?: Lang;
+  /** true (default) for CSV text; false for typed workbook cells, where "90" as text is a problem. */
+  textNumbers?: boolean;
+}
+
+export interface ScoreOutput {
+  results: Results;
+  rows: RowResult[];
+}
+
+const naturalOrder = new Intl.Collator('en', { numeric: true }).compare;
+
+/** `评分录入!F12` for a field of a located row; the whole row when the field has no column. */
+export function cellAddress(loc: RowLocation | undefined, field?: string): string | undefined {
+  if (!loc) return undefined;
+  const col = field === undefined ? undefined : loc.columns[field];
+  return col ? `${loc.sheet}!${col}${loc.row}` : `${loc.sheet}!${loc.row}:${loc.row}`;
+}
+
+function text(raw: unknown, trim: boolean): string {
+  const s = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : String(raw);
+  return trim ? s.trim() : s;
+}
+
+/** Step 1: the row total on the 0..100 scale from the points of the source's indicators. */
+export function rowTotal(points: number[], indicators: Indicator[]): number {
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < indicators.length; i++) {
+    num += (indicators[i].weight * points[i]) / indicators[i].max;
+    den += indicators[i].weight;
+  }
+  return (100 * num) / den;
+}
+
+/** Step 2: a source's aggregate of the valid row totals of one ratee (`values` non-empty). */
+export function aggregate(values: number[], source: Source): number {
+  const n = values.length;
+  if (source.aggregate === 'median') {
+    const s = [...values].sort((a, b) => a - b);
+    return n % 2 === 1 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  }
+  if (source.aggregate === 'trimmed' && n >= source.trimMinRaters) {
+    const s = [...values].sort((a, b) => a - b);
+    const kept = s.slice(source.trim, n - source.trim);
+    return kept.reduce((a, b) => a + b, 0) / kept.length;
+  }
+  return values.reduce((a, b) => a + b, 0) / n;
+}
+
+/** Step 7's quota: how many ratees may be at a tier or better. */
+export function quotaLimit(maxShare: number, n: number): number {
+  return Math.floor(maxShare * n + 1e-9);
+}
+
+export function computeScores(input: ScoreInput, options: ScoreOptions = {}): ScoreOutput {
+  const { template } = input;
+  const lang = options.lang ?? 'zh';
+  const textNumbers = options.textNumbers ?? true;
+  const t = engineT(lang);
+  const problems: Problem[] = [];
+  const indicatorById = new Map(template.indicators.map((x) => [x.id, x]));
+  const sourceById = new Map(template.sources.map((x) => [x.id, x]));
+  const sourceIndicators = new Map(
+    template.sources.map((s) => [s.id, s.indicators.map((id) => indicatorById.get(id)!)] as const),
+  );
+  const single = template.sources.length === 1 ? template.sources[0].id : null;
+  const rateeList = input.ratees && input.ratees.length > 0 ? input.ratees : null;
+  const rateeSet = rateeList ? new Set(rateeList.map((r) => r.id)) : null;
+  const raterSource =
+    input.raters && input.raters.length > 0 ? new Map(input.raters.map((r) => [r.id, r.source])) : null;
+  const sep = lang === 'zh' ? '、' : ', ';
+  const label = (x: { name: string; nameEn?: string }) => (lang === 'en' ? (x.nameEn ?? x.name) : x.name);
+
+  const report = (
+    code: ProblemCode,
+    p: Omit<Problem, 'code' | 'message'>,
+    extra: Record<string, unknown> = {},
+  ) => {
+    const at = p.where ? t('where', { where: p.where }) : '';
+    const who = p.rater && p.ratee ? t('who', { rater: p.rater, ratee: p.ratee }) : '';
+    const message = t(`problem.${code}`, { at, who, ...p, ...extra });
+    const problem: Problem = { code, ...p, message };
+    for (const k of Object.keys(problem) as (keyof Problem)[])
+      if (problem[k] === undefined) delete problem[k];
+    problems.push(problem);
+  };
+  const allowedFor = (ind: Indicator) =>
+    ind.levels
+      ? t('allowed.levels', {
+          labels: ind.levels.map((l) => l.label).join(sep),
+          points: ind.levels.map((l) => l.points).join(sep),
+        })
+      : t('allowed.range', { min: 0, max: ind.max });
+
+  // Duplicates: the same source + rater + ratee more than once (every copy is left out).
+  const keyOf = (e: EntryRow) =>
+    `${text(e.source, textNumbers) || single || ''}\u0000${text(e.rater, textNumbers)}\u0000${text(e.ratee, textNumbers)}`;
+  const copies = new Map<string, number>();
+  for (const e of input.entries) copies.set(keyOf(e), (copies.get(keyOf(e)) ?? 0) + 1);
+
+  const rows: RowResult[] = [];
+  const sourcesOfRater = new Map<string, { sources: string[]; firstOther?: EntryRow }>();
+  input.entries.forEach((e, index) => {
+    const rater = text(e.rater, textNumbers);
+    const ratee = text(e.ratee, textNumbers);
+    let source = text(e.source, textNumbers);
+    if (source === '' && single) source = single;
+    const base = { rater: rater || undefined, ratee: ratee || undefined, source: source || undefined };
+    const row: RowResult = { index, source, rater, ratee, total: null, values: {}, excluded: false };
+    rows.push(row);
+
+    for (const field of ['source', 'rater', 'ratee'] as const) {
+      if ((field === 'source' ? source : field === 'rater' ? rater : ratee) === '') {
+        report(
+          'missing-field',
+          { where: cellAddress(e.loc, field), ...base },
+          { field: t(`fields.${field}`) },
+        );
+        row.excluded = true;
+      }
+    }
+    if (row.excluded) return;
+    const src = sourceById.get(source);
+    if (!src) {
+      report('unknown-source', {
+        where: cellAddress(e.loc, 'source'),
+        ...base,
+        found: source,
+        allowed: template.sources.map((s) => s.id).join(sep),
+      });
+      row.excluded = true;
+      return;
+    }
+    if (rateeSet && !rateeSet.has(ratee)) {
+      report('unknown-ratee', { where: cellAddress(e.loc, 'ratee'), ...base, found: ratee });
+      row.excluded = true;
+    }
+    if (raterSource) {
+      const listed = raterSource.get(rater);
+      if (listed === undefined) {
+        report('unknown-rater', { where: cellAddress(e.loc, 'rater'), ...base, found: rater });
+        row.excluded = true;
+      } else if (listed !== source) {
+        report('rater-source-mismatch', {
+          where: cellAddress(e.loc, 'source'),
+          ...base,
+          found: source,
+          allowed: listed,
+        });
+        row.excluded = true;
+      }
+    }
+    const seen = sourcesOfRater.get(rater) ?? { sources: [] };
+    if (!seen.sources.includes(source)) {
+      seen.sources.push(source);
+      if (seen.sources.length === 2) seen.firstOther = e;
+    }
+    sourcesOfRater.set(rater, seen);
+
+    const n = copies.get(keyOf(e)) ?? 1;
+    if (n > 1) {
+      report('duplicate-sheet', { where: cellAddress(e.loc, 'rater'), ...base, found: String(n) });
+      row.excluded = true;
+    }
+
+    // Cells: every indicator the source scores must hold a valid score.
+    const inds = sourceIndicators.get(source)!;
+    const points: number[] = [];
+    let valid = true;
+    for (const ind of inds) {
+      const raw = e.cells[ind.id];
+      const parsed = parseCell(raw, ind, { textNumbers });
+      if (parsed.ok) {
+        row.values[ind.id] = parsed.value;
+        points.push(parsed.value);
+      } else {
+        row.values[ind.id] = null;
+        valid = false;
+        report(
+          parsed.code,
+          {
+            where: cellAddress(e.loc, ind.id),
+            ...base,
+            indicator: ind.id,
+            found: parsed.found,
+            allowed: allowedFor(ind),
+            fix: parsed.fix,
+          },
+          { indicator: label(ind), max: ind.max },
+        );
+      }
+    }
+    if (valid && !row.excluded) row.total = rowTotal(points, inds);
+  });
+
+  for (const [rater, seen] of sourcesOfRater) {
+    if (seen.sources.length > 1) {
+      report('rater-in-two-sources', {
+        where: cellAddress(seen.firstOther?.loc, 'source'),
+        rater,
+        found: seen.sources.join(sep),
+      });
+    }
+  }
+
+  // The ratees: the list, or those of the score sheets in natural code order.
+  const ratees: RateeInfo[] =
+    rateeList ??
+    [...new Set(rows.map((r) => r.ratee))]
+      .filter((id) => id !== '')
+      .sort(naturalOrder)
+      .map((id) => ({ id }));
+  const known = new Set(ratees.map((r) => r.id));
+
+  // Step 2: source scores.
+  const totals = new Map<string, number[]>(); // `${source}\u0000${ratee}` → valid totals
+  const hasRows = new Set<string>();
+  for (const r of rows) {
+    if (!r.source || !r.ratee) continue;
+    const k = `${r.source}\u0000${r.ratee}`;
+    hasRows.add(k);
+    if (r.total !== null) totals.set(k, [...(totals.get(k) ?? []), r.total]);
+  }
+
+  // Adjustments.
+  const bonusSum = new Map<string, number>();
+  const deductionSum = new Map<string, number>();
+  const vetoReasons = new Map<string, string[]>();
+  for (const a of input.adjustments ?? []) {
+    const ratee = text(a.ratee, textNumbers);
+    const where = (f?: string) => cellAddress(a.loc, f);
+    if (ratee === '') {
+      report('missing-field', { where: where('ratee') }, { field: t('fields.ratee') });
+      continue;
+    }
+    if (!known.has(ratee)) {
+      report('unknown-ratee', { where: where('ratee'), ratee, found: ratee });
+      continue;
+    }
+    const kind = parseAdjustmentKind(a.kind);
+    if (!kind) {
+      report('bad-adjustment-kind', {
+        where: where('kind'),
+        ratee,
+        found: cellText(a.kind),
+        allowed: t('allowed.kinds'),
+      });
+      continue;
+    }
+    if (kind === 'veto') {
+      vetoReasons.set(ratee, [...(vetoReasons.get(ratee) ?? []), (a.reason ?? '').trim()]);
+      continue;
+    }
+    const points = parseAdjustmentPoints(a.points, textNumbers);
+    if (points === null) {
+      report('bad-adjustment-points', {
+        where: where('points'),
+        ratee,
+        found: cellText(a.points),
+        allowed: t('allowed.points'),
+      });
+      continue;
+    }
+    const sums = kind === 'bonus' ? bonusSum : deductionSum;
+    sums.set(ratee, (sums.get(ratee) ?? 0) + points);
+  }
+
+  // Steps 3–5 per ratee.
+  const { bonusCap, deductionCap } = template.adjustments;
+  const out: RateeResult[] = ratees.map((info) => {
+    const j = info.id;
+    const notes: Note[] = [];
+    const sources: Record<string, number> = {};
+    let num = 0;
+    let den = 0;
+    for (const s of template.sources) {
+      const k = `${s.id}\u0000${j}`;
+      const vals = totals.get(k);
+      if (vals && vals.length > 0) {
+        const score = aggregate(vals, s);
+        sources[s.id] = toExcelPrecision(score);
+        num += s.weight * score;
+        den += s.weight;
+      } else {
+        report(
+          hasRows.has(k) ? 'no-valid-rows' : 'missing-source',
+          { ratee: j, source: s.id },
+          { source: label(s) },
+        );
+        notes.push({ code: 'missing-source', message: t('note.missing-source', { source: label(s) }) });
+      }
+    }
+    const composite = den > 0 ? num / den : null;
+    const bSum = bonusSum.get(j) ?? 0;
+    const dSum = deductionSum.get(j) ?? 0;
+    const bonus = Math.min(bonusCap, bSum);
+    const deduction = deductionCap === null ? dSum : Math.min(deductionCap, dSum);
+    if (bSum > bonus)
+      notes.push({ code: 'bonus-capped', message: t('note.bonus-capped', { sum: bSum, cap: bonusCap }) });
+    if (dSum > deduction)
+      notes.push({
+        code: 'deduction-capped',
+        message: t('note.deduction-capped', { sum: dSum, cap: deductionCap }),
+      });
+    let final: number | null = null;
+    if (composite === null) {
+      report('no-composite', { ratee: j });
+    } else {
+      const raw = composite + bonus - deduction;
+      if (raw < 0) notes.push({ code: 'floored-at-zero', message: t('note.floored-at-zero') });
+      final = excelRound(Math.max(0, raw), template.decimals);
+    }
+    return {
+      ratee: j,
+      ...(info.name ? { name: info.name } : {}),
+      sources,
+      composite: composite === null ? null : toExcelPrecision(composite),
+      bonus,
+      deduction,
+      veto: vetoReasons.has(j),
+      final,
+      rank: null,
+      tier: null,
+      notes,
+    };
+  });
+
+  assignRanksAndTiers(out, template, vetoReasons, (r, code, tier, vars) =>
+    r.notes.push({ code, tier, message: t(`note.${code}`, { ...vars, tier }) }),
+  );
+
+  return {
+    results: {
+      schema: 'duanping.results/1',
+      template: { id: template.id, name: template.name },
+      ratees: out,
+      raters: [],
+      reliability: {},
+      problems,
+    },
+    rows,
+  };
+}
+
+/** Steps 6 and 7: RANK.EQ ranks and tiers with cumulative quotas, ties straddling a quota, veto. */
+function assignRanksAndTiers(
+  out: RateeResult[],
+  template: Template,
+  vetoReasons: Map<string, string[]>,
+  note: (r: RateeResult, code: 'quota-tie' | 'vetoed', tier: string, vars: Record<string, unknown>) => void,
+): void {
+  const scored = out.filter((r) => r.final !== null);
+  const n = scored.length;
+  const finals = scored.map((r) => r.final!);
+  const open = scored.filter((r) => !r.veto).map((r) => r.final!);
+  const last = template.tiers[template.tiers.length - 1];
+  for (const r of scored) {
+    const f = r.final!;
+    r.rank = 1 + finals.filter((x) => x > f).length;
+    if (r.veto) {
+      r.tier = last.name;
+      note(r, 'vetoed', last.name, { reason: vetoReasons.get(r.ratee)!.filter(Boolean).join('；') || '—' });
+      continue;
+    }
+    const atOrAbove = open.filter((x) => x >= f).length;
+    const above = open.filter((x) => x > f).length;
+    r.tier = last.name;
+    for (const tier of template.tiers) {
+      if (f < tier.min) continue;
+      if (tier.maxShare !== undefined) {
+        const limit = quotaLimit(tier.maxShare, n);
+        if (atOrAbove > limit) {
+          if (above < limit) note(r, 'quota-tie', tier.name, { final: f, limit });
+          continue;
+        }
+      }
+      r.tier = tier.name;
+      break;
+    }
+  }
+}
