@@ -1,0 +1,171 @@
+/**
+ * Builds the Excel add-in (modelled on Microsoft's Office-Addin-TaskPane-React template), or the
+ * in-browser preview.
+ *
+ *   webpack --mode production              → dist/: taskpane.html, commands.html, assets/, manifest.xml
+ *   webpack --mode development             → the same, unminified
+ *   webpack --env preview [--mode …]       → dist/preview/: preview.html only (never in the add-in)
+ *   webpack serve --env preview            → the preview on http://localhost:$PORT (default 3000)
+ *   webpack serve                          → the add-in over https on port 3000, for sideloading;
+ *                                            needs office-addin-dev-certs (absent offline)
+ *
+ * In production the manifest copied to dist/ points at ADDIN_URL (an https URL ending in "/")
+ * instead of https://localhost:3000/; without ADDIN_URL the development URLs are kept.
+ * TypeScript is only transpiled here (ts-loader transpileOnly); `npm run typecheck` checks types.
+ */
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const URL_DEV = 'https://localhost:3000/';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/** The address the production manifest points at, checked; null keeps the development URLs. */
+function productionUrl() {
+  const url = process.env.ADDIN_URL;
+  if (!url) return null;
+  if (!/^https:\/\/[^/\s]+\/(\S*\/)?$/.test(url))
+    throw new Error(`ADDIN_URL must be an https URL ending in "/" (found "${url}")`);
+  return url;
+}
+
+/** Rewrites the development URLs of the manifest to `url` (and the app domain to its origin). */
+function rewriteManifest(content, url) {
+  const text = content.toString();
+  if (!url) return text;
+  return text.split(URL_DEV).join(url).split(URL_DEV.slice(0, -1)).join(new URL(url).origin);
+}
+
+/** A minimal HTML page: a root element, the bundle, and Office.js when the page runs in Office. */
+function page({ title, withOffice, body = '<div id="root"></div>' }) {
+  return `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="UTF-8" />
+    <meta http-equiv="X-UA-Compatible" content="IE=Edge" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title}</title>
+    ${withOffice ? `<script type="text/javascript" src="${OFFICE_JS}"></script>` : ''}
+  </head>
+  <body>
+    ${body}
+  </body>
+</html>
+`;
+}
+
+/** Shared loaders and resolution for both builds. */
+function common(dev) {
+  return {
+    devtool: dev ? 'eval-source-map' : 'source-map',
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+        },
+        {
+          test: /\.(png|jpg|jpeg|gif|ico|svg)$/,
+          type: 'asset/resource',
+          generator: { filename: 'assets/[name][ext]' },
+        },
+      ],
+    },
+    performance: { hints: false },
+  };
+}
+
+/** The add-in: task pane, ribbon function file, icons, help page and manifest. */
+function addinConfig(dev) {
+  const url = dev ? null : productionUrl();
+  return {
+    ...common(dev),
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    optimization: { splitChunks: { chunks: 'all' } },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        chunks: ['taskpane'],
+        templateContent: page({ title: '端平考核 Duanping', withOffice: true }),
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        chunks: ['commands'],
+        templateContent: page({ title: 'Duanping commands', withOffice: true, body: '' }),
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*', to: 'assets/[name][ext]' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteManifest(content, url) },
+        ],
+      }),
+    ],
+    devServer: {
+      hot: true,
+      port: Number(process.env.PORT || 3000),
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: 'https', // options filled in by the exported function when serving
+    },
+  };
+}
+
+/** https options for the add-in dev server (Office only loads https pages); a clear error without certificates. */
+async function devCertificates() {
+  let certs;
+  try {
+    certs = require('office-addin-dev-certs');
+  } catch {
+    throw new Error(
+      'the add-in dev server needs https certificates from office-addin-dev-certs, which is not installed; use `npm run preview` (http) instead',
+    );
+  }
+  return certs.getHttpsServerOptions();
+}
+
+/** The preview: the task pane against the fake Excel API, in any browser, over http. */
+function previewConfig(dev) {
+  return {
+    ...common(dev),
+    entry: { preview: './src/preview/index.tsx' },
+    output: {
+      path: path.resolve(__dirname, 'dist', 'preview'),
+      filename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        chunks: ['preview'],
+        templateContent: page({ title: '端平考核 Duanping — preview', withOffice: false }),
+      }),
+      new CopyWebpackPlugin({ patterns: [{ from: 'assets/*', to: 'assets/[name][ext]' }] }),
+    ],
+    devServer: {
+      hot: true,
+      host: 'localhost',
+      port: Number(process.env.PORT || 3000),
+      server: 'http',
+      static: false,
+    },
+  };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = (argv.mode || process.env.NODE_ENV || 'production') === 'development';
+  if (env.preview) return previewConfig(dev);
+  const config = addinConfig(dev);
+  if (env.WEBPACK_SERVE) config.devServer.server = { type: 'https', options: await devCertificates() };
+  return config;
+};
+
+module.exports.rewriteManifest = rewriteManifest;
