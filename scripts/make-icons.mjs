@@ -10,6 +10,7 @@
  *
  * Usage: node scripts/make-icons.mjs [outDir]   (default: assets/)
  */
+import { Buffer } from 'node:buffer';
 import { deflateSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
