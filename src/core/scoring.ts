@@ -10,7 +10,7 @@
  * - without a ratee list, the ratees are those of the score sheets, in natural code order.
  */
 import { parseAdjustmentKind, parseAdjustmentPoints } from './adjustments';
-import { cellText, isBlank, parseCell } from './cells';
+import { cellText, parseCell } from './cells';
 import { engineT } from './i18n';
 import { excelRound, toExcelPrecision } from './round';
 import type { Indicator, Source, Template } from './template';
