@@ -152,7 +152,8 @@ export function validateTemplate(input: unknown): ValidationResult {
             if (!isObj(lv)) return err(`${lp} must be an object`);
             const label = str(`${lp}.label`, lv.label);
             if (label !== undefined) {
-              if (/^[+-]?[\d.]/.test(label)) err(`${lp}.label must not start with a digit (found "${label}")`);
+              if (/^[+-]?[\d.]/.test(label))
+                err(`${lp}.label must not start with a digit (found "${label}")`);
               if (labels.has(label)) err(`${lp}.label "${label}" is used twice`);
               labels.add(label);
             }
@@ -203,7 +204,8 @@ export function validateTemplate(input: unknown): ValidationResult {
         err(`${p}.aggregate must be one of mean, trimmed, median (found ${JSON.stringify(raw.aggregate)})`);
       let trim = 1;
       if (raw.trim !== undefined) {
-        if (!Number.isInteger(raw.trim) || (raw.trim as number) < 1) err(`${p}.trim must be a whole number >= 1`);
+        if (!Number.isInteger(raw.trim) || (raw.trim as number) < 1)
+          err(`${p}.trim must be a whole number >= 1`);
         else trim = raw.trim as number;
       }
       let trimMinRaters = 5;
@@ -212,7 +214,9 @@ export function validateTemplate(input: unknown): ValidationResult {
         else trimMinRaters = raw.trimMinRaters as number;
       }
       if (aggregate === 'trimmed' && trimMinRaters < 2 * trim + 1)
-        err(`${p}.trimMinRaters must be at least 2 × trim + 1 (${2 * trim + 1}) so that a row is left after trimming`);
+        err(
+          `${p}.trimMinRaters must be at least 2 × trim + 1 (${2 * trim + 1}) so that a row is left after trimming`,
+        );
       let subset = indicators.map((x) => x.id);
       if (raw.indicators !== undefined) {
         if (!Array.isArray(raw.indicators) || raw.indicators.length === 0) {
@@ -274,7 +278,10 @@ export function validateTemplate(input: unknown): ValidationResult {
         names.add(tname);
       }
       if (!isFiniteNumber(raw.min)) err(`${p}.min must be a number`);
-      if (raw.maxShare !== undefined && (!isFiniteNumber(raw.maxShare) || raw.maxShare < 0 || raw.maxShare > 1))
+      if (
+        raw.maxShare !== undefined &&
+        (!isFiniteNumber(raw.maxShare) || raw.maxShare < 0 || raw.maxShare > 1)
+      )
         err(`${p}.maxShare must be between 0 and 1`);
       if (raw.color !== undefined && (typeof raw.color !== 'string' || !/^#[0-9A-Fa-f]{6}$/.test(raw.color)))
         err(`${p}.color must be a colour like "#2E7D32"`);
@@ -288,7 +295,9 @@ export function validateTemplate(input: unknown): ValidationResult {
     });
     for (let t = 1; t < tiers.length; t++) {
       if (tiers[t].min > tiers[t - 1].min)
-        err(`tiers[${t}].min (${tiers[t].min}) must not be above tiers[${t - 1}].min (${tiers[t - 1].min}): best tier first`);
+        err(
+          `tiers[${t}].min (${tiers[t].min}) must not be above tiers[${t - 1}].min (${tiers[t - 1].min}): best tier first`,
+        );
     }
   }
 
