@@ -73,7 +73,7 @@ export function problemsReport(results: Results, lang: Lang): string {
   return [w.problems(results.problems.length), ...lines].join('\n');
 }
 
-export function resultsTable(results: Results, lang: Lang): string {
+export function resultsTable(results: Results, lang: Lang, decimals = 2): string {
   const w = WORDS[lang];
   const sorted = [...results.ratees].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
   return formatTable(
@@ -81,7 +81,7 @@ export function resultsTable(results: Results, lang: Lang): string {
     sorted.map((r) => [
       r.rank === null ? w.none : String(r.rank),
       r.name ? `${r.ratee} ${r.name}` : r.ratee,
-      r.final === null ? w.none : String(r.final),
+      r.final === null ? w.none : r.final.toFixed(decimals),
       r.tier ?? w.none,
       r.notes.map((n) => w.note[n.code]).join(lang === 'zh' ? '、' : ', '),
     ]),

@@ -37,7 +37,7 @@ export function printResults(
       [
         title,
         '',
-        resultsTable(results, lang),
+        resultsTable(results, lang, decimals),
         '',
         problemsReport(results, lang),
         '',
@@ -56,7 +56,7 @@ export function scoreCsv(opts: ScoreOptions, ctx: CliContext): void {
   const { input, problems } = loadCsvInput(template, { ...opts, ratings: opts.ratings }, lang);
   const { results } = scoreAndAnalyze(input, { lang, textNumbers: true });
   results.problems = [...problems, ...results.problems];
-  printResults(results, opts, ctx);
+  printResults(results, opts, ctx, template.decimals);
 }
 
 export function addInputOptions(cmd: Command): Command {
