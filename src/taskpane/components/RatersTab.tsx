@@ -1,0 +1,281 @@
+/**
+ * 评委 — the 一碗水端平 panel: per source, the panel's reliability in words, a spread chart of
+ * every rater's totals, and each flagged rater with the flag in plain language, its evidence,
+ * and a button that highlights that rater's score sheets in the entry sheet.
+ * A flag is a prompt to review, never a verdict (raters.md); the panel says so.
+ */
+import {
+  Badge,
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FlagLevel, RaterFlag, RaterReport } from '../../core/raters/types';
+import type { Lang } from '../../core/types';
+import { flaggedRaters, raterSpreads, reliabilityWords, rowsOfRater, topLevel } from '../model/raters';
+import { computeWorkbook, type Computation } from '../workflow';
+import { SpreadChart } from './charts/SpreadChart';
+import { useHost } from './HostContext';
+import { localName } from './TemplateTab';
+import { useAction } from './useAction';
+
+/** The fill used to mark a rater's rows in the entry sheet. */
+export const HIGHLIGHT_COLOR = '#FFE08A';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', rowGap: '8px', marginTop: '8px' },
+  h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '8px 0 0' },
+  h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: '8px 0 0' },
+  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
+  card: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: '6px 8px',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: '4px',
+  },
+  cardHead: { display: 'flex', alignItems: 'center', columnGap: '6px', flexWrap: 'wrap' },
+  rater: { fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyMonospace },
+  flag: { margin: 0 },
+  evidence: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    columnGap: '8px',
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  dd: { margin: 0, fontFamily: tokens.fontFamilyMonospace },
+  row: { display: 'flex', flexWrap: 'wrap', columnGap: '8px', rowGap: '4px', alignItems: 'center' },
+});
+
+const BADGE: Record<FlagLevel, 'danger' | 'warning' | 'informative'> = {
+  alert: 'danger',
+  warn: 'warning',
+  info: 'informative',
+};
+
+/** An evidence figure as text: numbers to at most 3 decimals. */
+function figure(v: number | string | null): string {
+  if (v === null) return '—';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000);
+  return v;
+}
+
+export interface RatersTabProps {
+  computation: Computation | null;
+  onComputed(c: Computation): void;
+}
+
+export function RatersTab({ computation, onComputed }: RatersTabProps) {
+  const styles = useStyles();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const host = useHost();
+  const action = useAction();
+  const [highlighted, setHighlighted] = useState<{ key: string; sheet: string; rows: number[] } | null>(null);
+
+  const compute = () =>
+    action.run(async (progress) => {
+      onComputed(await computeWorkbook(host, lang, true, progress, (k) => t(`compute.step.${k}`)));
+    });
+
+  const highlight = (report: RaterReport) =>
+    action.run(async () => {
+      if (!computation) return;
+      const key = `${report.source}\u0000${report.rater}`;
+      if (highlighted) await host.highlightRows(highlighted.sheet, highlighted.rows, null);
+      if (highlighted?.key === key) {
+        setHighlighted(null);
+        return;
+      }
+      const where = rowsOfRater(computation.content.entries, report.rater, report.source);
+      if (!where) throw new Error(t('raters.noRows', { rater: report.rater }));
+      await host.highlightRows(where.sheet, where.rows, HIGHLIGHT_COLOR);
+      setHighlighted({ key, ...where });
+    });
+
+  const header = (
+    <>
+      <h2 className={styles.h2}>{t('raters.heading')}</h2>
+      <p className={styles.muted}>{t('raters.hint')}</p>
+    </>
+  );
+
+  const status = (
+    <>
+      {action.busy && (
+        <Field validationMessage={action.progress?.step ?? t('compute.working')} validationState="none">
+          <ProgressBar value={action.progress?.fraction} />
+        </Field>
+      )}
+      {action.error && (
+        <MessageBar intent="error" data-testid="raters-error">
+          <MessageBarBody>{action.error}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+
+  if (!computation) {
+    return (
+      <section className={styles.section}>
+        {header}
+        <p>{t('raters.notYet')}</p>
+        <div className={styles.row}>
+          <Button
+            appearance="primary"
+            data-testid="raters-compute"
+            disabled={action.busy}
+            onClick={() => void compute()}
+          >
+            {t('compute.compute')}
+          </Button>
+        </div>
+        {status}
+      </section>
+    );
+  }
+
+  const { results, rows, content } = computation;
+  const template = content.template;
+  const flagged = flaggedRaters(results.raters);
+  const levels = new Map<string, FlagLevel>();
+  for (const r of results.raters) {
+    const level = topLevel(r);
+    if (level) levels.set(`${r.source}\u0000${r.rater}`, level);
+  }
+
+  return (
+    <section className={styles.section}>
+      {header}
+      <MessageBar intent="info">
+        <MessageBarBody>{t('raters.notAVerdict')}</MessageBarBody>
+      </MessageBar>
+      <div className={styles.row}>
+        <Button size="small" disabled={action.busy} onClick={() => void compute()}>
+          {t('raters.recompute')}
+        </Button>
+      </div>
+      {status}
+      {flagged.length === 0 && (
+        <MessageBar intent="success" data-testid="no-flags">
+          <MessageBarBody>{t('raters.noFlags')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {template.sources.map((source) => {
+        const reports = results.raters.filter((r) => r.source === source.id);
+        const rel = results.reliability[source.id];
+        const words = rel ? reliabilityWords(rel, lang) : null;
+        const insufficient = reports.find((r) => r.insufficient)?.insufficient;
+        const spreads = raterSpreads(rows, source.id);
+        const sourceLevels = new Map(
+          spreads.flatMap((s) => {
+            const level = levels.get(`${source.id}\u0000${s.rater}`);
+            return level ? [[s.rater, level] as const] : [];
+          }),
+        );
+        const mine = flagged.filter((r) => r.source === source.id);
+        const name = localName(source, lang);
+        return (
+          <div key={source.id} className={styles.section} data-testid="rater-source" data-source={source.id}>
+            <h3 className={styles.h3}>
+              {name}
+              {t('raters.counts', { raters: spreads.length, flagged: mine.length })}
+            </h3>
+            {words && (
+              <p data-testid="reliability">
+                {t(`raters.band.${words.band}`, {
+                  icc: words.icc === null ? '—' : words.icc.toFixed(2),
+                })}{' '}
+                {words.strata !== null &&
+                  t('raters.strata', { count: Math.max(1, Math.floor(words.strata)) })}{' '}
+                {words.kendallW !== null && t('raters.kendall', { w: words.kendallW.toFixed(2) })}
+                {words.sentence && <span className={styles.muted}> {words.sentence}</span>}
+                {words.reason && <span className={styles.muted}> {words.reason}</span>}
+              </p>
+            )}
+            {insufficient && (
+              <MessageBar intent="info">
+                <MessageBarBody>{insufficient}</MessageBarBody>
+              </MessageBar>
+            )}
+            {spreads.length > 0 && (
+              <>
+                <p className={styles.muted}>{t('raters.spreadHint')}</p>
+                <SpreadChart
+                  spreads={spreads}
+                  levels={sourceLevels}
+                  label={t('raters.spreadLabel', { source: name })}
+                />
+              </>
+            )}
+            {mine.map((report) => {
+              const key = `${report.source}\u0000${report.rater}`;
+              const on = highlighted?.key === key;
+              return (
+                <div key={key} className={styles.card} data-testid="flagged-rater" data-rater={report.rater}>
+                  <div className={styles.cardHead}>
+                    <span className={styles.rater}>{report.rater}</span>
+                    <span className={styles.muted}>{t('raters.sheets', { count: report.rows })}</span>
+                  </div>
+                  {report.flags.map((f, k) => (
+                    <FlagView key={k} flag={f} lang={lang} />
+                  ))}
+                  <div className={styles.row}>
+                    <Button
+                      size="small"
+                      data-testid="highlight"
+                      aria-pressed={on}
+                      disabled={action.busy}
+                      onClick={() => void highlight(report)}
+                    >
+                      {on ? t('raters.unhighlight') : t('raters.highlight')}
+                    </Button>
+                  </div>
+                </div>
+              );
+            })}
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+/** One flag: its name and level, the engine's sentence, and the figures behind it. */
+function FlagView({ flag, lang }: { flag: RaterFlag; lang: Lang }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const evidence = Object.entries(flag.evidence);
+  return (
+    <div data-testid="flag" data-code={flag.code} data-level={flag.level}>
+      <div className={styles.cardHead}>
+        <Badge appearance="tint" color={BADGE[flag.level]}>
+          {t(`level.${flag.level}`)}
+        </Badge>
+        <strong>{t(`flag.${flag.code}.name`)}</strong>
+        {flag.ratee && <span>→ {flag.ratee}</span>}
+      </div>
+      <p className={styles.flag}>{flag.messages?.[lang] ?? flag.message}</p>
+      <p className={styles.muted}>{t(`flag.${flag.code}.explain`)}</p>
+      {evidence.length > 0 && (
+        <dl className={styles.evidence} aria-label={t('raters.evidence')}>
+          {evidence.map(([k, v]) => (
+            <div key={k} style={{ display: 'contents' }}>
+              <dt>{t(`evidence.${k}`, { defaultValue: k })}</dt>
+              <dd className={styles.dd}>{figure(v)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </div>
+  );
+}

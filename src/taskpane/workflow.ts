@@ -1,0 +1,51 @@
+/**
+ * The task pane's two workbook round trips, shared by the 计算 and 评委 tabs: read what the clerk
+ * entered, compute with the engine, and (for a full computation) write the rater analysis back.
+ * Only the WorkbookHost and pure engine functions are used here.
+ */
+import { computeScores } from '../core/scoring';
+import type { Lang, Results, RowResult } from '../core/types';
+import type { WorkbookContent, WorkbookHost } from '../hosts/types';
+import type { ActionProgress } from './components/useAction';
+
+export interface Computation {
+  content: WorkbookContent;
+  results: Results;
+  rows: RowResult[];
+  /** Whether the analysis sheet was written (a full computation, not only a check). */
+  written: boolean;
+}
+
+/**
+ * Reads the workbook and computes totals, ranks, tiers, flags and reliability.
+ * With `write`, also writes the rater-analysis sheet. Cells are typed spreadsheet values, so
+ * a number stored as text is a problem (`textNumbers: false`), as in the workbook's formulas.
+ */
+export async function computeWorkbook(
+  host: WorkbookHost,
+  lang: Lang,
+  write: boolean,
+  report: (p: ActionProgress) => void,
+  stepName: (key: 'read' | 'compute' | 'write') => string,
+): Promise<Computation> {
+  const total = write ? 3 : 2;
+  report({ step: stepName('read'), fraction: 0 });
+  const content = await host.readContent();
+  report({ step: stepName('compute'), fraction: 1 / total });
+  await new Promise((r) => setTimeout(r, 0)); // let the progress line paint before the engine runs
+  const { results, rows } = computeScores(
+    {
+      template: content.template,
+      entries: content.entries,
+      adjustments: content.adjustments,
+      ratees: content.ratees,
+      raters: content.raters,
+    },
+    { lang, textNumbers: false },
+  );
+  if (write) {
+    report({ step: stepName('write'), fraction: 2 / total });
+    await host.writeAnalysis(results);
+  }
+  return { content, results, rows, written: write };
+}
