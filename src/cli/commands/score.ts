@@ -25,6 +25,7 @@ export function printResults(
   results: Results,
   opts: { json?: boolean; lang?: string },
   ctx: CliContext,
+  decimals = 2,
 ): void {
   const lang = parseLang(opts.lang);
   if (opts.json) ctx.io.out(JSON.stringify(results, null, 2));
