@@ -1,0 +1,53 @@
+/**
+ * "What the other raters gave": leave-one-out medians per ratee (totals) and per ratee × indicator
+ * (cells). The median keeps one odd rater from moving everyone else's consensus.
+ */
+import { leaveOneOutMedians } from '../stats/median';
+import type { SourceMatrix } from './matrix';
+
+/** At least this many other raters must have scored a cell for a consensus to exist. */
+export const MIN_OTHERS = 2;
+
+/** consensus[r][j]: median of the other raters' totals for ratee j, null with too few others. */
+export function totalsConsensus(m: SourceMatrix): (number | null)[][] {
+  const out: (number | null)[][] = m.raters.map(() => new Array(m.ratees.length).fill(null));
+  for (let j = 0; j < m.ratees.length; j++) {
+    const who: number[] = [];
+    const values: number[] = [];
+    for (let r = 0; r < m.raters.length; r++) {
+      const v = m.totals[r][j];
+      if (v !== null) {
+        who.push(r);
+        values.push(v);
+      }
+    }
+    if (values.length < MIN_OTHERS + 1) continue;
+    leaveOneOutMedians(values).forEach((c, x) => (out[who[x]][j] = c));
+  }
+  return out;
+}
+
+/** The same per normalised cell, laid out like `m.cells` (NaN with too few others). */
+export function cellsConsensus(m: SourceMatrix): Float64Array {
+  const nR = m.raters.length;
+  const nJ = m.ratees.length;
+  const nI = m.nI;
+  const out = new Float64Array(m.cells.length).fill(Number.NaN);
+  const who: number[] = [];
+  const values: number[] = [];
+  for (let j = 0; j < nJ; j++)
+    for (let i = 0; i < nI; i++) {
+      who.length = 0;
+      values.length = 0;
+      for (let r = 0; r < nR; r++) {
+        const v = m.cells[(r * nJ + j) * nI + i];
+        if (!Number.isNaN(v)) {
+          who.push(r);
+          values.push(v);
+        }
+      }
+      if (values.length < MIN_OTHERS + 1) continue;
+      leaveOneOutMedians(values).forEach((c, x) => (out[(who[x] * nJ + j) * nI + i] = c as number));
+    }
+  return out;
+}

@@ -1,0 +1,81 @@
+/**
+ * erratic (随意打分): the rater's scores do not follow the panel. Correlation of the rater's cells
+ * with the leave-one-out consensus cells, within each indicator (so it asks "does this rater order
+ * the units like the others, item by item"), pooled over indicators. Judged only where the panel
+ * itself agrees (median correlation ≥ erraticPanelMin); flagged when the correlation is at or below
+ * a practical floor and a Fisher-z test puts it clearly below the panel's median.
+ */
+import { spearman } from '../../stats/correlation';
+import { median } from '../../stats/median';
+import { averageRanks } from '../../stats/ranks';
+import { fig, pairedTotals, type FlagDraft, type SourceContext } from '../context';
+
+/** Pooled within-indicator rank correlation of the rater's cells with the consensus cells, and the cell count. */
+export function cellAgreement(
+  ctx: SourceContext,
+  consensusCells: Float64Array,
+  r: number,
+): { correlation: number | null; cells: number } {
+  const { m } = ctx;
+  const nJ = m.ratees.length;
+  const nI = m.nI;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  let cells = 0;
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < nI; i++) {
+    a.length = 0;
+    b.length = 0;
+    for (let j = 0; j < nJ; j++) {
+      const k = (r * nJ + j) * nI + i;
+      if (Number.isNaN(m.cells[k]) || Number.isNaN(consensusCells[k])) continue;
+      a.push(m.cells[k]);
+      b.push(consensusCells[k]);
+    }
+    if (a.length < 2) continue;
+    const ra = averageRanks(a);
+    const rb = averageRanks(b);
+    const centre = (a.length + 1) / 2;
+    for (let x = 0; x < a.length; x++) {
+      sxy += (ra[x] - centre) * (rb[x] - centre);
+      sxx += (ra[x] - centre) ** 2;
+      syy += (rb[x] - centre) ** 2;
+    }
+    cells += a.length;
+  }
+  if (cells < 3 || sxx <= 1e-12 || syy <= 1e-12) return { correlation: null, cells };
+  return { correlation: Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy))), cells };
+}
+
+export function detectErratic(ctx: SourceContext, consensusCells: Float64Array): FlagDraft[] {
+  const s = ctx.settings;
+  const agreement = ctx.m.raters.map((_, r) =>
+    ctx.judged[r] ? cellAgreement(ctx, consensusCells, r) : null,
+  );
+  const panel = median(agreement.flatMap((a) => (a && a.correlation !== null ? [a.correlation] : [])));
+  if (panel === null || panel < s.erraticPanelMin) return [];
+  const atanh = (x: number) => Math.atanh(Math.max(-0.999999, Math.min(0.999999, x)));
+  const out: FlagDraft[] = [];
+  agreement.forEach((a, r) => {
+    if (!a || a.correlation === null || a.correlation > s.erraticMaxCorr) return;
+    const z = (atanh(panel) - atanh(a.correlation)) * Math.sqrt(Math.max(a.cells - 3, 0));
+    if (z < s.erraticZ) return;
+    const { x, c } = pairedTotals(ctx, r);
+    out.push({
+      rater: r,
+      code: 'erratic',
+      level: a.correlation <= s.erraticAlertCorr ? 'alert' : 'warn',
+      ratee: null,
+      evidence: {
+        correlation: fig(a.correlation),
+        panelMedianCorrelation: fig(panel),
+        z: fig(z),
+        cells: a.cells,
+        totalsSpearman: fig(spearman(x, c)),
+      },
+    });
+  });
+  return out;
+}

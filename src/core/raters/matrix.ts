@@ -1,0 +1,59 @@
+/**
+ * One source as matrices: raters × ratees of row totals, and raters × ratees × indicators of
+ * points normalised by the indicator's max (0..1). Missing cells are null / NaN.
+ */
+import type { AnalysisSource } from './types';
+
+export interface SourceMatrix {
+  raters: string[];
+  ratees: string[];
+  /** Score-sheet rows per rater, as given (duplicates included). */
+  rows: number[];
+  /** totals[r][j]: row total 0..100 or null. */
+  totals: (number | null)[][];
+  /** Number of indicators. */
+  nI: number;
+  /** cells[(r·nJ + j)·nI + i] = points / max, NaN where missing. */
+  cells: Float64Array;
+}
+
+/** Index of a cell in `cells`. */
+export function cellIndex(m: SourceMatrix, r: number, j: number, i: number): number {
+  return (r * m.ratees.length + j) * m.nI + i;
+}
+
+/**
+ * Builds the matrices of a source. A rater who scored the same ratee twice keeps the first sheet
+ * (the duplicate is reported as a problem by the scoring engine, not here).
+ */
+export function buildSourceMatrix(source: AnalysisSource): SourceMatrix {
+  const raterIndex = new Map<string, number>();
+  const rateeIndex = new Map<string, number>();
+  for (const row of source.rows) {
+    if (!raterIndex.has(row.rater)) raterIndex.set(row.rater, raterIndex.size);
+    if (!rateeIndex.has(row.ratee)) rateeIndex.set(row.ratee, rateeIndex.size);
+  }
+  const raters = [...raterIndex.keys()];
+  const ratees = [...rateeIndex.keys()];
+  const nI = source.indicators.length;
+  const maxes = source.indicators.map((ind) => ind.max);
+  const totals: (number | null)[][] = raters.map(() => new Array(ratees.length).fill(null));
+  const cells = new Float64Array(raters.length * ratees.length * nI).fill(Number.NaN);
+  const rows = new Array<number>(raters.length).fill(0);
+  const seen = new Set<number>();
+  for (const row of source.rows) {
+    const r = raterIndex.get(row.rater) as number;
+    const j = rateeIndex.get(row.ratee) as number;
+    rows[r]++;
+    const key = r * ratees.length + j;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    totals[r][j] = row.total !== null && Number.isFinite(row.total) ? row.total : null;
+    for (let i = 0; i < nI; i++) {
+      const v = row.values[i];
+      if (v !== null && v !== undefined && Number.isFinite(v) && maxes[i] > 0)
+        cells[key * nI + i] = v / maxes[i];
+    }
+  }
+  return { raters, ratees, rows, totals, nI, cells };
+}
