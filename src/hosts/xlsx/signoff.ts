@@ -40,6 +40,10 @@ export interface BookContent {
   /** The assessment name for titles and the print header. */
   title: string;
   lang: Lang;
+  /** The summary's header row, for the print layout. */
+  summaryHeaderRow?: number;
+  /** `Sheet!A1` of result formulas never calculated; signing refuses while there are any. */
+  uncomputed?: string[];
 }
 
 /** Reads a prepared workbook; throws an InputError (one line) when it is not one. */
@@ -205,6 +209,12 @@ export async function signWorkbook(
   digester: Digester,
 ): Promise<BookSignResult> {
   const book = read(wb);
+  const uncomputed = book.uncomputed ?? [];
+  if (uncomputed.length > 0)
+    return {
+      ok: false,
+      message: `${uncomputed[0]}${uncomputed.length > 1 ? ` and ${uncomputed.length - 1} more result cell(s)` : ''} hold formulas that were never calculated: open and save the workbook in Excel, WPS or LibreOffice, then sign`,
+    };
   const stored = readSignoffRecords(wb, book.sheets.signoff);
   if (!stored.ok) return stored;
   const { password, ...input } = options;

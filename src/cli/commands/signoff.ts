@@ -1,0 +1,151 @@
+/**
+ * `duanping signoff BOOK --reviewer NAME [--role ROLE] [--comment C] [--password P] --out SIGNED.xlsx`
+ * and `duanping withdraw BOOK --level N --by NAME --reason R --out OUT.xlsx`.
+ * Spec: ../shared/spec/signoff.md. The password only feeds Excel's salted hash; it is never stored.
+ */
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import ExcelJS from 'exceljs';
+import { InputError } from '../../core/errors';
+import {
+  describeVerification,
+  isIsoWithOffset,
+  nowWithOffset,
+  shortDigest,
+  webCryptoDigester,
+} from '../../core/signoff';
+import { readSignoffBook } from '../../hosts/xlsx/signoff-book';
+import { signWorkbook, withdrawInWorkbook } from '../../hosts/xlsx/signoff';
+import { parseLang, type CliContext } from '../context';
+
+/** Reads an .xlsx file; a missing or damaged file is a one-line InputError. */
+export async function loadBook(path: string): Promise<ExcelJS.Workbook> {
+  if (!existsSync(path)) throw new InputError(`cannot read ${path}: no such file`);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch (e) {
+    throw new InputError(
+      `cannot read ${path}: not an .xlsx workbook (${(e as Error).message.split('\n')[0]})`,
+    );
+  }
+  return wb;
+}
+
+/** Writes an .xlsx file; an unwritable path is a one-line InputError. */
+export async function saveBook(wb: ExcelJS.Workbook, path: string): Promise<void> {
+  try {
+    await wb.xlsx.writeFile(path);
+  } catch (e) {
+    throw new InputError(`cannot write ${path}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** `--time` for reproducible records, else now with the machine's offset. */
+function signTime(time: string | undefined): string {
+  if (time === undefined) return nowWithOffset();
+  if (!isIsoWithOffset(time))
+    throw new InputError(
+      `--time must be ISO 8601 with offset, e.g. 2025-01-20T15:04:05+08:00 (found "${time}")`,
+    );
+  return time;
+}
+
+export interface SignoffOptions {
+  reviewer: string;
+  role?: string;
+  comment?: string;
+  password?: string;
+  time?: string;
+  out: string;
+  lang?: string;
+}
+
+/** Signs BOOK into `--out`; exit 1 (with the reason) when the book cannot be signed as it is. */
+export async function signoffCommand(book: string, opts: SignoffOptions, ctx: CliContext): Promise<void> {
+  const lang = parseLang(opts.lang);
+  const wb = await loadBook(book);
+  const time = signTime(opts.time);
+  const r = await signWorkbook(
+    wb,
+    readSignoffBook,
+    { reviewer: opts.reviewer, role: opts.role, comment: opts.comment, time, password: opts.password },
+    webCryptoDigester(),
+  );
+  if (!r.ok) {
+    ctx.io.err(`duanping: cannot sign ${book}: ${r.message}`);
+    if (r.verification) for (const line of describeVerification(r.verification, lang)) ctx.io.err(line);
+    ctx.exit(1);
+    return;
+  }
+  await saveBook(wb, opts.out);
+  const rec = r.record;
+  ctx.io.out(
+    lang === 'zh'
+      ? `已签核：第${rec.level}级 ${rec.reviewer}${rec.role ? `（${rec.role}）` : ''} ${rec.time}，摘要 ${shortDigest(rec.digest)} → ${opts.out}`
+      : `Signed: level ${rec.level} ${rec.reviewer}${rec.role ? ` (${rec.role})` : ''} ${rec.time}, digest ${shortDigest(rec.digest)} → ${opts.out}`,
+  );
+}
+
+export interface WithdrawOptions {
+  level: string;
+  by: string;
+  reason: string;
+  time?: string;
+  out: string;
+  lang?: string;
+}
+
+/** Withdraws the top active sign-off of BOOK into `--out`; the record stays, marked withdrawn. */
+export async function withdrawCommand(book: string, opts: WithdrawOptions, ctx: CliContext): Promise<void> {
+  const lang = parseLang(opts.lang);
+  const level = Number(opts.level);
+  if (!Number.isInteger(level) || level < 1)
+    throw new InputError(`--level must be a whole number >= 1 (found "${opts.level}")`);
+  const wb = await loadBook(book);
+  const r = await withdrawInWorkbook(
+    wb,
+    readSignoffBook,
+    level,
+    { by: opts.by, reason: opts.reason, time: signTime(opts.time) },
+    webCryptoDigester(),
+  );
+  if (!r.ok) {
+    ctx.io.err(`duanping: cannot withdraw level ${level} in ${book}: ${r.message}`);
+    ctx.exit(1);
+    return;
+  }
+  await saveBook(wb, opts.out);
+  ctx.io.out(
+    lang === 'zh' ? `已撤回第${level}级签核 → ${opts.out}` : `Withdrew sign-off level ${level} → ${opts.out}`,
+  );
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('signoff')
+    .description(
+      'record a sign-off: digest of scores, adjustments, results and template; protects the signed sheets',
+    )
+    .argument('<book>', 'a prepared workbook (.xlsx)')
+    .requiredOption('--reviewer <name>', 'who signs')
+    .option('--role <role>', 'the reviewer’s role, e.g. 科长')
+    .option('--comment <text>', 'a comment recorded with the sign-off')
+    .option('--password <p>', 'sheet-protection password (never stored)')
+    .option('--time <iso>', 'sign-off time, ISO 8601 with offset (default: now)')
+    .requiredOption('--out <file>', 'the signed workbook to write')
+    .option('--lang <zh|en>', 'language of messages', 'zh')
+    .action((book: string, opts: SignoffOptions) => signoffCommand(book, opts, ctx));
+
+  program
+    .command('withdraw')
+    .description('withdraw the top sign-off level; the record stays with who, when and why')
+    .argument('<book>', 'a signed workbook (.xlsx)')
+    .requiredOption('--level <n>', 'the level to withdraw (the top active one)')
+    .requiredOption('--by <name>', 'who withdraws')
+    .requiredOption('--reason <text>', 'why')
+    .option('--time <iso>', 'withdrawal time, ISO 8601 with offset (default: now)')
+    .requiredOption('--out <file>', 'the workbook to write')
+    .option('--lang <zh|en>', 'language of messages', 'zh')
+    .action((book: string, opts: WithdrawOptions) => withdrawCommand(book, opts, ctx));
+}
