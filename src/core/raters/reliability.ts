@@ -58,7 +58,11 @@ export function sourceReliability(m: SourceMatrix): SourceReliability {
     note:
       sub.rows.length === rateesWithTotals && sub.cols.length === ratersWithTotals
         ? 'ICC and Kendall W use every total (no gaps).'
-        : `ICC and Kendall W use the complete-case submatrix of ${sub.rows.length} ratees × ${sub.cols.length} raters (${keptRaters.join(', ')}); Krippendorff's alpha uses every total.`,
+        : `ICC and Kendall W use the complete-case part: ${sub.rows.length} ratees × ${sub.cols.length} raters (${
+            keptRaters.length === ratersWithTotals
+              ? 'every rater; ratees with a gap left out'
+              : `raters ${keptRaters.join(', ')}`
+          }); Krippendorff's alpha uses every total.`,
   };
   if (sub.cols.length < MIN_RELIABILITY_RATERS || sub.rows.length < MIN_RELIABILITY_RATEES) {
     reasons.push(
