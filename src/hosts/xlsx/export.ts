@@ -128,7 +128,10 @@ export function addPrintLayout(
     const row = ws.addRow(cols.map((c) => plainValue(from.getCell(c))));
     cols.forEach((c, i) => {
       const cell = row.getCell(i + 1);
-      cell.numFmt = from.getCell(c).numFmt;
+      const fmt = from.getCell(c).numFmt;
+      // Unformatted fractions (a raw composite) print with two decimals, as the summary shows scores.
+      const v = cell.value;
+      cell.numFmt = fmt || (typeof v === 'number' && !Number.isInteger(v) ? '0.00' : 'General');
       cell.border = border;
       cell.alignment = { vertical: 'middle', horizontal: i === 0 ? 'left' : 'center', wrapText: bold };
       if (bold) {
