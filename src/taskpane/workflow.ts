@@ -3,7 +3,7 @@
  * entered, compute with the engine, and (for a full computation) write the rater analysis back.
  * Only the WorkbookHost and pure engine functions are used here.
  */
-import { computeScores } from '../core/scoring';
+import { scoreAndAnalyze } from '../core/pipeline';
 import type { Lang, Results, RowResult } from '../core/types';
 import type { WorkbookContent, WorkbookHost } from '../hosts/types';
 import type { ActionProgress } from './components/useAction';
@@ -33,7 +33,7 @@ export async function computeWorkbook(
   const content = await host.readContent();
   report({ step: stepName('compute'), fraction: 1 / total });
   await new Promise((r) => setTimeout(r, 0)); // let the progress line paint before the engine runs
-  const { results, rows } = computeScores(
+  const { results, rows } = scoreAndAnalyze(
     {
       template: content.template,
       entries: content.entries,

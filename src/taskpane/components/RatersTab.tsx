@@ -195,11 +195,11 @@ export function RatersTab({ computation, onComputed }: RatersTabProps) {
                 {t(`raters.band.${words.band}`, {
                   icc: words.icc === null ? '—' : words.icc.toFixed(2),
                 })}{' '}
-                {words.strata !== null &&
-                  t('raters.strata', { count: Math.max(1, Math.floor(words.strata)) })}{' '}
                 {words.kendallW !== null && t('raters.kendall', { w: words.kendallW.toFixed(2) })}
-                {words.sentence && <span className={styles.muted}> {words.sentence}</span>}
-                {words.reason && <span className={styles.muted}> {words.reason}</span>}
+                {words.sentence && <strong> {words.sentence}</strong>}
+                {words.band === 'undefined' && words.reason && (
+                  <span className={styles.muted}> {words.reason}</span>
+                )}
               </p>
             )}
             {insufficient && (
@@ -271,7 +271,9 @@ function FlagView({ flag, lang }: { flag: RaterFlag; lang: Lang }) {
           {evidence.map(([k, v]) => (
             <div key={k} style={{ display: 'contents' }}>
               <dt>{t(`evidence.${k}`, { defaultValue: k })}</dt>
-              <dd className={styles.dd}>{figure(v)}</dd>
+              <dd className={styles.dd}>
+                {typeof v === 'string' ? t(`evidenceValue.${v}`, { defaultValue: v }) : figure(v)}
+              </dd>
             </div>
           ))}
         </dl>

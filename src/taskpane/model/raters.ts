@@ -88,15 +88,12 @@ export interface ReliabilityWords {
   icc: number | null;
   kendallW: number | null;
   alpha: number | null;
-  /** Groups of ratees the panel can tell apart (strata), when the engine reports it. */
-  strata: number | null;
-  /** The engine's own sentence, when it gives one. */
+  /** Groups of ratees the panel can reliably tell apart (separation), when defined. */
+  groups: number | null;
+  /** The engine's own plain-language sentence about separation, in the pane's language. */
   sentence: string | null;
+  /** Why figures are undefined, when they are. */
   reason: string | null;
-}
-
-function numberOrNull(v: unknown): number | null {
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
 /** Reliability figures of one source, banded for the plain-language line of the rater panel. */
@@ -112,18 +109,18 @@ export function reliabilityWords(rel: SourceReliability, lang: 'zh' | 'en'): Rel
           : icc >= 0.5
             ? 'moderate'
             : 'poor';
-  const d = rel.detail ?? {};
-  const sentenceField = d[lang === 'zh' ? 'sentenceZh' : 'sentenceEn'] ?? d.sentence;
-  const sentenceObj = d.sentences as Record<string, unknown> | undefined;
-  const sentence =
-    typeof sentenceField === 'string' ? sentenceField : (sentenceObj?.[lang] as string | undefined);
+  const detail = (rel.detail ?? {}) as {
+    sentence?: Partial<Record<'zh' | 'en', string>>;
+    separation?: { groups?: number | null };
+  };
+  const groups = detail.separation?.groups;
   return {
     band,
     icc,
     kendallW: rel.kendallW,
     alpha: rel.alpha,
-    strata: numberOrNull(d.strata),
-    sentence: typeof sentence === 'string' ? sentence : null,
+    groups: typeof groups === 'number' && Number.isFinite(groups) ? groups : null,
+    sentence: detail.sentence?.[lang] ?? null,
     reason: rel.reason ?? null,
   };
 }

@@ -1,0 +1,259 @@
+/**
+ * A clerk's and a reviewer's day in the preview, in real Chromium: choose a template, install,
+ * paste a block of scores, see a bad cell reported and fix it, compute, read the tiers, open the
+ * rater panel and find the planted flat rater, highlight that rater's rows. Every step saves a
+ * screenshot to test-output/screenshots/.
+ *
+ * The expected figures come from the engine run directly on the same scenario in this process,
+ * so the test checks that the pane shows what the engine computes after the whole trip through
+ * the host (install, paste, read back, compute).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { scoreAndAnalyze } from '../../src/core/pipeline';
+import { buildPreview, launchChromium, serveDir, tempDir } from './harness';
+import { asTsv, scenario } from './scenario';
+
+const SHOTS = resolve(__dirname, '..', '..', 'test-output', 'screenshots');
+const PANE_WIDTH = 320;
+
+let context: BrowserContext;
+let server: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  const out = tempDir('dp-preview-');
+  await buildPreview(out);
+  server = await serveDir(out);
+  context = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+/** A fresh page of the preview with page errors collected (a test fails on any). */
+async function openPreview(query = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url + query);
+  await page.getByTestId('template-select').waitFor();
+  return { page, errors };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/** The task pane must be usable at 320 px: nothing wider than the pane. */
+async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const { scroll, client } = await page
+    .getByTestId('taskpane')
+    .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(client).toBeLessThanOrEqual(PANE_WIDTH);
+  expect(scroll).toBeLessThanOrEqual(client);
+}
+
+/** Chooses a built-in template by its Chinese name and installs it. */
+async function chooseAndInstall(page: Page, name: string): Promise<void> {
+  await page.getByTestId('template-select').click();
+  await page.getByRole('option', { name }).click();
+  await page.getByTestId('template-editor').waitFor();
+  await page.getByTestId('install').click();
+  await page.getByTestId('install-done').waitFor();
+}
+
+/** The sheet tab whose name contains `text`, clicked; returns the sheet's name. */
+async function openSheet(page: Page, text: string): Promise<string> {
+  const tab = page.getByTestId('sheet-tab').filter({ hasText: text }).first();
+  await tab.click();
+  return (await tab.getAttribute('data-sheet-name')) ?? '';
+}
+
+/** Reads the grid's cell text at an A1 address of the shown sheet. */
+function cell(page: Page, a1: string) {
+  return page.locator(`[data-testid="grid"] td[data-cell="${a1}"]`);
+}
+
+describe('the preview in Chromium', () => {
+  test("a clerk's and a reviewer's day", async () => {
+    const s = scenario();
+    const { page, errors } = await openPreview();
+    await shot(page, '01-start');
+    await expectNoHorizontalOverflow(page);
+
+    // 模板: choose the star-rating template, install it.
+    await chooseAndInstall(page, s.template.name);
+    await expect(page.getByTestId('template-facts').textContent()).resolves.toContain(
+      String(s.template.indicators.length),
+    );
+    await shot(page, '02-installed');
+    await expectNoHorizontalOverflow(page);
+
+    // Paste the block of scores at the first data cell of the entry sheet.
+    const entrySheet = await openSheet(page, '评分录入');
+    const header = await page.locator('[data-testid="grid"] tbody tr').nth(1).locator('td').allTextContents();
+    const sourceCol = header.findIndex((h) => h === 'source');
+    expect(sourceCol).toBeGreaterThanOrEqual(0);
+    const firstCell = `${String.fromCharCode(65 + sourceCol)}3`;
+    await cell(page, firstCell).click();
+    await page.getByTestId('paste-area').fill(asTsv(s.rows));
+    await page.getByTestId('paste-apply').click();
+    const lastRow = 3 + s.rows.length - 1;
+    await expect(
+      cell(page, `${String.fromCharCode(65 + sourceCol + 1)}${lastRow}`).textContent(),
+    ).resolves.toBe(s.rows[s.rows.length - 1][1]);
+    await shot(page, '03-pasted');
+
+    // 计算: check; the "18分" cell is reported, with the fix proposed.
+    await page.getByTestId('tab-compute').click();
+    await page.getByTestId('check').click();
+    const problem = page.getByTestId('problem');
+    await problem.first().waitFor();
+    expect(await problem.count()).toBe(1);
+    const where = (await problem.getAttribute('data-where')) ?? '';
+    const badCol = String.fromCharCode(
+      65 + sourceCol + 3 + s.template.indicators.findIndex((x) => x.id === s.bad.indicator),
+    );
+    expect(where).toBe(`${entrySheet}!${badCol}${3 + s.bad.row}`);
+    await expect(problem.textContent()).resolves.toContain(s.bad.typed);
+    await expect(problem.textContent()).resolves.toContain(s.bad.fixed);
+    await shot(page, '04-problem');
+
+    // Clicking the problem selects the cell; the clerk types the number and checks again.
+    await problem.click();
+    await expect(page.getByTestId('cell-address').textContent()).resolves.toBe(where);
+    await page.getByTestId('cell-input').fill(s.bad.fixed);
+    await page.getByTestId('cell-input').press('Enter');
+    await page.getByTestId('check').click();
+    await page.getByTestId('no-problems').waitFor();
+
+    // Compute: the results table shows the engine's ranks, scores and tiers.
+    await page.getByTestId('compute').click();
+    await page.getByTestId('results').waitFor();
+    const fixedRows = s.rows.map((r, i) =>
+      i === s.bad.row ? r.map((v, k) => (k === 4 ? s.bad.fixed : v)) : r,
+    );
+    const ids = s.template.indicators.map((x) => x.id);
+    const expected = scoreAndAnalyze(
+      {
+        template: s.template,
+        entries: fixedRows.map((r) => ({
+          source: r[0],
+          rater: r[1],
+          ratee: r[2],
+          cells: Object.fromEntries(ids.map((id, i) => [id, Number(r[3 + i])])),
+        })),
+      },
+      { lang: 'zh' },
+    ).results;
+    const shownRows = await page
+      .getByTestId('result-row')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+      );
+    expect(shownRows).toHaveLength(expected.ratees.length);
+    for (const r of expected.ratees) {
+      const row = shownRows.find((cells) => cells[1].startsWith(r.name ?? r.ratee));
+      expect(row).toBeDefined();
+      expect(row![0]).toBe(String(r.rank));
+      expect(row![2]).toBe(r.final!.toFixed(s.template.decimals));
+      expect(row![3]).toBe(r.tier);
+    }
+    // The tier chart counts agree with the table.
+    for (const tier of s.template.tiers) {
+      const count = expected.ratees.filter((r) => r.tier === tier.name).length;
+      await expect(
+        page.locator(`[data-testid="tier-chart"] g[data-tier="${tier.name}"]`).getAttribute('data-count'),
+      ).resolves.toBe(String(count));
+    }
+    await page.getByTestId('tier-chart').scrollIntoViewIfNeeded();
+    await shot(page, '05-results');
+    await expectNoHorizontalOverflow(page);
+
+    // 评委: the reviewer finds the planted flat rater, with evidence, and highlights the rows.
+    await page.getByTestId('tab-raters').click();
+    const flat = page.locator(`[data-testid="flagged-rater"][data-rater="${s.flatRater}"]`);
+    await flat.waitFor();
+    await expect(flat.locator('[data-testid="flag"][data-code="flat"]').count()).resolves.toBe(1);
+    await expect(page.getByTestId('reliability').first().textContent()).resolves.toMatch(/ICC/);
+    await page.getByTestId('spread-chart').first().scrollIntoViewIfNeeded();
+    await shot(page, '06-raters');
+    await flat.getByTestId('highlight').click();
+    await expect(flat.getByTestId('highlight').getAttribute('aria-pressed')).resolves.toBe('true');
+    await openSheet(page, '评分录入');
+    const raterCol = String.fromCharCode(65 + sourceCol + 1);
+    const flatRows = s.rows.map((r, i) => (r[1] === s.flatRater ? 3 + i : null)).filter((x) => x !== null);
+    const otherRow = 3 + s.rows.findIndex((r) => r[1] !== s.flatRater);
+    const fill = (a1: string) => cell(page, a1).evaluate((td) => getComputedStyle(td).backgroundColor);
+    for (const r of flatRows) await expect(fill(`${raterCol}${r}`)).resolves.toBe('rgb(255, 224, 138)');
+    await expect(fill(`${raterCol}${otherRow}`)).resolves.not.toBe('rgb(255, 224, 138)');
+    await flat.scrollIntoViewIfNeeded();
+    await cell(page, `${raterCol}${flatRows[0]}`).scrollIntoViewIfNeeded();
+    await shot(page, '07-highlighted');
+    await expectNoHorizontalOverflow(page);
+
+    // English on demand.
+    await page.getByTestId('lang-switch').click();
+    await expect(page.getByTestId('tab-raters').textContent()).resolves.toBe('Raters');
+    await expect(flat.locator('[data-testid="flag"][data-code="flat"]').textContent()).resolves.toMatch(
+      /rater/i,
+    );
+    await shot(page, '08-english');
+
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('the pane works by keyboard: tabs by arrow keys, actions by Enter', async () => {
+    const { page, errors } = await openPreview();
+    await page.getByTestId('tab-template').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('tab-compute').getAttribute('aria-selected')).resolves.toBe('true');
+    await page.getByTestId('check').focus();
+    await page.keyboard.press('Enter');
+    // Nothing is installed yet: the clerk is told what to do, in one sentence.
+    const error = page.getByTestId('compute-error');
+    await error.waitFor();
+    await expect(error.textContent()).resolves.toMatch(/请先在“模板”页选择模板并安装/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a broken template file and a bad list line are reported, not installed', async () => {
+    const { page, errors } = await openPreview('?lang=en');
+    const file = join(tempDir('dp-tpl-'), 'broken.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        schema: 'duanping.template/1',
+        id: 'x',
+        name: 'X',
+        indicators: [],
+        sources: [],
+        tiers: [],
+      }),
+    );
+    await page.getByTestId('template-file').setInputFiles(file);
+    const errorsBar = page.getByTestId('template-import-errors');
+    await errorsBar.waitFor();
+    await expect(errorsBar.textContent()).resolves.toContain('indicators must be a non-empty array');
+    await expect(page.getByTestId('install').count()).resolves.toBe(0);
+
+    await page.getByTestId('template-select').click();
+    await page.getByRole('option').first().click();
+    await page.getByTestId('rater-list').fill('R01\tleader\nR01\tleader\nR02\tnobody');
+    await expect(page.getByText('Line 2: the code "R01" appears earlier too').count()).resolves.toBe(1);
+    await expect(page.getByText(/Line 3: the source "nobody" is not in the template/).count()).resolves.toBe(
+      1,
+    );
+    await expect(page.getByTestId('install').isDisabled()).resolves.toBe(true);
+    await shot(page, '09-list-problems');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
