@@ -79,7 +79,9 @@ export type ValidationPlan =
       range: string;
       type: 'list';
       /** Inline choices (written as `"a,b,c"`). Level-coded indicators use these. */
-      list: string[];
+      list?: string[];
+      /** Or the choices in a range, absolute with a quoted sheet name: `'名单'!$A$3:$A$102`. */
+      listRange?: string;
       /**
        * true: a number in 0..`max` is also accepted (Excel cannot combine list and range, so the
        * drop-down is shown with the error style `warning` instead of `stop`).

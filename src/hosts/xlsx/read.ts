@@ -1,0 +1,110 @@
+/**
+ * Reads .xlsx workbooks with exceljs: cell values as the engine takes them (RawCell), whole
+ * sheets as grids, the stored template and layout, and the values behind defined names.
+ */
+import ExcelJS from 'exceljs';
+import { InputError } from '../../core/errors';
+import type { RawCell } from '../../core/types';
+import { TEMPLATE_SHEET } from '../../workbook/plan';
+import { readContentFromGrids, type Grids, type ReadResult } from '../../workbook/read';
+import { readStore, type Stored } from '../../workbook/store';
+
+/** Opens an xlsx file; an unreadable or non-xlsx file is a one-line InputError. */
+export async function openXlsx(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : 'it is not an .xlsx workbook';
+    throw new InputError(`cannot read ${path}: ${why}`);
+  }
+  return wb;
+}
+
+/**
+ * A cell as the engine sees it: numbers, text, booleans, errors as `{error}`; a formula gives
+ * its last computed result (exceljs's `cell.value` drops results of 0, `cell.result` does not);
+ * rich text is joined; a date becomes its ISO date text.
+ */
+export function cellRaw(cell: ExcelJS.Cell): RawCell {
+  const v = cell.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('error' in v) return { error: String(v.error) };
+    if ('formula' in v || 'sharedFormula' in v) {
+      const r = cell.result as unknown;
+      if (r === undefined || r === null) return null;
+      if (typeof r === 'object' && r !== null && 'error' in r) return { error: String((r as { error: unknown }).error) };
+      if (r instanceof Date) return r.toISOString().slice(0, 10);
+      return r as string | number | boolean;
+    }
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('text' in v) return String((v as { text: unknown }).text);
+  }
+  return String(v);
+}
+
+/** A worksheet as a grid of raw cells from A1 to its last used cell. */
+export function sheetGrid(ws: ExcelJS.Worksheet): RawCell[][] {
+  const rows: RawCell[][] = [];
+  const width = ws.columnCount;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const out: RawCell[] = Array(width).fill(null);
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      out[c - 1] = cellRaw(cell);
+    });
+    rows[r - 1] = out;
+  });
+  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+  return rows;
+}
+
+/** Grids of the named sheets (or every sheet). */
+export function workbookGrids(wb: ExcelJS.Workbook, names?: string[]): Grids {
+  const out: Grids = {};
+  wb.eachSheet((ws) => {
+    if (!names || names.includes(ws.name)) out[ws.name] = sheetGrid(ws);
+  });
+  return out;
+}
+
+/** The template, layout and language stored in an installation. */
+export function readStored(wb: ExcelJS.Workbook, fileName = 'the workbook'): Stored {
+  const ws = wb.getWorksheet(TEMPLATE_SHEET);
+  if (!ws) throw new InputError(`${fileName} has no ${TEMPLATE_SHEET} sheet: prepare it with \`duanping init\` or the add-in first`);
+  return readStore(sheetGrid(ws));
+}
+
+/** Everything a computation needs, read from an installed workbook. */
+export function readWorkbookContent(wb: ExcelJS.Workbook, fileName?: string): ReadResult & { stored: Stored } {
+  const stored = readStored(wb, fileName);
+  const names = Object.values(stored.layout.sheetNames);
+  return { ...readContentFromGrids(stored.template, stored.layout, workbookGrids(wb, names)), stored };
+}
+
+/** Parses `'Sheet'!$A$3:$A$52` into the sheet name and range. */
+export function splitRef(ref: string): { sheet: string; range: string } {
+  const bang = ref.lastIndexOf('!');
+  let sheet = ref.slice(0, bang);
+  if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, range: ref.slice(bang + 1).replace(/\$/g, '') };
+}
+
+/** The values of a one-column defined name, top to bottom. */
+export function namedColumn(wb: ExcelJS.Workbook, name: string): RawCell[] {
+  const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+  const def = model.find((d) => d.name === name);
+  if (!def || def.ranges.length === 0) throw new InputError(`the workbook has no defined name ${name}`);
+  const { sheet, range } = splitRef(def.ranges[0]);
+  const ws = wb.getWorksheet(sheet);
+  if (!ws) throw new InputError(`${name} refers to a missing sheet "${sheet}"`);
+  const [a, b] = range.split(':');
+  const m1 = /^([A-Z]+)(\d+)$/.exec(a)!;
+  const m2 = /^([A-Z]+)(\d+)$/.exec(b ?? a)!;
+  const out: RawCell[] = [];
+  for (let r = Number(m1[2]); r <= Number(m2[2]); r++) out.push(cellRaw(ws.getCell(`${m1[1]}${r}`)));
+  return out;
+}

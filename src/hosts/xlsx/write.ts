@@ -1,0 +1,211 @@
+/**
+ * Applies a workbook plan (src/workbook/plan.ts) to an exceljs workbook and writes .xlsx files.
+ * Formulas get their `_xlfn.` prefixes here, because the file format needs them and the plan
+ * keeps Office.js syntax.
+ */
+import ExcelJS from 'exceljs';
+import { columnIndex } from '../../core/address';
+import { addXlfnPrefixes } from '../../workbook/formula';
+import type {
+  Block,
+  CellStyle,
+  PrintPlan,
+  SheetPlan,
+  ValidationPlan,
+  WorkbookPlan,
+} from '../../workbook/plan';
+
+const argb = (hex: string) => 'FF' + hex.replace('#', '').toUpperCase();
+
+/** Splits `B3` into 1-based row and column. */
+export function cellPosition(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(address);
+  if (!m) throw new Error(`not a cell address: ${address}`);
+  return { row: Number(m[2]), col: columnIndex(m[1]) + 1 };
+}
+
+/** The exceljs style pieces of a plan style (only the parts that are set). */
+function styleParts(style: CellStyle): Partial<ExcelJS.Style> & { locked?: boolean } {
+  const out: Partial<ExcelJS.Style> & { locked?: boolean } = {};
+  if (style.numFmt) out.numFmt = style.numFmt;
+  if (style.bold || style.italic || style.fontSize || style.fontColor) {
+    out.font = {
+      ...(style.bold ? { bold: true } : {}),
+      ...(style.italic ? { italic: true } : {}),
+      ...(style.fontSize ? { size: style.fontSize } : {}),
+      ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}),
+    };
+  }
+  if (style.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+  if (style.hAlign || style.vAlign || style.wrap) {
+    out.alignment = {
+      ...(style.hAlign ? { horizontal: style.hAlign } : {}),
+      ...(style.vAlign ? { vertical: style.vAlign } : {}),
+      ...(style.wrap ? { wrapText: true } : {}),
+    };
+  }
+  if (style.border) {
+    const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
+    out.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  if (style.locked === false) out.protection = { locked: false };
+  return out;
+}
+
+/** Writes one block's values or formulas and style. */
+function writeBlock(ws: ExcelJS.Worksheet, block: Block): void {
+  const { row, col } = cellPosition(block.at);
+  const grid = block.formulas ?? block.values;
+  const rows = grid ? grid.length : (block.rows ?? 1);
+  const cols = grid ? (grid[0]?.length ?? 0) : (block.cols ?? 1);
+  const parts = block.style ? styleParts(block.style) : null;
+  for (let r = 0; r < rows; r++) {
+    const wsRow = ws.getRow(row + r);
+    for (let c = 0; c < cols; c++) {
+      const cell = wsRow.getCell(col + c);
+      if (block.formulas) {
+        const f = block.formulas[r][c];
+        if (f !== null)
+          cell.value = { formula: addXlfnPrefixes(f.replace(/^=/, '')) } as ExcelJS.CellFormulaValue;
+      } else if (block.values) {
+        const v = block.values[r][c];
+        cell.value = v === null ? null : v;
+      }
+      if (parts) {
+        if (parts.numFmt) cell.numFmt = parts.numFmt;
+        if (parts.font) cell.font = { ...cell.font, ...parts.font };
+        if (parts.fill) cell.fill = parts.fill;
+        if (parts.alignment) cell.alignment = { ...cell.alignment, ...parts.alignment };
+        if (parts.border) cell.border = parts.border;
+        if (parts.protection) cell.protection = parts.protection;
+      }
+    }
+  }
+}
+
+/** exceljs keeps range validations here (untyped in its .d.ts); ranges stay ranges in the file. */
+type WithValidations = { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } };
+
+function writeValidation(sheet: ExcelJS.Worksheet, v: ValidationPlan): void {
+  const ws = sheet as unknown as WithValidations;
+  const common = { allowBlank: v.allowBlank, showErrorMessage: true, error: v.error, errorTitle: 'Duanping' };
+  if (v.type === 'list') {
+    const formula = v.listRange ?? `"${(v.list ?? []).join(',').replace(/"/g, '""')}"`;
+    ws.dataValidations.add(v.range, {
+      type: 'list',
+      formulae: [formula],
+      ...common,
+      errorStyle: v.allowNumbers ? 'warning' : 'stop',
+    });
+  } else {
+    ws.dataValidations.add(v.range, {
+      type: v.type,
+      operator: 'between',
+      formulae: [v.min, v.max],
+      ...common,
+      errorStyle: 'stop',
+    });
+  }
+}
+
+function writePrint(ws: ExcelJS.Worksheet, p: PrintPlan): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: p.orientation,
+    fitToPage: p.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    ...(p.titleRows ? { printTitlesRow: p.titleRows } : {}),
+    ...(p.area ? { printArea: p.area } : {}),
+  };
+  ws.headerFooter = {
+    ...(p.header ? { oddHeader: `&C${p.header.replace(/&/g, '&&')}` } : {}),
+    ...(p.footer ? { oddFooter: `&C${p.footer}` } : {}),
+  };
+}
+
+/** Adds one planned sheet to the workbook. */
+export function addSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(sheet.name, {
+    state: sheet.visibility,
+    ...(sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}),
+  });
+  for (const c of sheet.columns) {
+    const col = ws.getColumn(c.col);
+    if (c.width !== undefined) col.width = c.width;
+    if (c.hidden) col.hidden = true;
+  }
+  for (const b of sheet.blocks) writeBlock(ws, b);
+  for (const m of sheet.merges) ws.mergeCells(m);
+  if (sheet.freeze)
+    ws.views = [
+      { state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows, activeCell: 'A1' },
+    ];
+  for (const v of sheet.validations) writeValidation(ws, v);
+  for (const cf of sheet.conditionalFormats) {
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [
+        {
+          type: 'expression',
+          priority: 1,
+          formulae: [addXlfnPrefixes(cf.formula.replace(/^=/, ''))],
+          style: {
+            ...(cf.style.fill
+              ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.style.fill) } } }
+              : {}),
+            ...(cf.style.fontColor || cf.style.bold
+              ? {
+                  font: {
+                    ...(cf.style.fontColor ? { color: { argb: argb(cf.style.fontColor) } } : {}),
+                    ...(cf.style.bold ? { bold: true } : {}),
+                  },
+                }
+              : {}),
+          },
+        },
+      ],
+    });
+  }
+  for (const t of sheet.tables) {
+    const [tl, br] = t.range.split(':');
+    const top = cellPosition(tl);
+    const bottom = cellPosition(br);
+    // Empty data rows: exceljs then leaves the cells written above untouched.
+    ws.addTable({
+      name: t.name,
+      ref: tl,
+      headerRow: true,
+      style: { theme: t.style as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+      columns: t.columns.map((name) => ({ name, filterButton: true })),
+      rows: Array.from({ length: bottom.row - top.row }, () => []),
+    });
+  }
+  if (sheet.print) writePrint(ws, sheet.print);
+  return ws;
+}
+
+/** Adds every sheet and defined name of the plan to `wb` (which may already hold other sheets). */
+export async function applyPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan): Promise<void> {
+  for (const sheet of plan.sheets) {
+    const ws = addSheet(wb, sheet);
+    if (sheet.protect) await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+  }
+  for (const n of plan.names) wb.definedNames.add(n.refersTo, n.name);
+}
+
+/** A new workbook holding exactly the plan. */
+export async function planToWorkbook(plan: WorkbookPlan): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Duanping';
+  wb.calcProperties = { fullCalcOnLoad: true };
+  await applyPlan(wb, plan);
+  return wb;
+}
+
+/** Writes the plan as a new .xlsx file. */
+export async function writePlanXlsx(plan: WorkbookPlan, path: string): Promise<void> {
+  const wb = await planToWorkbook(plan);
+  await wb.xlsx.writeFile(path);
+}

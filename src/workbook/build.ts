@@ -1,0 +1,520 @@
+/**
+ * Builds the workbook plan of an installation: from a template (and optional ratee/rater lists,
+ * entries and adjustments to fill in) to the sheets, formulas, names and layout of plan.ts.
+ */
+import { SIGNOFF_HEADERS, SIGNOFF_WIDTHS } from '../core/signoff/sheet';
+import type { Template } from '../core/template';
+import type { AdjustmentRow, EntryRow, Lang, RateeInfo, RaterInfo, RawCell } from '../core/types';
+import { columnIndex, columnLetter, quoteSheet, sheetColumn, str } from './formula';
+import * as F from './formulas';
+import { NAMES } from './formulas';
+import { computeLayout, entrySourceCol, FIRST_ROW, HEADER_ROW, summaryRawCol, type Capacities } from './layout';
+import { FIELD_HEADERS, SHEET_NAMES, SHEET_ORDER } from './names';
+import {
+  WORKBOOK_PLAN_SCHEMA,
+  type Block,
+  type CellStyle,
+  type DefinedName,
+  type PlanValue,
+  type SheetKey,
+  type SheetPlan,
+  type WorkbookLayout,
+  type WorkbookPlan,
+} from './plan';
+import { storeRows } from './store';
+import { WORDS, type Words } from './words';
+
+export interface BuildOptions {
+  template: Template;
+  lang?: Lang;
+  ratees?: RateeInfo[];
+  raters?: RaterInfo[];
+  /** Score sheets to fill in (cells as typed: numbers as numbers). */
+  entries?: EntryRow[];
+  adjustments?: AdjustmentRow[];
+  /** Sheet names to use instead of the defaults (after a clash was resolved by renaming). */
+  sheetNames?: Partial<Record<SheetKey, string>>;
+  /** Rows with formulas; defaults leave room for typing beyond the filled rows. */
+  capacity?: Partial<Capacities>;
+}
+
+const HEADER: CellStyle = { bold: true, fill: '#1F4E79', fontColor: '#FFFFFF', hAlign: 'center', vAlign: 'middle', wrap: true, border: true };
+const HINT: CellStyle = { italic: true, fontColor: '#595959' };
+const INPUT: CellStyle = { locked: false, border: true };
+const FORMULA: CellStyle = { fill: '#F2F2F2', border: true };
+const TIER_PALETTE = ['#C6EFCE', '#DDEBF7', '#FFF2CC', '#FCE4D6', '#F8CBAD', '#D9D9D9'];
+
+/** Default capacities: room to type beyond what is filled in. */
+export function defaultCapacities(o: BuildOptions, prefilledEntries: number): Capacities {
+  const lists = Math.max(o.ratees?.length ?? 0, o.raters?.length ?? 0);
+  return {
+    entries: o.capacity?.entries ?? Math.max(prefilledEntries + 50, 300),
+    adjustments: o.capacity?.adjustments ?? Math.max((o.adjustments?.length ?? 0) + 30, 50),
+    lists: o.capacity?.lists ?? Math.max(lists + 20, 50),
+  };
+}
+
+/** A typed cell for the plan: errors become their text (the engine and the formulas both reject it). */
+function planValue(raw: RawCell): PlanValue {
+  if (raw === undefined) return null;
+  if (typeof raw === 'object' && raw !== null) return raw.error;
+  return raw;
+}
+
+/**
+ * The rows an installation prefills: the given entries, or with both lists one row per rater and
+ * ratee (the rater's source, the rater, the ratee, empty scores) ready for typing.
+ */
+export function prefillEntries(o: BuildOptions): EntryRow[] {
+  if (o.entries) return o.entries;
+  if (!o.ratees?.length || !o.raters?.length) return [];
+  return o.raters.flatMap((r) => o.ratees!.map((j) => ({ source: r.source, rater: r.id, ratee: j.id, cells: {} })));
+}
+
+function sheetBase(key: SheetKey, name: string): SheetPlan {
+  return {
+    key,
+    name,
+    visibility: 'visible',
+    columns: [],
+    blocks: [],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    tables: [],
+  };
+}
+
+/** Fills `rows` rows of formulas made by `make(row)` for each column generator. */
+function formulaRows(first: number, count: number, makers: ((row: number) => string)[]): string[][] {
+  const out: string[][] = [];
+  for (let r = first; r < first + count; r++) out.push(makers.map((m) => m(r)));
+  return out;
+}
+
+function colsBetween(a: string, b: string): number {
+  return columnIndex(b) - columnIndex(a) + 1;
+}
+
+/** The whole plan. */
+export function buildPlan(o: BuildOptions): WorkbookPlan {
+  const lang = o.lang ?? 'zh';
+  const template = o.template;
+  const w = WORDS[lang];
+  const sheetNames = { ...SHEET_NAMES[lang], ...o.sheetNames } as Record<SheetKey, string>;
+  const entries = prefillEntries(o);
+  const cap = defaultCapacities(o, entries.length);
+  const layout = computeLayout(template, sheetNames, cap);
+  const sheets: Record<SheetKey, SheetPlan> = {
+    guide: guideSheet(template, lang, w, sheetNames),
+    indicators: indicatorsSheet(template, lang, w, sheetNames.indicators),
+    lists: listsSheet(template, lang, w, layout, o),
+    entry: entrySheet(template, lang, w, layout, entries),
+    adjustments: adjustmentsSheet(lang, w, layout, o.adjustments ?? []),
+    summary: summarySheet(template, lang, w, layout),
+    analysis: analysisSheet(w, sheetNames.analysis),
+    signoff: signoffSheet(lang, sheetNames.signoff),
+    template: { ...sheetBase('template', sheetNames.template), visibility: 'veryHidden', protect: true },
+  };
+  sheets.template.blocks.push({ at: 'A1', values: storeRows(template, layout, lang) });
+  return {
+    schema: WORKBOOK_PLAN_SCHEMA,
+    lang,
+    template,
+    sheets: SHEET_ORDER.map((k) => sheets[k]),
+    names: definedNames(layout),
+    layout,
+  };
+}
+
+function definedNames(layout: WorkbookLayout): DefinedName[] {
+  const e = layout.entry;
+  const a = layout.adjustments;
+  const l = layout.lists;
+  const s = layout.summary;
+  const col = (sheet: string, c: string, first: number, last: number) => sheetColumn(sheet, c, first, last);
+  return [
+    { name: NAMES.rateeIds, refersTo: col(s.sheet, s.rateeCol, s.firstRow, s.lastRow) },
+    { name: NAMES.final, refersTo: col(s.sheet, s.finalCol, s.firstRow, s.lastRow) },
+    { name: NAMES.rank, refersTo: col(s.sheet, s.rankCol, s.firstRow, s.lastRow) },
+    { name: NAMES.tier, refersTo: col(s.sheet, s.tierCol, s.firstRow, s.lastRow) },
+    { name: NAMES.entries, refersTo: `${quoteSheet(e.sheet)}!$A$${e.headerRow}:$${e.validCol}$${e.lastRow}` },
+    { name: NAMES.veto, refersTo: col(s.sheet, s.vetoCol, s.firstRow, s.lastRow) },
+    { name: NAMES.entrySource, refersTo: col(e.sheet, entrySourceCol(layout), e.firstRow, e.lastRow) },
+    { name: NAMES.entryRater, refersTo: col(e.sheet, e.raterCol, e.firstRow, e.lastRow) },
+    { name: NAMES.entryRatee, refersTo: col(e.sheet, e.rateeCol, e.firstRow, e.lastRow) },
+    { name: NAMES.entryTotal, refersTo: col(e.sheet, e.totalCol, e.firstRow, e.lastRow) },
+    { name: NAMES.entryStatus, refersTo: col(e.sheet, e.validCol, e.firstRow, e.lastRow) },
+    { name: NAMES.adjRatee, refersTo: col(a.sheet, a.rateeCol, a.firstRow, a.lastRow) },
+    { name: NAMES.adjKind, refersTo: col(a.sheet, a.kindKeyCol, a.firstRow, a.lastRow) },
+    { name: NAMES.adjPoints, refersTo: col(a.sheet, a.pointsValueCol, a.firstRow, a.lastRow) },
+    { name: NAMES.listRatees, refersTo: col(l.sheet, l.rateeIdCol, l.firstRow, l.lastRow) },
+    { name: NAMES.listRaters, refersTo: col(l.sheet, l.raterIdCol, l.firstRow, l.lastRow) },
+    { name: NAMES.listRaterSources, refersTo: col(l.sheet, l.raterSourceCol, l.firstRow, l.lastRow) },
+  ];
+}
+
+function guideSheet(template: Template, lang: Lang, w: Words, names: Record<SheetKey, string>): SheetPlan {
+  const sheet = sheetBase('guide', names.guide);
+  const title = lang === 'en' ? (template.nameEn ?? template.name) : template.name;
+  const desc = lang === 'en' ? (template.descriptionEn ?? template.description) : template.description;
+  const lines = w.guide(title, names);
+  if (desc) lines.splice(1, 0, desc);
+  sheet.columns.push({ col: 'A', width: 100 });
+  sheet.blocks.push({ at: 'A1', values: lines.map((x) => [x]), style: { wrap: true, vAlign: 'top' } });
+  sheet.blocks.push({ at: 'A1', rows: 1, cols: 1, style: { bold: true, fontSize: 16 } });
+  sheet.tabColor = '#1F4E79';
+  return sheet;
+}
+
+function indicatorsSheet(template: Template, lang: Lang, w: Words, name: string): SheetPlan {
+  const sheet = sheetBase('indicators', name);
+  const en = lang === 'en';
+  const rows: PlanValue[][] = template.indicators.map((ind) => [
+    (en ? ind.dimensionEn : undefined) ?? ind.dimension,
+    ind.id,
+    (en ? ind.nameEn : undefined) ?? ind.name,
+    ind.max,
+    ind.weight,
+    ((en ? ind.criteriaEn : undefined) ?? ind.criteria) || '',
+    ind.levels ? ind.levels.map((l) => `${l.label}=${l.points}`).join(en ? ', ' : '，') : '',
+    template.sources
+      .filter((s) => s.indicators.includes(ind.id))
+      .map((s) => s.id)
+      .join(', '),
+  ]);
+  sheet.blocks.push({ at: 'A1', values: [w.indicatorHeaders], style: HEADER });
+  sheet.blocks.push({ at: 'A2', values: rows, style: { wrap: true, vAlign: 'top', border: true } });
+  let r = rows.length + 3;
+  sheet.blocks.push({ at: `A${r}`, values: [w.sourceHeaders], style: HEADER });
+  sheet.blocks.push({
+    at: `A${r + 1}`,
+    values: template.sources.map((s) => [
+      s.id,
+      (en ? s.nameEn : undefined) ?? s.name,
+      s.weight,
+      s.aggregate === 'trimmed'
+        ? `${w.aggregates.trimmed} (${s.trim}; ≥${s.trimMinRaters})`
+        : w.aggregates[s.aggregate],
+    ]),
+    style: { border: true },
+  });
+  r += template.sources.length + 2;
+  sheet.blocks.push({ at: `A${r}`, values: [w.tierHeaders], style: HEADER });
+  sheet.blocks.push({
+    at: `A${r + 1}`,
+    values: template.tiers.map((t) => [(en ? t.nameEn : undefined) ?? t.name, t.min, t.maxShare ?? '']),
+    style: { border: true },
+  });
+  [14, 8, 18, 7, 7, 50, 26, 16].forEach((width, i) => sheet.columns.push({ col: columnLetter(i), width }));
+  sheet.freeze = { rows: 1, columns: 0 };
+  sheet.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: '1:1', footer: w.page };
+  sheet.protect = false;
+  return sheet;
+}
+
+function listsSheet(template: Template, lang: Lang, w: Words, layout: WorkbookLayout, o: BuildOptions): SheetPlan {
+  const l = layout.lists;
+  const sheet = sheetBase('lists', l.sheet);
+  const h = FIELD_HEADERS[lang];
+  const n = l.lastRow - l.firstRow + 1;
+  sheet.blocks.push({ at: 'A1', values: [[w.listsHint]], style: HINT });
+  sheet.blocks.push({ at: `A${HEADER_ROW}`, values: [[h.id, h.name, h.group]], style: HEADER });
+  sheet.blocks.push({ at: `E${HEADER_ROW}`, values: [[h.raterId, h.raterSource, h.raterName]], style: HEADER });
+  const ratees: PlanValue[][] = Array.from({ length: n }, (_, i) => {
+    const r = o.ratees?.[i];
+    return r ? [r.id, r.name ?? null, r.group ?? null] : [null, null, null];
+  });
+  const raters: PlanValue[][] = Array.from({ length: n }, (_, i) => {
+    const r = o.raters?.[i];
+    return r ? [r.id, r.source, r.name ?? null] : [null, null, null];
+  });
+  sheet.blocks.push({ at: `A${l.firstRow}`, values: ratees, style: { ...INPUT, numFmt: '@' } });
+  sheet.blocks.push({ at: `E${l.firstRow}`, values: raters, style: { ...INPUT, numFmt: '@' } });
+  if (template.sources.length > 1)
+    sheet.validations.push({
+      range: `${l.raterSourceCol}${l.firstRow}:${l.raterSourceCol}${l.lastRow}`,
+      type: 'list',
+      list: template.sources.map((s) => s.id),
+      allowBlank: true,
+      error: template.sources.map((s) => s.id).join(', '),
+    });
+  [14, 24, 14, 3, 14, 14, 16].forEach((width, i) => sheet.columns.push({ col: columnLetter(i), width }));
+  sheet.freeze = { rows: HEADER_ROW, columns: 0 };
+  return sheet;
+}
+
+function entrySheet(template: Template, lang: Lang, w: Words, layout: WorkbookLayout, entries: EntryRow[]): SheetPlan {
+  const e = layout.entry;
+  const sheet = sheetBase('entry', e.sheet);
+  const h = FIELD_HEADERS[lang];
+  const en = lang === 'en';
+  const inds = template.indicators;
+  const lastInd = e.indicatorCols[inds[inds.length - 1].id];
+  const rows = e.lastRow - e.firstRow + 1;
+  const srcCol = entrySourceCol(layout);
+
+  // Row 1: hint over the key columns, indicator names over their columns.
+  sheet.blocks.push({ at: 'A1', values: [[w.entryHint, null, null]], style: { ...HINT, wrap: true, vAlign: 'top' } });
+  sheet.merges.push('A1:C1');
+  sheet.blocks.push({
+    at: 'D1',
+    values: [inds.map((i) => `${(en ? i.nameEn : undefined) ?? i.name}（${i.max}）`)],
+    style: { bold: true, wrap: true, hAlign: 'center', vAlign: 'middle', fill: '#DDEBF7', border: true },
+  });
+  const header = [
+    h.source,
+    h.rater,
+    h.ratee,
+    ...inds.map((i) => i.id),
+    h.total,
+    h.status,
+    '_src',
+    ...inds.map((i) => `_p_${i.id}`),
+    '_status',
+  ];
+  sheet.blocks.push({ at: `A${HEADER_ROW}`, values: [header], style: HEADER });
+
+  // Typed cells.
+  const values: PlanValue[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const en = entries[i];
+    values.push(
+      en
+        ? [planValue(en.source), planValue(en.rater), planValue(en.ratee), ...inds.map((x) => planValue(en.cells[x.id]))]
+        : Array(3 + inds.length).fill(null),
+    );
+  }
+  sheet.blocks.push({ at: `A${e.firstRow}`, values, style: INPUT });
+
+  // Formulas: total, status text, effective source, points per indicator, status code.
+  const makers: ((row: number) => string)[] = [
+    (r) => F.rowTotalFormula(template, layout, r),
+    (r) => F.statusTextFormula(layout, r, w.reasons),
+    (r) => F.effectiveSourceFormula(template, r),
+    ...inds.map((ind) => (r: number) => F.pointsFormula(template, ind, `${e.indicatorCols[ind.id]}${r}`, `${srcCol}${r}`)),
+    (r) => F.statusFormula(template, layout, r),
+  ];
+  sheet.blocks.push({ at: `${e.totalCol}${e.firstRow}`, formulas: formulaRows(e.firstRow, rows, makers), style: FORMULA });
+  sheet.blocks.push({ at: `${e.totalCol}${e.firstRow}`, rows, cols: 1, style: { numFmt: '0.00' } });
+
+  // Columns.
+  sheet.columns.push({ col: 'A', width: 12 }, { col: 'B', width: 10 }, { col: 'C', width: 14 });
+  for (const ind of inds) sheet.columns.push({ col: e.indicatorCols[ind.id], width: Math.max(8, ind.id.length + 2) });
+  sheet.columns.push({ col: e.totalCol, width: 9 }, { col: e.statusCol, width: 22 });
+  for (let c = columnIndex(srcCol); c <= columnIndex(e.validCol); c++) sheet.columns.push({ col: columnLetter(c), hidden: true });
+
+  // Validation and highlighting of the typed cells.
+  const range = (col: string) => `${col}${e.firstRow}:${col}${e.lastRow}`;
+  for (const ind of inds) {
+    if (ind.levels) {
+      const labels = ind.levels.map((l) => l.label);
+      sheet.validations.push({
+        range: range(e.indicatorCols[ind.id]),
+        type: 'list',
+        list: labels,
+        allowNumbers: true,
+        allowBlank: true,
+        error: w.levelError(ind.levels.map((l) => `${l.label}=${l.points}`).join(', ')),
+      });
+    } else {
+      sheet.validations.push({
+        range: range(e.indicatorCols[ind.id]),
+        type: 'decimal',
+        min: 0,
+        max: ind.max,
+        allowBlank: true,
+        error: w.cellError(ind.max),
+      });
+    }
+  }
+  if (template.sources.length > 1)
+    sheet.validations.push({
+      range: range(e.sourceCol),
+      type: 'list',
+      list: template.sources.map((s) => s.id),
+      allowBlank: true,
+      error: template.sources.map((s) => s.id).join(', '),
+    });
+  sheet.validations.push({
+    range: range(e.rateeCol),
+    type: 'list',
+    listRange: sheetColumn(layout.lists.sheet, layout.lists.rateeIdCol, layout.lists.firstRow, layout.lists.lastRow),
+    allowBlank: true,
+    error: w.reasons[3],
+  });
+  const firstP = e.pointCols[inds[0].id];
+  sheet.conditionalFormats.push({
+    range: `D${e.firstRow}:${lastInd}${e.lastRow}`,
+    formula: `AND(COUNTA($A${e.firstRow}:$${lastInd}${e.firstRow})>0,ISERROR(${firstP}${e.firstRow}))`,
+    style: { fill: '#FFC7CE', fontColor: '#9C0006' },
+  });
+  sheet.conditionalFormats.push({
+    range: range(e.statusCol),
+    formula: `AND($${e.validCol}${e.firstRow}<>0,COUNTA($A${e.firstRow}:$${lastInd}${e.firstRow})>0)`,
+    style: { fontColor: '#9C0006' },
+  });
+
+  sheet.tables.push({ name: 'DP_EntryTable', range: `A${HEADER_ROW}:${e.validCol}${e.lastRow}`, columns: header, style: 'TableStyleLight9' });
+  sheet.freeze = { rows: HEADER_ROW, columns: 3 };
+  sheet.print = {
+    orientation: 'landscape',
+    paper: 'A4',
+    fitToWidth: true,
+    titleRows: `1:${HEADER_ROW}`,
+    area: `A1:${e.statusCol}${e.lastRow}`,
+    header: template.name,
+    footer: w.page,
+  };
+  return sheet;
+}
+
+function adjustmentsSheet(lang: Lang, w: Words, layout: WorkbookLayout, adjustments: AdjustmentRow[]): SheetPlan {
+  const a = layout.adjustments;
+  const sheet = sheetBase('adjustments', a.sheet);
+  const h = FIELD_HEADERS[lang];
+  const rows = a.lastRow - a.firstRow + 1;
+  sheet.blocks.push({ at: 'A1', values: [[w.adjustmentsHint]], style: HINT });
+  sheet.blocks.push({
+    at: `A${HEADER_ROW}`,
+    values: [[h.ratee, h.kind, h.points, h.reason, h.approvedBy, '_kind', '_points']],
+    style: HEADER,
+  });
+  const values: PlanValue[][] = Array.from({ length: rows }, (_, i) => {
+    const x = adjustments[i];
+    return x
+      ? [planValue(x.ratee), planValue(x.kind), planValue(x.points), x.reason ?? null, x.approvedBy ?? null]
+      : [null, null, null, null, null];
+  });
+  sheet.blocks.push({ at: `A${a.firstRow}`, values, style: INPUT });
+  sheet.blocks.push({
+    at: `${a.kindKeyCol}${a.firstRow}`,
+    formulas: formulaRows(a.firstRow, rows, [(r) => F.adjustmentKindFormula(layout, r), (r) => F.adjustmentPointsFormula(layout, r)]),
+    style: FORMULA,
+  });
+  const range = (col: string) => `${col}${a.firstRow}:${col}${a.lastRow}`;
+  sheet.validations.push({ range: range(a.kindCol), type: 'list', list: w.kinds, allowBlank: true, error: w.kindError });
+  sheet.validations.push({ range: range(a.pointsCol), type: 'decimal', min: 0, max: 1000, allowBlank: true, error: w.pointsError });
+  sheet.validations.push({
+    range: range(a.rateeCol),
+    type: 'list',
+    listRange: sheetColumn(layout.lists.sheet, layout.lists.rateeIdCol, layout.lists.firstRow, layout.lists.lastRow),
+    allowBlank: true,
+    error: w.reasons[3],
+  });
+  [14, 12, 8, 40, 12].forEach((width, i) => sheet.columns.push({ col: columnLetter(i), width }));
+  sheet.columns.push({ col: a.kindKeyCol, hidden: true }, { col: a.pointsValueCol, hidden: true });
+  sheet.freeze = { rows: HEADER_ROW, columns: 0 };
+  sheet.print = { orientation: 'portrait', paper: 'A4', fitToWidth: true, titleRows: `1:${HEADER_ROW}`, footer: w.page };
+  return sheet;
+}
+
+function summarySheet(template: Template, lang: Lang, w: Words, layout: WorkbookLayout): SheetPlan {
+  const s = layout.summary;
+  const sheet = sheetBase('summary', s.sheet);
+  const h = FIELD_HEADERS[lang];
+  const en = lang === 'en';
+  const rows = s.lastRow - s.firstRow + 1;
+  const listRef = quoteSheet(layout.lists.sheet);
+  const rawCol = summaryRawCol(layout);
+  const name = (en ? template.nameEn : undefined) ?? template.name;
+  sheet.blocks.push({ at: 'A1', values: [[w.summaryTitle(name)]], style: { bold: true, fontSize: 14 } });
+  const header = [
+    h.id,
+    h.name,
+    ...template.sources.map((x) => `${(en ? x.nameEn : undefined) ?? x.name}（${x.weight}）`),
+    w.composite,
+    w.bonus,
+    w.deduction,
+    w.veto,
+    w.final,
+    w.rank,
+    w.tier,
+    w.note,
+    '_raw',
+  ];
+  sheet.blocks.push({ at: `A${HEADER_ROW}`, values: [header], style: HEADER });
+  const makers: ((row: number) => string)[] = [
+    (r) => F.summaryRateeFormula(layout, r, listRef),
+    (r) => F.summaryNameFormula(layout, r, listRef),
+    ...template.sources.map((src) => (r: number) => F.sourceScoreFormula(src, r)),
+    (r) => F.compositeFormula(template, layout, r),
+    (r) => F.adjustmentSumFormula('bonus', template.adjustments.bonusCap, r),
+    (r) => F.adjustmentSumFormula('deduction', template.adjustments.deductionCap, r),
+    (r) => F.vetoFormula(r),
+    (r) => F.finalFormula(template, layout, r),
+    (r) => F.rankFormula(layout, r),
+    (r) => F.tierFormula(template, layout, r),
+    (r) => F.noteFormula(template, layout, r, { veto: w.vetoNote, quotaTie: w.quotaTie }),
+    (r) => F.rawFormula(layout, r),
+  ];
+  sheet.blocks.push({ at: `A${s.firstRow}`, formulas: formulaRows(s.firstRow, rows, makers), style: { border: true } });
+  const firstSrc = s.sourceCols[template.sources[0].id];
+  sheet.blocks.push({ at: `${firstSrc}${s.firstRow}`, rows, cols: colsBetween(firstSrc, s.deductionCol), style: { numFmt: '0.00' } });
+  sheet.blocks.push({ at: `${s.vetoCol}${s.firstRow}`, rows, cols: 1, style: { numFmt: `"${w.yes}";;`, hAlign: 'center' } });
+  const finalFmt = template.decimals > 0 ? `0.${'0'.repeat(template.decimals)}` : '0';
+  sheet.blocks.push({ at: `${s.finalCol}${s.firstRow}`, rows, cols: 1, style: { numFmt: finalFmt, bold: true } });
+  sheet.blocks.push({ at: `${s.rankCol}${s.firstRow}`, rows, cols: 2, style: { hAlign: 'center' } });
+
+  // Tier colours.
+  template.tiers.forEach((t, i) => {
+    sheet.conditionalFormats.push({
+      range: `${s.tierCol}${s.firstRow}:${s.tierCol}${s.lastRow}`,
+      formula: `$${s.tierCol}${s.firstRow}=${str(t.name)}`,
+      style: { fill: t.color ?? TIER_PALETTE[Math.min(i, TIER_PALETTE.length - 1)] },
+    });
+  });
+
+  // Tier count with the quota check, right of the table.
+  const tc = columnIndex(rawCol) + 2;
+  const [cName, cCount, cLimit, cCheck] = [0, 1, 2, 3].map((k) => columnLetter(tc + k));
+  sheet.blocks.push({ at: `${cName}${HEADER_ROW}`, values: [[w.tierCount, w.count, w.limit, w.check]], style: HEADER });
+  const tierRows = template.tiers.map((t, i) => {
+    const r = HEADER_ROW + 1 + i;
+    const limit = t.maxShare === undefined ? '=""' : `=INT(${t.maxShare}*COUNT(${NAMES.final})+1E-9)`;
+    const check =
+      t.maxShare === undefined
+        ? '=""'
+        : `=IF(SUM($${cCount}$${HEADER_ROW + 1}:${cCount}${r})<=${cLimit}${r},"✓","${w.over}")`;
+    return [`=${str(t.name)}`, `=COUNTIF(${NAMES.tier},${cName}${r})`, limit, check];
+  });
+  sheet.blocks.push({ at: `${cName}${HEADER_ROW + 1}`, formulas: tierRows, style: { border: true } });
+
+  sheet.columns.push({ col: 'A', width: 12 }, { col: 'B', width: 20 });
+  for (const src of template.sources) sheet.columns.push({ col: s.sourceCols[src.id], width: 11 });
+  for (const c of [s.compositeCol, s.bonusCol, s.deductionCol, s.vetoCol, s.finalCol, s.rankCol, s.tierCol])
+    sheet.columns.push({ col: c, width: 10 });
+  sheet.columns.push({ col: s.noteCol, width: 26 }, { col: rawCol, hidden: true }, { col: cName, width: 10 }, { col: cLimit, width: 12 });
+  sheet.freeze = { rows: HEADER_ROW, columns: 2 };
+  sheet.protect = false;
+  sheet.print = {
+    orientation: 'landscape',
+    paper: 'A4',
+    fitToWidth: true,
+    titleRows: `1:${HEADER_ROW}`,
+    area: `A1:${s.noteCol}${s.lastRow}`,
+    header: name,
+    footer: w.page,
+  };
+  sheet.tabColor = '#2E7D32';
+  return sheet;
+}
+
+function analysisSheet(w: Words, name: string): SheetPlan {
+  const sheet = sheetBase('analysis', name);
+  sheet.blocks.push({ at: 'A1', values: [[w.analysisHint]], style: HINT });
+  sheet.blocks.push({ at: `A${HEADER_ROW}`, values: [w.analysisHeaders], style: HEADER });
+  [12, 12, 9, 12, 8, 80].forEach((width, i) => sheet.columns.push({ col: columnLetter(i), width }));
+  sheet.freeze = { rows: HEADER_ROW, columns: 0 };
+  return sheet;
+}
+
+function signoffSheet(lang: Lang, name: string): SheetPlan {
+  const sheet = sheetBase('signoff', name);
+  sheet.blocks.push({ at: 'A1', values: [SIGNOFF_HEADERS[lang]], style: HEADER });
+  SIGNOFF_WIDTHS.forEach((width, i) => sheet.columns.push({ col: columnLetter(i), width }));
+  sheet.freeze = { rows: 1, columns: 0 };
+  return sheet;
+}
+
+export { FIRST_ROW, HEADER_ROW };

@@ -1,0 +1,88 @@
+/**
+ * Small pieces for writing formulas: quoting, absolute references, and the `_xlfn.` prefix that
+ * newer functions need inside an xlsx file (plans keep plain Excel syntax; see plan.ts).
+ */
+import { columnIndex, columnLetter } from '../core/address';
+
+/**
+ * Functions newer than Excel 2007 that a file must spell `_xlfn.NAME` (ECMA-376 future
+ * functions). Without the prefix Excel, WPS and LibreOffice show #NAME?. Only the ones Duanping
+ * writes or might write are listed.
+ */
+export const XLFN_FUNCTIONS = [
+  'AGGREGATE',
+  'RANK.EQ',
+  'RANK.AVG',
+  'STDEV.P',
+  'STDEV.S',
+  'PERCENTILE.INC',
+  'QUARTILE.INC',
+  'MAXIFS',
+  'MINIFS',
+  'IFS',
+  'SWITCH',
+  'CONCAT',
+  'TEXTJOIN',
+  'FLOOR.MATH',
+  'CEILING.MATH',
+];
+
+const XLFN_PATTERN = new RegExp(
+  `(^|[^A-Za-z0-9_.])(${XLFN_FUNCTIONS.map((f) => f.replace('.', '\\.')).join('|')})\\(`,
+  'gi',
+);
+
+/** Adds `_xlfn.` before newer functions, leaving text in double quotes untouched. */
+export function addXlfnPrefixes(formula: string): string {
+  return splitOutsideStrings(formula, (code) =>
+    code.replace(XLFN_PATTERN, (_m, pre: string, name: string) => `${pre}_xlfn.${name.toUpperCase()}(`),
+  );
+}
+
+/** Removes `_xlfn.` prefixes (a file's formula → the plain syntax Office.js takes). */
+export function removeXlfnPrefixes(formula: string): string {
+  return splitOutsideStrings(formula, (code) => code.replace(/_xlfn\./gi, ''));
+}
+
+/** Applies `fn` to the parts of a formula outside string literals ("..." with "" as a quote). */
+function splitOutsideStrings(formula: string, fn: (code: string) => string): string {
+  const parts = formula.split(/("(?:[^"]|"")*")/);
+  return parts.map((p, i) => (i % 2 === 1 ? p : fn(p))).join('');
+}
+
+/** A sheet name as it must appear in a reference: quoted when it is not a plain identifier. */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A text constant in a formula: `"a""b"`. */
+export function str(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** An inline array constant of texts or numbers: `{"a","b"}`, `{1,2}`. */
+export function arrayConst(items: (string | number)[]): string {
+  return `{${items.map((x) => (typeof x === 'number' ? num(x) : str(x))).join(',')}}`;
+}
+
+/** A number as formula text (no exponent surprises for ordinary values). */
+export function num(x: number): string {
+  return Number.isInteger(x) ? String(x) : String(x).replace(/^0\./, '0.');
+}
+
+/** `$A$3:$A$102` for a column between two rows. */
+export function absColumn(col: string, first: number, last: number): string {
+  return `$${col}$${first}:$${col}$${last}`;
+}
+
+/** `'Sheet'!$A$3:$A$102`. */
+export function sheetColumn(sheet: string, col: string, first: number, last: number): string {
+  return `${quoteSheet(sheet)}!${absColumn(col, first, last)}`;
+}
+
+/** The column `offset` places right of `col`. */
+export function shiftCol(col: string, offset: number): string {
+  return columnLetter(columnIndex(col) + offset);
+}
+
+export { columnIndex, columnLetter };

@@ -1,0 +1,285 @@
+/**
+ * The live formulas: ../shared/spec/scoring.md steps 1–7 written as spreadsheet formulas, the
+ * second implementation of src/core/scoring.ts. Each function returns the formula of one cell
+ * in plain Excel syntax (see plan.ts); the workbook plan fills them down.
+ *
+ * Only functions that Excel 2010+, WPS and LibreOffice all evaluate without array entry are used:
+ * SUMPRODUCT, AGGREGATE (array form, functions 14/15/17 with option 6 = ignore errors),
+ * COUNTIFS/SUMIFS, EXACT, RANK.EQ, ROUND, INT, LOG10. Rows left out of the aggregates carry a
+ * status code other than 0 in a hidden column (`STATUS` below), mirroring the engine's checks
+ * in the same order.
+ *
+ * Where the two implementations may differ (documented in docs/workbook.md): COUNTIFS matches
+ * the duplicate key (source, rater, ratee) without regard to letter case, where the engine is
+ * case-sensitive; all other identity checks use EXACT.
+ */
+import { ADJUSTMENT_KIND_ALIASES } from '../core/adjustments';
+import type { Indicator, Source, Template } from '../core/template';
+import type { AdjustmentKind } from '../core/types';
+import { arrayConst, num, str } from './formula';
+import type { WorkbookLayout } from './plan';
+import { entrySourceCol, summaryRawCol } from './layout';
+
+/** Workbook-scoped names the formulas refer to (besides the public DP_* of formats.md). */
+export const NAMES = {
+  rateeIds: 'DP_RateeIds',
+  final: 'DP_Final',
+  rank: 'DP_Rank',
+  tier: 'DP_Tier',
+  entries: 'DP_Entries',
+  veto: 'DP_Veto',
+  entrySource: 'DP_EntrySource',
+  entryRater: 'DP_EntryRater',
+  entryRatee: 'DP_EntryRatee',
+  entryTotal: 'DP_EntryTotal',
+  entryStatus: 'DP_EntryStatus',
+  adjRatee: 'DP_AdjRatee',
+  adjKind: 'DP_AdjKind',
+  adjPoints: 'DP_AdjPoints',
+  listRatees: 'DP_ListRatees',
+  listRaters: 'DP_ListRaters',
+  listRaterSources: 'DP_ListRaterSources',
+} as const;
+
+/** Status codes of an entry row (hidden column); 0 = counted. */
+export const STATUS = {
+  ok: 0,
+  missingField: 1,
+  unknownSource: 2,
+  unknownRatee: 3,
+  raterNotListed: 4,
+  duplicate: 5,
+  invalidCell: 6,
+} as const;
+
+/** `SUMPRODUCT(--EXACT(x,{"a","b"}))>0`: x is exactly one of the texts. */
+function isOneOf(x: string, texts: string[]): string {
+  return `SUMPRODUCT(--EXACT(${x},${arrayConst(texts)}))>0`;
+}
+
+/** 1-based position of x among the source ids (0 when absent), by EXACT. */
+function sourceIndex(x: string, template: Template): string {
+  return `SUMPRODUCT(EXACT(${x},${arrayConst(template.sources.map((s) => s.id))})*${arrayConst(template.sources.map((_, i) => i + 1))})`;
+}
+
+/** Effective source of an entry row: the typed one, or the only source when left blank. */
+export function effectiveSourceFormula(template: Template, row: number): string {
+  const only = template.sources.length === 1 ? str(template.sources[0].id) : '""';
+  return `=IF(A${row}="",${only},A${row}&"")`;
+}
+
+/**
+ * Points of one typed cell (scoring.md, "Invalid input", workbook mode): a number within
+ * 0..max, or for level-coded indicators a level's points or its exact label; else #N/A.
+ * "" when the row's source does not score the indicator.
+ */
+export function pointsFormula(template: Template, ind: Indicator, cell: string, srcCell: string): string {
+  let parse: string;
+  if (ind.levels) {
+    const labels = arrayConst(ind.levels.map((l) => l.label));
+    const points = arrayConst(ind.levels.map((l) => l.points));
+    parse =
+      `IF(ISNUMBER(${cell}),IF(SUMPRODUCT(--(${cell}=${points}))>0,${cell},NA()),` +
+      `IF(SUMPRODUCT(--EXACT(${cell},${labels}))>0,SUMPRODUCT(EXACT(${cell},${labels})*${points}),NA()))`;
+  } else {
+    parse = `IF(ISNUMBER(${cell}),IF(AND(${cell}>=0,${cell}<=${num(ind.max)}),${cell},NA()),NA())`;
+  }
+  const scoredBy = template.sources.filter((s) => s.indicators.includes(ind.id)).map((s) => s.id);
+  if (scoredBy.length === template.sources.length) return `=${parse}`;
+  return `=IF(${isOneOf(srcCell, scoredBy)},${parse},"")`;
+}
+
+/** Step 1's expression for one source: `(100*(((w*P)/max)+…))/Σw`, in the engine's order. */
+function rowTotalExpr(template: Template, source: Source, layout: WorkbookLayout, row: number): string {
+  const byId = new Map(template.indicators.map((x) => [x.id, x]));
+  const terms = source.indicators.map((id) => {
+    const ind = byId.get(id)!;
+    return `((${num(ind.weight)}*${layout.entry.pointCols[id]}${row})/${num(ind.max)})`;
+  });
+  const den = source.indicators.reduce((a, id) => a + byId.get(id)!.weight, 0);
+  return `(100*(${terms.join('+')}))/${num(den)}`;
+}
+
+/** The status code of an entry row (see STATUS), checked in the engine's order. */
+export function statusFormula(template: Template, layout: WorkbookLayout, row: number): string {
+  const e = layout.entry;
+  const src = `${entrySourceCol(layout)}${row}`;
+  const rater = `${e.raterCol}${row}`;
+  const ratee = `${e.rateeCol}${row}`;
+  const ids = template.sources.map((s) => s.id);
+  const counts = template.sources.map((s) => s.indicators.length);
+  const needed = new Set(counts).size === 1 ? num(counts[0]) : `SUMPRODUCT(EXACT(${src},${arrayConst(ids)})*${arrayConst(counts)})`;
+  const pts = Object.values(e.pointCols);
+  const pRange = `${pts[0]}${row}:${pts[pts.length - 1]}${row}`;
+  return (
+    `=IF(OR(${rater}="",${ratee}="",${src}=""),${STATUS.missingField},` +
+    `IF(NOT(${isOneOf(src, ids)}),${STATUS.unknownSource},` +
+    `IF(AND(COUNTA(${NAMES.listRatees})>0,SUMPRODUCT(--EXACT(${NAMES.listRatees},${ratee}&""))=0),${STATUS.unknownRatee},` +
+    `IF(AND(COUNTA(${NAMES.listRaters})>0,SUMPRODUCT(EXACT(${NAMES.listRaters},${rater}&"")*EXACT(${NAMES.listRaterSources},${src}))=0),${STATUS.raterNotListed},` +
+    `IF(COUNTIFS(${NAMES.entrySource},${src},${NAMES.entryRater},${rater},${NAMES.entryRatee},${ratee})>1,${STATUS.duplicate},` +
+    `IF(COUNT(${pRange})<>${needed},${STATUS.invalidCell},${STATUS.ok}))))))`
+  );
+}
+
+/** Step 1: the row total, or "" when the row is not counted. */
+export function rowTotalFormula(template: Template, layout: WorkbookLayout, row: number): string {
+  const status = `${layout.entry.validCol}${row}`;
+  const exprs = template.sources.map((s) => rowTotalExpr(template, s, layout, row));
+  const expr =
+    new Set(exprs).size === 1
+      ? exprs[0]
+      : `CHOOSE(${sourceIndex(`${entrySourceCol(layout)}${row}`, template)},${exprs.join(',')})`;
+  return `=IF(${status}=${STATUS.ok},${expr},"")`;
+}
+
+/** Visible status text of an entry row: blank for an empty row, ✓ when counted, else the reason. */
+export function statusTextFormula(layout: WorkbookLayout, row: number, reasons: string[]): string {
+  const e = layout.entry;
+  const cols = Object.values(e.indicatorCols);
+  const last = cols[cols.length - 1];
+  return `=IF(COUNTA(A${row}:${last}${row})=0,"",CHOOSE(${e.validCol}${row}+1,${reasons.map(str).join(',')}))`;
+}
+
+/** Adjustment kind key: `bonus` / `deduction` / `veto`, or "" when the row cannot be used. */
+export function adjustmentKindFormula(layout: WorkbookLayout, row: number): string {
+  const a = layout.adjustments;
+  const kinds = Object.keys(ADJUSTMENT_KIND_ALIASES) as AdjustmentKind[];
+  const aliases = kinds.flatMap((k) => ADJUSTMENT_KIND_ALIASES[k].map((x) => x.toLowerCase()));
+  const codes = kinds.flatMap((k, i) => ADJUSTMENT_KIND_ALIASES[k].map(() => i + 1));
+  const kindCell = `${a.kindCol}${row}`;
+  const ratee = `${a.rateeCol}${row}`;
+  const pts = `${a.pointsCol}${row}`;
+  const idx = `SUMPRODUCT(EXACT(LOWER(TRIM(${kindCell})),${arrayConst(aliases)})*${arrayConst(codes)})`;
+  const key = `CHOOSE(${idx}+1,"",${kinds.map(str).join(',')})`;
+  const vetoIndex = kinds.indexOf('veto') + 1;
+  return (
+    `=IF(OR(${ratee}="",NOT(ISTEXT(${kindCell}))),"",` +
+    `IF(SUMPRODUCT(--EXACT(${NAMES.listRatees},${ratee}&""))=0,"",` +
+    `IF(${idx}=0,"",IF(${idx}=${vetoIndex},"veto",IF(AND(ISNUMBER(${pts}),${pts}>=0),${key},"")))))`
+  );
+}
+
+/** Usable points of an adjustment row (a number), or "" for vetoes and unusable rows. */
+export function adjustmentPointsFormula(layout: WorkbookLayout, row: number): string {
+  const a = layout.adjustments;
+  return `=IF(OR(${a.kindKeyCol}${row}="bonus",${a.kindKeyCol}${row}="deduction"),${a.pointsCol}${row},"")`;
+}
+
+/** The summary's ratee id: the list's id as text, or "" on an empty list row. */
+export function summaryRateeFormula(layout: WorkbookLayout, row: number, sheetRef: string): string {
+  const c = `${sheetRef}!${layout.lists.rateeIdCol}${row}`;
+  return `=IF(${c}="","",${c}&"")`;
+}
+
+export function summaryNameFormula(layout: WorkbookLayout, row: number, sheetRef: string): string {
+  const c = `${sheetRef}!${layout.lists.rateeNameCol}${row}`;
+  return `=IF($A${row}="","",${c}&"")`;
+}
+
+/** The filter array of a source's counted rows for the ratee in $A{row} (for AGGREGATE). */
+function rowsOf(source: Source, row: number): string {
+  return `((${NAMES.entrySource}=${str(source.id)})*(${NAMES.entryRatee}&""=$A${row})*(${NAMES.entryStatus}=0))`;
+}
+
+/** Step 2: the source score of the ratee in $A{row}, or "" without counted rows. */
+export function sourceScoreFormula(source: Source, row: number): string {
+  const crit = `${NAMES.entrySource},${str(source.id)},${NAMES.entryRatee},$A${row},${NAMES.entryStatus},0`;
+  const n = `COUNTIFS(${crit})`;
+  const sum = `SUMIFS(${NAMES.entryTotal},${crit})`;
+  let agg: string;
+  if (source.aggregate === 'median') {
+    agg = `AGGREGATE(17,6,${NAMES.entryTotal}/${rowsOf(source, row)},2)`;
+  } else if (source.aggregate === 'trimmed') {
+    const cut: string[] = [];
+    for (let k = 1; k <= source.trim; k++) {
+      cut.push(`AGGREGATE(14,6,${NAMES.entryTotal}/${rowsOf(source, row)},${k})`);
+      cut.push(`AGGREGATE(15,6,${NAMES.entryTotal}/${rowsOf(source, row)},${k})`);
+    }
+    agg = `IF(${n}>=${source.trimMinRaters},(${sum}-${cut.join('-')})/(${n}-${2 * source.trim}),${sum}/${n})`;
+  } else {
+    agg = `${sum}/${n}`;
+  }
+  return `=IF($A${row}="","",IF(${n}=0,"",${agg}))`;
+}
+
+/** Step 3: the weighted composite over the sources that have a score. */
+export function compositeFormula(template: Template, layout: WorkbookLayout, row: number): string {
+  const cols = template.sources.map((s) => `${layout.summary.sourceCols[s.id]}${row}`);
+  const numer = template.sources.map((s, i) => `IF(ISNUMBER(${cols[i]}),${num(s.weight)}*${cols[i]},0)`).join('+');
+  const denom = template.sources.map((s, i) => `IF(ISNUMBER(${cols[i]}),${num(s.weight)},0)`).join('+');
+  return `=IF(COUNT(${cols[0]}:${cols[cols.length - 1]})=0,"",(${numer})/(${denom}))`;
+}
+
+/** Step 4: capped bonus or deduction of the ratee in $A{row}. */
+export function adjustmentSumFormula(kind: 'bonus' | 'deduction', cap: number | null, row: number): string {
+  const sum = `SUMPRODUCT(EXACT(${NAMES.adjRatee},$A${row})*(${NAMES.adjKind}=${str(kind)}),${NAMES.adjPoints})`;
+  return `=IF($A${row}="","",${cap === null ? sum : `MIN(${num(cap)},${sum})`})`;
+}
+
+/** 1 when the ratee in $A{row} has a veto, else 0. */
+export function vetoFormula(row: number): string {
+  return `=IF($A${row}="","",IF(SUMPRODUCT(EXACT(${NAMES.adjRatee},$A${row})*(${NAMES.adjKind}="veto"))>0,1,0))`;
+}
+
+/** Step 4's raw score, floored at 0 (hidden helper). */
+export function rawFormula(layout: WorkbookLayout, row: number): string {
+  const s = layout.summary;
+  const c = `${s.compositeCol}${row}`;
+  return `=IF(${c}="","",MAX(0,${c}+${s.bonusCol}${row}-${s.deductionCol}${row}))`;
+}
+
+/** Step 5: ROUND after cleaning the raw score to 15 significant digits, as the engine does. */
+export function finalFormula(template: Template, layout: WorkbookLayout, row: number): string {
+  const raw = `${summaryRawCol(layout)}${row}`;
+  return `=IF(${raw}="","",ROUND(IF(${raw}=0,0,ROUND(${raw},14-INT(LOG10(${raw})))),${template.decimals}))`;
+}
+
+/** Step 6: RANK.EQ among the ratees with a final score. */
+export function rankFormula(layout: WorkbookLayout, row: number): string {
+  const f = `${layout.summary.finalCol}${row}`;
+  return `=IF(${f}="","",RANK.EQ(${f},${NAMES.final}))`;
+}
+
+/** How many not-vetoed ratees have a final at or above the one in `f`. */
+function atOrAbove(f: string): string {
+  return `COUNTIFS(${NAMES.final},">="&${f},${NAMES.veto},0)`;
+}
+
+function quota(share: number): string {
+  return `INT(${num(share)}*COUNT(${NAMES.final})+1E-9)`;
+}
+
+/** Step 7: the tier, with cumulative quotas (ties straddling a quota fall together) and veto. */
+export function tierFormula(template: Template, layout: WorkbookLayout, row: number): string {
+  const s = layout.summary;
+  const f = `${s.finalCol}${row}`;
+  const last = str(template.tiers[template.tiers.length - 1].name);
+  let expr = last;
+  for (let t = template.tiers.length - 2; t >= 0; t--) {
+    const tier = template.tiers[t];
+    const conds = [`${f}>=${num(tier.min)}`];
+    if (tier.maxShare !== undefined) conds.push(`${atOrAbove(f)}<=${quota(tier.maxShare)}`);
+    expr = `IF(AND(${conds.join(',')}),${str(tier.name)},${expr})`;
+  }
+  return `=IF(${f}="","",IF(${s.vetoCol}${row}=1,${last},${expr}))`;
+}
+
+/** Note: the veto, or a quota tie (ties at the final straddle a tier's quota). */
+export function noteFormula(
+  template: Template,
+  layout: WorkbookLayout,
+  row: number,
+  words: { veto: string; quotaTie: string },
+): string {
+  const s = layout.summary;
+  const f = `${s.finalCol}${row}`;
+  const ties = template.tiers
+    .slice(0, -1)
+    .filter((t) => t.maxShare !== undefined)
+    .map(
+      (t) =>
+        `AND(${f}>=${num(t.min)},${atOrAbove(f)}>${quota(t.maxShare!)},COUNTIFS(${NAMES.final},">"&${f},${NAMES.veto},0)<${quota(t.maxShare!)})`,
+    );
+  const tie = ties.length > 0 ? `IF(OR(${ties.join(',')}),${str(words.quotaTie)},"")` : '""';
+  return `=IF(${f}="","",IF(${s.vetoCol}${row}=1,${str(words.veto)},${tie}))`;
+}

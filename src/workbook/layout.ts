@@ -1,0 +1,110 @@
+/**
+ * Where every column and row of an installation lies, computed from the template, the sheet
+ * names and the capacities (how many entry, adjustment and list rows carry formulas).
+ * Header rows are row 2 of each input sheet (row 1 is a hint line); data start on row 3.
+ */
+import type { Template } from '../core/template';
+import { columnLetter } from '../core/address';
+import type { SheetKey, WorkbookLayout } from './plan';
+
+export const HEADER_ROW = 2;
+export const FIRST_ROW = 3;
+
+export interface Capacities {
+  /** Entry rows with formulas. */
+  entries: number;
+  adjustments: number;
+  /** Rows of the ratee and rater lists (the summary has one row per ratee row). */
+  lists: number;
+}
+
+/** The layout of a workbook for `template` with the given sheet names and capacities. */
+export function computeLayout(
+  template: Template,
+  sheetNames: Record<SheetKey, string>,
+  cap: Capacities,
+): WorkbookLayout {
+  const n = template.indicators.length;
+  const col = (i: number) => columnLetter(i);
+  const indicatorCols: Record<string, string> = {};
+  const pointCols: Record<string, string> = {};
+  template.indicators.forEach((ind, i) => {
+    indicatorCols[ind.id] = col(3 + i);
+    pointCols[ind.id] = col(3 + n + 3 + i);
+  });
+  const m = template.sources.length;
+  const sourceCols: Record<string, string> = {};
+  template.sources.forEach((s, i) => (sourceCols[s.id] = col(2 + i)));
+  const after = 2 + m;
+  return {
+    sheetNames,
+    entry: {
+      sheet: sheetNames.entry,
+      headerRow: HEADER_ROW,
+      firstRow: FIRST_ROW,
+      lastRow: FIRST_ROW + cap.entries - 1,
+      sourceCol: 'A',
+      raterCol: 'B',
+      rateeCol: 'C',
+      indicatorCols,
+      totalCol: col(3 + n),
+      statusCol: col(3 + n + 1),
+      // Hidden helpers: effective source, one points column per indicator, the status code.
+      pointCols,
+      validCol: col(3 + n + 3 + n),
+    },
+    adjustments: {
+      sheet: sheetNames.adjustments,
+      headerRow: HEADER_ROW,
+      firstRow: FIRST_ROW,
+      lastRow: FIRST_ROW + cap.adjustments - 1,
+      rateeCol: 'A',
+      kindCol: 'B',
+      pointsCol: 'C',
+      reasonCol: 'D',
+      approvedCol: 'E',
+      kindKeyCol: 'F',
+      pointsValueCol: 'G',
+    },
+    lists: {
+      sheet: sheetNames.lists,
+      headerRow: HEADER_ROW,
+      firstRow: FIRST_ROW,
+      lastRow: FIRST_ROW + cap.lists - 1,
+      rateeIdCol: 'A',
+      rateeNameCol: 'B',
+      rateeGroupCol: 'C',
+      raterIdCol: 'E',
+      raterSourceCol: 'F',
+      raterNameCol: 'G',
+    },
+    summary: {
+      sheet: sheetNames.summary,
+      headerRow: HEADER_ROW,
+      firstRow: FIRST_ROW,
+      lastRow: FIRST_ROW + cap.lists - 1,
+      rateeCol: 'A',
+      nameCol: 'B',
+      sourceCols,
+      compositeCol: col(after),
+      bonusCol: col(after + 1),
+      deductionCol: col(after + 2),
+      vetoCol: col(after + 3),
+      finalCol: col(after + 4),
+      rankCol: col(after + 5),
+      tierCol: col(after + 6),
+      noteCol: col(after + 7),
+    },
+  };
+}
+
+/** The hidden effective-source column of the entry sheet (just left of the points columns). */
+export function entrySourceCol(layout: WorkbookLayout): string {
+  return columnLetter(3 + Object.keys(layout.entry.indicatorCols).length + 2);
+}
+
+/** The hidden raw-final column of the summary (right of the note column). */
+export function summaryRawCol(layout: WorkbookLayout): string {
+  const s = layout.summary;
+  return columnLetter(3 + Object.keys(s.sourceCols).length + 7);
+}

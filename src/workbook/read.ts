@@ -1,0 +1,195 @@
+/**
+ * Reads what a clerk typed back from plain 2-D grids of cell values (one grid per sheet, from
+ * A1), so the xlsx reader and the Office adapter parse the input sheets with one piece of code.
+ *
+ * Columns are found by their header text (either language), so a column moved by hand is still
+ * read; a missing column is a one-line InputError naming the sheet and header row.
+ */
+import { columnLetter } from '../core/address';
+import { isBlank } from '../core/cells';
+import { InputError } from '../core/errors';
+import type { Template } from '../core/template';
+import type { AdjustmentRow, EntryRow, RateeInfo, RaterInfo, RawCell, RowLocation } from '../core/types';
+import type { WorkbookContent } from '../hosts/types';
+import { FIELD_HEADERS, isHeaderOf } from './names';
+import type { WorkbookLayout } from './plan';
+
+/** Cell grids by sheet name, each from A1 (row 0 = sheet row 1). */
+export type Grids = Record<string, RawCell[][]>;
+
+export interface ReadResult {
+  content: WorkbookContent;
+  /**
+   * Rows typed below the range that carries formulas (Excel extends its table by itself, other
+   * spreadsheets do not): the engine reads them, the workbook's formulas do not count them.
+   * Each as `评分录入!412`.
+   */
+  outsideFormulas: string[];
+}
+
+function grid(grids: Grids, sheet: string): RawCell[][] {
+  const g = grids[sheet];
+  if (!g) throw new InputError(`the workbook has no sheet "${sheet}" (it was renamed or deleted)`);
+  return g;
+}
+
+/** Text of an id-like cell: numbers as digits, text as typed (not trimmed: the formulas do not trim). */
+function idText(raw: RawCell): string {
+  if (raw === null || raw === undefined) return '';
+  if (typeof raw === 'object') return raw.error;
+  return String(raw);
+}
+
+/** Finds each wanted header in the header row; returns field → 0-based column. */
+function findColumns(
+  sheet: string,
+  header: RawCell[],
+  headerRow: number,
+  wanted: { field: string; match: (cell: RawCell) => boolean; required: boolean; label: string }[],
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const w of wanted) {
+    const i = header.findIndex((c) => w.match(c));
+    if (i === -1) {
+      if (w.required)
+        throw new InputError(`${sheet}!${headerRow}:${headerRow} has no column "${w.label}" (the header row was changed)`);
+      continue;
+    }
+    out[w.field] = i;
+  }
+  return out;
+}
+
+const byField = (field: string, lang: 'zh' | 'en' = 'zh') => ({
+  field,
+  match: (c: RawCell) => isHeaderOf(c, field),
+  required: true,
+  label: FIELD_HEADERS[lang][field],
+});
+
+/** Last row index (0-based) of a grid with anything non-blank in the given columns. */
+function lastUsed(rows: RawCell[][], cols: number[], from: number): number {
+  for (let r = rows.length - 1; r >= from; r--) if (cols.some((c) => !isBlank(rows[r]?.[c]))) return r;
+  return from - 1;
+}
+
+function locOf(sheet: string, row: number, cols: Record<string, number>): RowLocation {
+  return { sheet, row, columns: Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, columnLetter(v)])) };
+}
+
+/** The score sheets of the entry sheet. */
+export function readEntries(template: Template, layout: WorkbookLayout, grids: Grids): { entries: EntryRow[]; outside: string[] } {
+  const e = layout.entry;
+  const rows = grid(grids, e.sheet);
+  const header = rows[e.headerRow - 1] ?? [];
+  const cols = findColumns(e.sheet, header, e.headerRow, [
+    byField('source'),
+    byField('rater'),
+    byField('ratee'),
+    ...template.indicators.map((ind) => ({
+      field: ind.id,
+      match: (c: RawCell) => typeof c === 'string' && c.trim() === ind.id,
+      required: true,
+      label: ind.id,
+    })),
+  ]);
+  const inputCols = Object.values(cols);
+  const first = e.firstRow - 1;
+  const last = lastUsed(rows, inputCols, first);
+  const entries: EntryRow[] = [];
+  const outside: string[] = [];
+  for (let r = first; r <= last; r++) {
+    const row = rows[r] ?? [];
+    if (inputCols.every((c) => isBlank(row[c]))) continue;
+    const cells: Record<string, RawCell> = {};
+    for (const ind of template.indicators) cells[ind.id] = row[cols[ind.id]] ?? null;
+    entries.push({
+      source: idText(row[cols.source]),
+      rater: idText(row[cols.rater]),
+      ratee: idText(row[cols.ratee]),
+      cells,
+      loc: locOf(e.sheet, r + 1, cols),
+    });
+    if (r + 1 > e.lastRow) outside.push(`${e.sheet}!${r + 1}`);
+  }
+  return { entries, outside };
+}
+
+/** The adjustment rows. */
+export function readAdjustments(layout: WorkbookLayout, grids: Grids): { adjustments: AdjustmentRow[]; outside: string[] } {
+  const a = layout.adjustments;
+  const rows = grid(grids, a.sheet);
+  const header = rows[a.headerRow - 1] ?? [];
+  const cols = findColumns(a.sheet, header, a.headerRow, [
+    byField('ratee'),
+    byField('kind'),
+    byField('points'),
+    { ...byField('reason'), required: false },
+    { ...byField('approvedBy'), required: false },
+  ]);
+  const inputCols = [cols.ratee, cols.kind, cols.points];
+  const first = a.firstRow - 1;
+  const last = lastUsed(rows, inputCols, first);
+  const adjustments: AdjustmentRow[] = [];
+  const outside: string[] = [];
+  for (let r = first; r <= last; r++) {
+    const row = rows[r] ?? [];
+    if (inputCols.every((c) => isBlank(row[c]))) continue;
+    const text = (c: number | undefined) => (c === undefined || isBlank(row[c]) ? undefined : idText(row[c]));
+    adjustments.push({
+      ratee: idText(row[cols.ratee]),
+      kind: row[cols.kind] ?? null,
+      points: row[cols.points] ?? null,
+      reason: text(cols.reason),
+      approvedBy: text(cols.approvedBy),
+      loc: locOf(a.sheet, r + 1, cols),
+    });
+    if (r + 1 > a.lastRow) outside.push(`${a.sheet}!${r + 1}`);
+  }
+  return { adjustments, outside };
+}
+
+/** The ratee and rater lists (rows with a non-blank id, within the rows the summary covers). */
+export function readLists(layout: WorkbookLayout, grids: Grids): { ratees: RateeInfo[]; raters: RaterInfo[]; outside: string[] } {
+  const l = layout.lists;
+  const rows = grid(grids, l.sheet);
+  const col = (c: string) => c.charCodeAt(0) - 65;
+  const ratees: RateeInfo[] = [];
+  const raters: RaterInfo[] = [];
+  const outside: string[] = [];
+  for (let r = l.firstRow - 1; r < rows.length; r++) {
+    const row = rows[r] ?? [];
+    const id = row[col(l.rateeIdCol)];
+    if (!isBlank(id)) {
+      if (r + 1 > l.lastRow) outside.push(`${l.sheet}!${l.rateeIdCol}${r + 1}`);
+      else {
+        const name = row[col(l.rateeNameCol)];
+        const group = row[col(l.rateeGroupCol)];
+        ratees.push({
+          id: idText(id),
+          ...(isBlank(name) ? {} : { name: idText(name) }),
+          ...(isBlank(group) ? {} : { group: idText(group) }),
+        });
+      }
+    }
+    const rid = row[col(l.raterIdCol)];
+    if (!isBlank(rid)) {
+      const name = row[col(l.raterNameCol)];
+      raters.push({
+        id: idText(rid),
+        source: idText(row[col(l.raterSourceCol)]),
+        ...(isBlank(name) ? {} : { name: idText(name) }),
+      });
+      if (r + 1 > l.lastRow) outside.push(`${l.sheet}!${l.raterIdCol}${r + 1}`);
+    }
+  }
+  return { ratees, raters, outside };
+}
+
+/** Everything a computation needs, read from the grids of an installation. */
+export function readContentFromGrids(template: Template, layout: WorkbookLayout, grids: Grids): ReadResult {
+  const { entries, outside: o1 } = readEntries(template, layout, grids);
+  const { adjustments, outside: o2 } = readAdjustments(layout, grids);
+  const { ratees, raters, outside: o3 } = readLists(layout, grids);
+  return { content: { template, entries, adjustments, ratees, raters }, outsideFormulas: [...o1, ...o2, ...o3] };
+}
