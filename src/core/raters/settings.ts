@@ -27,11 +27,11 @@ export const DEFAULT_RATER_SETTINGS = {
   lenientScaleFloor: 1.5,
 
   /** favoritism: robust z of a rater × ratee residual over all cells of the source. */
-  favoritismZ: 4,
+  favoritismZ: 4.5,
   /** favoritism: and the residual must reach this many points. */
   favoritismMinPoints: 13,
   /** favoritism: and the residual must be this many times the rater's own robust scatter. */
-  favoritismOwnZ: 3.5,
+  favoritismOwnZ: 3,
   /** favoritism: a residual of this many points or more → alert. */
   favoritismAlertPoints: 20,
   /** favoritism: floor of the robust scale of the residuals, in points. */

@@ -11,7 +11,8 @@
  *
  * Planted patterns, at the strength raters.md calls obvious:
  * - flat: the honest sheet with every indicator's spread around the rater's own mean compressed to a fifth;
- * - lenient / severe: leniency replaced by +12..+18 / −12..−18 points;
+ * - lenient / severe: leniency replaced by a push that moves the sheet's mean total 12–18 points up / down
+ *   (more than 12–18 before clipping at 0 and max, as a lenient rater near 100 has to push harder);
  * - halo: one level per ratee (the honest overall impression), the same share of max on every indicator;
  * - favoritism: one ratee moved 21–28 points up (or down when there is no room) from the honest sheet;
  * - erratic: every cell drawn uniformly between 50 % and 100 % of the maximum;
@@ -154,8 +155,21 @@ export function simulatePanel(options: PanelOptions, seed: number): SimulatedPan
     switch (role[r]) {
       case 'lenient':
       case 'severe': {
-        const shift = rng.uniform(0.12, 0.18) * (role[r] === 'lenient' ? 1 : -1);
-        points[r] = toPoints(honestSheet(shift));
+        // The shift must show on the sheet: near 100 (or 0) clipping eats part of it, so push
+        // until the sheet's mean total moves by the drawn 12–18 points (or the push reaches 35).
+        const sign = role[r] === 'lenient' ? 1 : -1;
+        const target = rng.uniform(0.12, 0.18);
+        const sheet = honestSheet(0);
+        const meanTotal = (rows: number[][]) =>
+          rows.reduce((sum, row) => sum + (simRowTotal(row, indicators) as number), 0) / nJ / 100;
+        const base = meanTotal(toPoints(sheet));
+        let shift = target;
+        let shifted = toPoints(sheet.map((row) => row.map((x) => x + sign * shift)));
+        while (Math.abs(meanTotal(shifted) - base) < target && shift < 0.35) {
+          shift += 0.01;
+          shifted = toPoints(sheet.map((row) => row.map((x) => x + sign * shift)));
+        }
+        points[r] = shifted;
         break;
       }
       case 'flat': {
