@@ -8,11 +8,17 @@ import type { AdjustmentRow, EntryRow, Lang, RateeInfo, RaterInfo, RawCell } fro
 import { columnIndex, columnLetter, quoteSheet, sheetColumn, str } from './formula';
 import * as F from './formulas';
 import { NAMES } from './formulas';
-import { computeLayout, entrySourceCol, FIRST_ROW, HEADER_ROW, summaryRawCol, type Capacities } from './layout';
+import {
+  computeLayout,
+  entrySourceCol,
+  FIRST_ROW,
+  HEADER_ROW,
+  summaryRawCol,
+  type Capacities,
+} from './layout';
 import { FIELD_HEADERS, SHEET_NAMES, SHEET_ORDER } from './names';
 import {
   WORKBOOK_PLAN_SCHEMA,
-  type Block,
   type CellStyle,
   type DefinedName,
   type PlanValue,
@@ -38,7 +44,15 @@ export interface BuildOptions {
   capacity?: Partial<Capacities>;
 }
 
-const HEADER: CellStyle = { bold: true, fill: '#1F4E79', fontColor: '#FFFFFF', hAlign: 'center', vAlign: 'middle', wrap: true, border: true };
+const HEADER: CellStyle = {
+  bold: true,
+  fill: '#1F4E79',
+  fontColor: '#FFFFFF',
+  hAlign: 'center',
+  vAlign: 'middle',
+  wrap: true,
+  border: true,
+};
 const HINT: CellStyle = { italic: true, fontColor: '#595959' };
 const INPUT: CellStyle = { locked: false, border: true };
 const FORMULA: CellStyle = { fill: '#F2F2F2', border: true };
@@ -68,7 +82,9 @@ function planValue(raw: RawCell): PlanValue {
 export function prefillEntries(o: BuildOptions): EntryRow[] {
   if (o.entries) return o.entries;
   if (!o.ratees?.length || !o.raters?.length) return [];
-  return o.raters.flatMap((r) => o.ratees!.map((j) => ({ source: r.source, rater: r.id, ratee: j.id, cells: {} })));
+  return o.raters.flatMap((r) =>
+    o.ratees!.map((j) => ({ source: r.source, rater: r.id, ratee: j.id, cells: {} })),
+  );
 }
 
 function sheetBase(key: SheetKey, name: string): SheetPlan {
@@ -213,14 +229,24 @@ function indicatorsSheet(template: Template, lang: Lang, w: Words, name: string)
   return sheet;
 }
 
-function listsSheet(template: Template, lang: Lang, w: Words, layout: WorkbookLayout, o: BuildOptions): SheetPlan {
+function listsSheet(
+  template: Template,
+  lang: Lang,
+  w: Words,
+  layout: WorkbookLayout,
+  o: BuildOptions,
+): SheetPlan {
   const l = layout.lists;
   const sheet = sheetBase('lists', l.sheet);
   const h = FIELD_HEADERS[lang];
   const n = l.lastRow - l.firstRow + 1;
   sheet.blocks.push({ at: 'A1', values: [[w.listsHint]], style: HINT });
   sheet.blocks.push({ at: `A${HEADER_ROW}`, values: [[h.id, h.name, h.group]], style: HEADER });
-  sheet.blocks.push({ at: `E${HEADER_ROW}`, values: [[h.raterId, h.raterSource, h.raterName]], style: HEADER });
+  sheet.blocks.push({
+    at: `E${HEADER_ROW}`,
+    values: [[h.raterId, h.raterSource, h.raterName]],
+    style: HEADER,
+  });
   const ratees: PlanValue[][] = Array.from({ length: n }, (_, i) => {
     const r = o.ratees?.[i];
     return r ? [r.id, r.name ?? null, r.group ?? null] : [null, null, null];
@@ -244,7 +270,13 @@ function listsSheet(template: Template, lang: Lang, w: Words, layout: WorkbookLa
   return sheet;
 }
 
-function entrySheet(template: Template, lang: Lang, w: Words, layout: WorkbookLayout, entries: EntryRow[]): SheetPlan {
+function entrySheet(
+  template: Template,
+  lang: Lang,
+  w: Words,
+  layout: WorkbookLayout,
+  entries: EntryRow[],
+): SheetPlan {
   const e = layout.entry;
   const sheet = sheetBase('entry', e.sheet);
   const h = FIELD_HEADERS[lang];
@@ -255,7 +287,11 @@ function entrySheet(template: Template, lang: Lang, w: Words, layout: WorkbookLa
   const srcCol = entrySourceCol(layout);
 
   // Row 1: hint over the key columns, indicator names over their columns.
-  sheet.blocks.push({ at: 'A1', values: [[w.entryHint, null, null]], style: { ...HINT, wrap: true, vAlign: 'top' } });
+  sheet.blocks.push({
+    at: 'A1',
+    values: [[w.entryHint, null, null]],
+    style: { ...HINT, wrap: true, vAlign: 'top' },
+  });
   sheet.merges.push('A1:C1');
   sheet.blocks.push({
     at: 'D1',
@@ -281,7 +317,12 @@ function entrySheet(template: Template, lang: Lang, w: Words, layout: WorkbookLa
     const en = entries[i];
     values.push(
       en
-        ? [planValue(en.source), planValue(en.rater), planValue(en.ratee), ...inds.map((x) => planValue(en.cells[x.id]))]
+        ? [
+            planValue(en.source),
+            planValue(en.rater),
+            planValue(en.ratee),
+            ...inds.map((x) => planValue(en.cells[x.id])),
+          ]
         : Array(3 + inds.length).fill(null),
     );
   }
@@ -292,17 +333,26 @@ function entrySheet(template: Template, lang: Lang, w: Words, layout: WorkbookLa
     (r) => F.rowTotalFormula(template, layout, r),
     (r) => F.statusTextFormula(layout, r, w.reasons),
     (r) => F.effectiveSourceFormula(template, r),
-    ...inds.map((ind) => (r: number) => F.pointsFormula(template, ind, `${e.indicatorCols[ind.id]}${r}`, `${srcCol}${r}`)),
+    ...inds.map(
+      (ind) => (r: number) =>
+        F.pointsFormula(template, ind, `${e.indicatorCols[ind.id]}${r}`, `${srcCol}${r}`),
+    ),
     (r) => F.statusFormula(template, layout, r),
   ];
-  sheet.blocks.push({ at: `${e.totalCol}${e.firstRow}`, formulas: formulaRows(e.firstRow, rows, makers), style: FORMULA });
+  sheet.blocks.push({
+    at: `${e.totalCol}${e.firstRow}`,
+    formulas: formulaRows(e.firstRow, rows, makers),
+    style: FORMULA,
+  });
   sheet.blocks.push({ at: `${e.totalCol}${e.firstRow}`, rows, cols: 1, style: { numFmt: '0.00' } });
 
   // Columns.
   sheet.columns.push({ col: 'A', width: 12 }, { col: 'B', width: 10 }, { col: 'C', width: 14 });
-  for (const ind of inds) sheet.columns.push({ col: e.indicatorCols[ind.id], width: Math.max(8, ind.id.length + 2) });
+  for (const ind of inds)
+    sheet.columns.push({ col: e.indicatorCols[ind.id], width: Math.max(8, ind.id.length + 2) });
   sheet.columns.push({ col: e.totalCol, width: 9 }, { col: e.statusCol, width: 22 });
-  for (let c = columnIndex(srcCol); c <= columnIndex(e.validCol); c++) sheet.columns.push({ col: columnLetter(c), hidden: true });
+  for (let c = columnIndex(srcCol); c <= columnIndex(e.validCol); c++)
+    sheet.columns.push({ col: columnLetter(c), hidden: true });
 
   // Validation and highlighting of the typed cells.
   const range = (col: string) => `${col}${e.firstRow}:${col}${e.lastRow}`;
@@ -339,7 +389,12 @@ function entrySheet(template: Template, lang: Lang, w: Words, layout: WorkbookLa
   sheet.validations.push({
     range: range(e.rateeCol),
     type: 'list',
-    listRange: sheetColumn(layout.lists.sheet, layout.lists.rateeIdCol, layout.lists.firstRow, layout.lists.lastRow),
+    listRange: sheetColumn(
+      layout.lists.sheet,
+      layout.lists.rateeIdCol,
+      layout.lists.firstRow,
+      layout.lists.lastRow,
+    ),
     allowBlank: true,
     error: w.reasons[3],
   });
@@ -355,7 +410,12 @@ function entrySheet(template: Template, lang: Lang, w: Words, layout: WorkbookLa
     style: { fontColor: '#9C0006' },
   });
 
-  sheet.tables.push({ name: 'DP_EntryTable', range: `A${HEADER_ROW}:${e.validCol}${e.lastRow}`, columns: header, style: 'TableStyleLight9' });
+  sheet.tables.push({
+    name: 'DP_EntryTable',
+    range: `A${HEADER_ROW}:${e.validCol}${e.lastRow}`,
+    columns: header,
+    style: 'TableStyleLight9',
+  });
   sheet.freeze = { rows: HEADER_ROW, columns: 3 };
   sheet.print = {
     orientation: 'landscape',
@@ -369,7 +429,12 @@ function entrySheet(template: Template, lang: Lang, w: Words, layout: WorkbookLa
   return sheet;
 }
 
-function adjustmentsSheet(lang: Lang, w: Words, layout: WorkbookLayout, adjustments: AdjustmentRow[]): SheetPlan {
+function adjustmentsSheet(
+  lang: Lang,
+  w: Words,
+  layout: WorkbookLayout,
+  adjustments: AdjustmentRow[],
+): SheetPlan {
   const a = layout.adjustments;
   const sheet = sheetBase('adjustments', a.sheet);
   const h = FIELD_HEADERS[lang];
@@ -389,23 +454,50 @@ function adjustmentsSheet(lang: Lang, w: Words, layout: WorkbookLayout, adjustme
   sheet.blocks.push({ at: `A${a.firstRow}`, values, style: INPUT });
   sheet.blocks.push({
     at: `${a.kindKeyCol}${a.firstRow}`,
-    formulas: formulaRows(a.firstRow, rows, [(r) => F.adjustmentKindFormula(layout, r), (r) => F.adjustmentPointsFormula(layout, r)]),
+    formulas: formulaRows(a.firstRow, rows, [
+      (r) => F.adjustmentKindFormula(layout, r),
+      (r) => F.adjustmentPointsFormula(layout, r),
+    ]),
     style: FORMULA,
   });
   const range = (col: string) => `${col}${a.firstRow}:${col}${a.lastRow}`;
-  sheet.validations.push({ range: range(a.kindCol), type: 'list', list: w.kinds, allowBlank: true, error: w.kindError });
-  sheet.validations.push({ range: range(a.pointsCol), type: 'decimal', min: 0, max: 1000, allowBlank: true, error: w.pointsError });
+  sheet.validations.push({
+    range: range(a.kindCol),
+    type: 'list',
+    list: w.kinds,
+    allowBlank: true,
+    error: w.kindError,
+  });
+  sheet.validations.push({
+    range: range(a.pointsCol),
+    type: 'decimal',
+    min: 0,
+    max: 1000,
+    allowBlank: true,
+    error: w.pointsError,
+  });
   sheet.validations.push({
     range: range(a.rateeCol),
     type: 'list',
-    listRange: sheetColumn(layout.lists.sheet, layout.lists.rateeIdCol, layout.lists.firstRow, layout.lists.lastRow),
+    listRange: sheetColumn(
+      layout.lists.sheet,
+      layout.lists.rateeIdCol,
+      layout.lists.firstRow,
+      layout.lists.lastRow,
+    ),
     allowBlank: true,
     error: w.reasons[3],
   });
   [14, 12, 8, 40, 12].forEach((width, i) => sheet.columns.push({ col: columnLetter(i), width }));
   sheet.columns.push({ col: a.kindKeyCol, hidden: true }, { col: a.pointsValueCol, hidden: true });
   sheet.freeze = { rows: HEADER_ROW, columns: 0 };
-  sheet.print = { orientation: 'portrait', paper: 'A4', fitToWidth: true, titleRows: `1:${HEADER_ROW}`, footer: w.page };
+  sheet.print = {
+    orientation: 'portrait',
+    paper: 'A4',
+    fitToWidth: true,
+    titleRows: `1:${HEADER_ROW}`,
+    footer: w.page,
+  };
   return sheet;
 }
 
@@ -448,12 +540,31 @@ function summarySheet(template: Template, lang: Lang, w: Words, layout: Workbook
     (r) => F.noteFormula(template, layout, r, { veto: w.vetoNote, quotaTie: w.quotaTie }),
     (r) => F.rawFormula(layout, r),
   ];
-  sheet.blocks.push({ at: `A${s.firstRow}`, formulas: formulaRows(s.firstRow, rows, makers), style: { border: true } });
+  sheet.blocks.push({
+    at: `A${s.firstRow}`,
+    formulas: formulaRows(s.firstRow, rows, makers),
+    style: { border: true },
+  });
   const firstSrc = s.sourceCols[template.sources[0].id];
-  sheet.blocks.push({ at: `${firstSrc}${s.firstRow}`, rows, cols: colsBetween(firstSrc, s.deductionCol), style: { numFmt: '0.00' } });
-  sheet.blocks.push({ at: `${s.vetoCol}${s.firstRow}`, rows, cols: 1, style: { numFmt: `"${w.yes}";;`, hAlign: 'center' } });
+  sheet.blocks.push({
+    at: `${firstSrc}${s.firstRow}`,
+    rows,
+    cols: colsBetween(firstSrc, s.deductionCol),
+    style: { numFmt: '0.00' },
+  });
+  sheet.blocks.push({
+    at: `${s.vetoCol}${s.firstRow}`,
+    rows,
+    cols: 1,
+    style: { numFmt: `"${w.yes}";;`, hAlign: 'center' },
+  });
   const finalFmt = template.decimals > 0 ? `0.${'0'.repeat(template.decimals)}` : '0';
-  sheet.blocks.push({ at: `${s.finalCol}${s.firstRow}`, rows, cols: 1, style: { numFmt: finalFmt, bold: true } });
+  sheet.blocks.push({
+    at: `${s.finalCol}${s.firstRow}`,
+    rows,
+    cols: 1,
+    style: { numFmt: finalFmt, bold: true },
+  });
   sheet.blocks.push({ at: `${s.rankCol}${s.firstRow}`, rows, cols: 2, style: { hAlign: 'center' } });
 
   // Tier colours.
@@ -467,8 +578,12 @@ function summarySheet(template: Template, lang: Lang, w: Words, layout: Workbook
 
   // Tier count with the quota check, right of the table.
   const tc = columnIndex(rawCol) + 2;
-  const [cName, cCount, cLimit, cCheck] = [0, 1, 2, 3].map((k) => columnLetter(tc + k));
-  sheet.blocks.push({ at: `${cName}${HEADER_ROW}`, values: [[w.tierCount, w.count, w.limit, w.check]], style: HEADER });
+  const [cName, cCount, cLimit] = [0, 1, 2].map((k) => columnLetter(tc + k));
+  sheet.blocks.push({
+    at: `${cName}${HEADER_ROW}`,
+    values: [[w.tierCount, w.count, w.limit, w.check]],
+    style: HEADER,
+  });
   const tierRows = template.tiers.map((t, i) => {
     const r = HEADER_ROW + 1 + i;
     const limit = t.maxShare === undefined ? '=""' : `=INT(${t.maxShare}*COUNT(${NAMES.final})+1E-9)`;
@@ -484,7 +599,12 @@ function summarySheet(template: Template, lang: Lang, w: Words, layout: Workbook
   for (const src of template.sources) sheet.columns.push({ col: s.sourceCols[src.id], width: 11 });
   for (const c of [s.compositeCol, s.bonusCol, s.deductionCol, s.vetoCol, s.finalCol, s.rankCol, s.tierCol])
     sheet.columns.push({ col: c, width: 10 });
-  sheet.columns.push({ col: s.noteCol, width: 26 }, { col: rawCol, hidden: true }, { col: cName, width: 10 }, { col: cLimit, width: 12 });
+  sheet.columns.push(
+    { col: s.noteCol, width: 26 },
+    { col: rawCol, hidden: true },
+    { col: cName, width: 10 },
+    { col: cLimit, width: 12 },
+  );
   sheet.freeze = { rows: HEADER_ROW, columns: 2 };
   sheet.protect = false;
   sheet.print = {

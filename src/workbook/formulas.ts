@@ -84,6 +84,8 @@ export function pointsFormula(template: Template, ind: Indicator, cell: string, 
   } else {
     parse = `IF(ISNUMBER(${cell}),IF(AND(${cell}>=0,${cell}<=${num(ind.max)}),${cell},NA()),NA())`;
   }
+  // LibreOffice counts TRUE/FALSE as numbers; Excel and the engine do not.
+  parse = `IF(ISLOGICAL(${cell}),NA(),${parse})`;
   const scoredBy = template.sources.filter((s) => s.indicators.includes(ind.id)).map((s) => s.id);
   if (scoredBy.length === template.sources.length) return `=${parse}`;
   return `=IF(${isOneOf(srcCell, scoredBy)},${parse},"")`;
@@ -108,7 +110,10 @@ export function statusFormula(template: Template, layout: WorkbookLayout, row: n
   const ratee = `${e.rateeCol}${row}`;
   const ids = template.sources.map((s) => s.id);
   const counts = template.sources.map((s) => s.indicators.length);
-  const needed = new Set(counts).size === 1 ? num(counts[0]) : `SUMPRODUCT(EXACT(${src},${arrayConst(ids)})*${arrayConst(counts)})`;
+  const needed =
+    new Set(counts).size === 1
+      ? num(counts[0])
+      : `SUMPRODUCT(EXACT(${src},${arrayConst(ids)})*${arrayConst(counts)})`;
   const pts = Object.values(e.pointCols);
   const pRange = `${pts[0]}${row}:${pts[pts.length - 1]}${row}`;
   return (
@@ -155,7 +160,7 @@ export function adjustmentKindFormula(layout: WorkbookLayout, row: number): stri
   return (
     `=IF(OR(${ratee}="",NOT(ISTEXT(${kindCell}))),"",` +
     `IF(SUMPRODUCT(--EXACT(${NAMES.listRatees},${ratee}&""))=0,"",` +
-    `IF(${idx}=0,"",IF(${idx}=${vetoIndex},"veto",IF(AND(ISNUMBER(${pts}),${pts}>=0),${key},"")))))`
+    `IF(${idx}=0,"",IF(${idx}=${vetoIndex},"veto",IF(AND(ISNUMBER(${pts}),NOT(ISLOGICAL(${pts})),${pts}>=0),${key},"")))))`
   );
 }
 
@@ -205,7 +210,9 @@ export function sourceScoreFormula(source: Source, row: number): string {
 /** Step 3: the weighted composite over the sources that have a score. */
 export function compositeFormula(template: Template, layout: WorkbookLayout, row: number): string {
   const cols = template.sources.map((s) => `${layout.summary.sourceCols[s.id]}${row}`);
-  const numer = template.sources.map((s, i) => `IF(ISNUMBER(${cols[i]}),${num(s.weight)}*${cols[i]},0)`).join('+');
+  const numer = template.sources
+    .map((s, i) => `IF(ISNUMBER(${cols[i]}),${num(s.weight)}*${cols[i]},0)`)
+    .join('+');
   const denom = template.sources.map((s, i) => `IF(ISNUMBER(${cols[i]}),${num(s.weight)},0)`).join('+');
   return `=IF(COUNT(${cols[0]}:${cols[cols.length - 1]})=0,"",(${numer})/(${denom}))`;
 }

@@ -85,7 +85,11 @@ export const FIELD_HEADERS: Record<Lang, Record<string, string>> = {
 
 /** Normalizes a header cell for matching: trimmed, lower case. */
 export function headerKey(text: unknown): string {
-  return typeof text === 'string' ? text.trim().toLowerCase() : text === null || text === undefined ? '' : String(text);
+  return typeof text === 'string'
+    ? text.trim().toLowerCase()
+    : text === null || text === undefined
+      ? ''
+      : String(text);
 }
 
 /** True when `cell` is the header of `field` in either language. */

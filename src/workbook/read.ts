@@ -52,7 +52,9 @@ function findColumns(
     const i = header.findIndex((c) => w.match(c));
     if (i === -1) {
       if (w.required)
-        throw new InputError(`${sheet}!${headerRow}:${headerRow} has no column "${w.label}" (the header row was changed)`);
+        throw new InputError(
+          `${sheet}!${headerRow}:${headerRow} has no column "${w.label}" (the header row was changed)`,
+        );
       continue;
     }
     out[w.field] = i;
@@ -74,11 +76,19 @@ function lastUsed(rows: RawCell[][], cols: number[], from: number): number {
 }
 
 function locOf(sheet: string, row: number, cols: Record<string, number>): RowLocation {
-  return { sheet, row, columns: Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, columnLetter(v)])) };
+  return {
+    sheet,
+    row,
+    columns: Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, columnLetter(v)])),
+  };
 }
 
 /** The score sheets of the entry sheet. */
-export function readEntries(template: Template, layout: WorkbookLayout, grids: Grids): { entries: EntryRow[]; outside: string[] } {
+export function readEntries(
+  template: Template,
+  layout: WorkbookLayout,
+  grids: Grids,
+): { entries: EntryRow[]; outside: string[] } {
   const e = layout.entry;
   const rows = grid(grids, e.sheet);
   const header = rows[e.headerRow - 1] ?? [];
@@ -116,7 +126,10 @@ export function readEntries(template: Template, layout: WorkbookLayout, grids: G
 }
 
 /** The adjustment rows. */
-export function readAdjustments(layout: WorkbookLayout, grids: Grids): { adjustments: AdjustmentRow[]; outside: string[] } {
+export function readAdjustments(
+  layout: WorkbookLayout,
+  grids: Grids,
+): { adjustments: AdjustmentRow[]; outside: string[] } {
   const a = layout.adjustments;
   const rows = grid(grids, a.sheet);
   const header = rows[a.headerRow - 1] ?? [];
@@ -150,7 +163,10 @@ export function readAdjustments(layout: WorkbookLayout, grids: Grids): { adjustm
 }
 
 /** The ratee and rater lists (rows with a non-blank id, within the rows the summary covers). */
-export function readLists(layout: WorkbookLayout, grids: Grids): { ratees: RateeInfo[]; raters: RaterInfo[]; outside: string[] } {
+export function readLists(
+  layout: WorkbookLayout,
+  grids: Grids,
+): { ratees: RateeInfo[]; raters: RaterInfo[]; outside: string[] } {
   const l = layout.lists;
   const rows = grid(grids, l.sheet);
   const col = (c: string) => c.charCodeAt(0) - 65;
@@ -191,5 +207,8 @@ export function readContentFromGrids(template: Template, layout: WorkbookLayout,
   const { entries, outside: o1 } = readEntries(template, layout, grids);
   const { adjustments, outside: o2 } = readAdjustments(layout, grids);
   const { ratees, raters, outside: o3 } = readLists(layout, grids);
-  return { content: { template, entries, adjustments, ratees, raters }, outsideFormulas: [...o1, ...o2, ...o3] };
+  return {
+    content: { template, entries, adjustments, ratees, raters },
+    outsideFormulas: [...o1, ...o2, ...o3],
+  };
 }

@@ -54,7 +54,9 @@ export function readStore(rows: unknown[][]): Stored {
     try {
       return JSON.parse(text);
     } catch (e) {
-      throw new InputError(`${TEMPLATE_SHEET} row ${r + 1}: the stored ${label} is damaged (${(e as Error).message})`);
+      throw new InputError(
+        `${TEMPLATE_SHEET} row ${r + 1}: the stored ${label} is damaged (${(e as Error).message})`,
+      );
     }
   };
   const v = validateTemplate(joined(1, 'template'));

@@ -48,7 +48,8 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
       break;
     } catch {
       try {
-        if (Date.now() - statSync(LOCK_DIR).mtimeMs > 10 * 60_000) rmSync(LOCK_DIR, { recursive: true, force: true });
+        if (Date.now() - statSync(LOCK_DIR).mtimeMs > 10 * 60_000)
+          rmSync(LOCK_DIR, { recursive: true, force: true });
       } catch {
         /* the holder just released it */
       }
@@ -75,10 +76,14 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<void> {
  * Opens every file in LibreOffice, recalculates all formulas and saves an xlsx copy into a new
  * temp directory. Returns the output paths in input order. Input base names must be distinct.
  */
-export async function recalcManyWithLibreOffice(inputs: string[], timeoutMs = 15 * 60_000): Promise<string[]> {
+export async function recalcManyWithLibreOffice(
+  inputs: string[],
+  timeoutMs = 15 * 60_000,
+): Promise<string[]> {
   if (inputs.length === 0) return [];
   const names = inputs.map((p) => basename(p));
-  if (new Set(names).size !== names.length) throw new Error('recalcManyWithLibreOffice: input file names must differ');
+  if (new Set(names).size !== names.length)
+    throw new Error('recalcManyWithLibreOffice: input file names must differ');
   const outDir = mkdtempSync(join(tmpdir(), 'dp-lo-out-'));
   const profile = makeProfile();
   try {

@@ -101,7 +101,10 @@ export function makeCase(seed: number): Case {
   const template = v.template;
 
   // People.
-  const ratees: RateeInfo[] = Array.from({ length: nRatees }, (_, i) => ({ id: `U${String(i + 1).padStart(2, '0')}`, name: `单位${i + 1}` }));
+  const ratees: RateeInfo[] = Array.from({ length: nRatees }, (_, i) => ({
+    id: `U${String(i + 1).padStart(2, '0')}`,
+    name: `单位${i + 1}`,
+  }));
   const raters: RaterInfo[] = [];
   for (const s of template.sources) {
     const n = int(3, 8);
@@ -115,7 +118,10 @@ export function makeCase(seed: number): Case {
   const scoreCell = (ind: Template['indicators'][number], q: number): RawCell => {
     if (ind.levels) {
       const sorted = [...ind.levels].sort((a, b) => b.points - a.points);
-      const lv = sorted[Math.min(sorted.length - 1, Math.max(0, Math.round((1 - q) * (sorted.length - 1) + (r() - 0.5))))];
+      const lv =
+        sorted[
+          Math.min(sorted.length - 1, Math.max(0, Math.round((1 - q) * (sorted.length - 1) + (r() - 0.5))))
+        ];
       return chance(0.5) ? lv.label : lv.points;
     }
     const x = Math.min(ind.max, Math.max(0, Math.round(ind.max * (q + (r() - 0.5) * 0.3) * 2) / 2));
@@ -129,10 +135,11 @@ export function makeCase(seed: number): Case {
       const q = base.get(j.id)!;
       const cells: Record<string, RawCell> = {};
       for (const ind of template.indicators) {
-        if (!src.indicators.includes(ind.id)) cells[ind.id] = chance(0.2) ? 'x' : null;
-        else if (chance(0.03)) cells[ind.id] = null;
-        else if (chance(0.03)) cells[ind.id] = pick(BAD_CELLS);
-        else if (chance(0.02)) cells[ind.id] = ind.max + 1;
+        const roll = r();
+        if (!src.indicators.includes(ind.id)) cells[ind.id] = roll < 0.2 ? 'x' : null;
+        else if (roll < 0.03) cells[ind.id] = null;
+        else if (roll < 0.06) cells[ind.id] = pick(BAD_CELLS);
+        else if (roll < 0.08) cells[ind.id] = ind.max + 1;
         else cells[ind.id] = scoreCell(ind, q);
       }
       entries.push({
@@ -146,7 +153,9 @@ export function makeCase(seed: number): Case {
   // Ties: the score sheets of one ratee copied to another (same totals, same composite).
   if (nRatees >= 4) {
     const [a, b] = [ratees[0].id, ratees[1].id];
-    const copies = entries.filter((e) => e.ratee === a).map((e) => ({ ...e, ratee: b, cells: { ...e.cells } }));
+    const copies = entries
+      .filter((e) => e.ratee === a)
+      .map((e) => ({ ...e, ratee: b, cells: { ...e.cells } }));
     for (let i = entries.length - 1; i >= 0; i--) if (entries[i].ratee === b) entries.splice(i, 1);
     entries.push(...copies);
   }

@@ -16,7 +16,12 @@ export async function openXlsx(path: string): Promise<ExcelJS.Workbook> {
     await wb.xlsx.readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : 'it is not an .xlsx workbook';
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : 'it is not an .xlsx workbook';
     throw new InputError(`cannot read ${path}: ${why}`);
   }
   return wb;
@@ -37,7 +42,8 @@ export function cellRaw(cell: ExcelJS.Cell): RawCell {
     if ('formula' in v || 'sharedFormula' in v) {
       const r = cell.result as unknown;
       if (r === undefined || r === null) return null;
-      if (typeof r === 'object' && r !== null && 'error' in r) return { error: String((r as { error: unknown }).error) };
+      if (typeof r === 'object' && r !== null && 'error' in r)
+        return { error: String((r as { error: unknown }).error) };
       if (r instanceof Date) return r.toISOString().slice(0, 10);
       return r as string | number | boolean;
     }
@@ -74,12 +80,18 @@ export function workbookGrids(wb: ExcelJS.Workbook, names?: string[]): Grids {
 /** The template, layout and language stored in an installation. */
 export function readStored(wb: ExcelJS.Workbook, fileName = 'the workbook'): Stored {
   const ws = wb.getWorksheet(TEMPLATE_SHEET);
-  if (!ws) throw new InputError(`${fileName} has no ${TEMPLATE_SHEET} sheet: prepare it with \`duanping init\` or the add-in first`);
+  if (!ws)
+    throw new InputError(
+      `${fileName} has no ${TEMPLATE_SHEET} sheet: prepare it with \`duanping init\` or the add-in first`,
+    );
   return readStore(sheetGrid(ws));
 }
 
 /** Everything a computation needs, read from an installed workbook. */
-export function readWorkbookContent(wb: ExcelJS.Workbook, fileName?: string): ReadResult & { stored: Stored } {
+export function readWorkbookContent(
+  wb: ExcelJS.Workbook,
+  fileName?: string,
+): ReadResult & { stored: Stored } {
   const stored = readStored(wb, fileName);
   const names = Object.values(stored.layout.sheetNames);
   return { ...readContentFromGrids(stored.template, stored.layout, workbookGrids(wb, names)), stored };
