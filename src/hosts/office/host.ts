@@ -1,0 +1,414 @@
+/**
+ * The Office adapter: the task pane's `WorkbookHost` over the Excel JavaScript API.
+ *
+ * Round trips per operation are bounded and do not grow with the data, apart from one per chunk
+ * of a big write or read:
+ *   findInstallation, sheetNames, selectCell: 1
+ *   install: 1 probe (+ 2 reads of the old entries for an upgrade) + 1 per write batch
+ *   readContent: 1 (stored template) + 1 (sheet sizes) + 1 per read chunk
+ *   writeAnalysis, highlightRows: 1 or 2 reads + 1 per write batch
+ * Write batches stay below the 5 MB request limit of Excel on the web and suspend calculation
+ * until their sync; reads are cut to stay below the response limit. Protection is read before
+ * protect/unprotect (both throw when the sheet is already in that state). Errors from Excel are
+ * never caught here: they reach the caller with Excel's own code and message.
+ */
+import { InputError } from '../../core/errors';
+import type { Lang, Results } from '../../core/types';
+import { buildPlan } from '../../workbook/build';
+import { SHEET_NAMES } from '../../workbook/names';
+import type { Block, SheetKey } from '../../workbook/plan';
+import { TEMPLATE_SHEET } from '../../workbook/plan';
+import { readContentFromGrids, type Grids } from '../../workbook/read';
+import { readStore, type Stored } from '../../workbook/store';
+import type {
+  InstallOptions,
+  InstallReport,
+  Installation,
+  Progress,
+  WorkbookContent,
+  WorkbookHost,
+} from '../types';
+import { formatAddress, parseAddress, type Rect } from './a1';
+import { analysisRows } from './analysis';
+import { applyBatch, blockWrites, packBatches, planWrites, type Features, type Write } from './writes';
+import { rawGrid, type XlValueType } from './values';
+import type { XlContext, XlIsSetSupported, XlRun, XlWorksheet } from './xl';
+
+export interface OfficeHostOptions {
+  /** `Excel.run` (./excel-run.ts) or the fake's `run`. */
+  run: XlRun;
+  isSetSupported: XlIsSetSupported;
+  kind?: 'excel' | 'preview';
+  /** Language of a new installation's sheets (an upgrade keeps the installed language). */
+  lang?: Lang;
+  /** Request budget of one write sync in bytes (default 4 MB, below Excel on the web's 5 MB). */
+  batchBytes?: number;
+  /** Response budget of one read sync in bytes (default 2 MB). */
+  readBytes?: number;
+}
+
+/** Estimated response bytes per cell read (value + value type). */
+const READ_BYTES_PER_CELL = 48;
+/** Rows of the analysis and entry sheets start below the hint row and the header row. */
+const FIRST_DATA_ROW = 3;
+
+interface SheetInfo {
+  name: string;
+  visibility: string;
+}
+
+interface Probe {
+  sheets: SheetInfo[];
+  names: string[];
+  stored: Stored | null;
+}
+
+/** A free name `Name (2)`, `Name (3)`, … of at most 31 characters. */
+function freeName(name: string, taken: Set<string>): string {
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = name.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+export class OfficeHost implements WorkbookHost {
+  readonly kind: 'excel' | 'preview';
+  /** What the last install left out because this Excel lacks the API (e.g. print settings). */
+  degraded: string[] = [];
+  private readonly batchBytes: number;
+  private readonly readBytes: number;
+
+  constructor(private readonly o: OfficeHostOptions) {
+    this.kind = o.kind ?? 'excel';
+    this.batchBytes = o.batchBytes ?? 4 * 1024 * 1024;
+    this.readBytes = o.readBytes ?? 2 * 1024 * 1024;
+  }
+
+  /** APIs beyond the manifest's ExcelApi 1.7, detected at run time. */
+  features(): Features {
+    return {
+      dataValidation: this.o.isSetSupported('ExcelApi', '1.8'),
+      pageLayout: this.o.isSetSupported('ExcelApi', '1.9'),
+    };
+  }
+
+  /** One sync: sheet names and visibility, defined names, and the stored installation if any. */
+  private async probe(ctx: XlContext): Promise<Probe> {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load('items/name,items/visibility');
+    const names = ctx.workbook.names;
+    names.load('items/name');
+    const store = ctx.workbook.worksheets.getItemOrNullObject(TEMPLATE_SHEET).getUsedRangeOrNullObject(true);
+    store.load('values');
+    await ctx.sync();
+    return {
+      sheets: sheets.items.map((s) => ({ name: s.name, visibility: s.visibility })),
+      names: names.items.map((n) => n.name),
+      stored: store.isNullObject ? null : readStore(store.values),
+    };
+  }
+
+  /** One sync: the stored template and layout; a one-line error when there is none. */
+  private async stored(ctx: XlContext): Promise<Stored> {
+    const store = ctx.workbook.worksheets.getItemOrNullObject(TEMPLATE_SHEET).getUsedRangeOrNullObject(true);
+    store.load('values');
+    await ctx.sync();
+    if (store.isNullObject)
+      throw new InputError(
+        `this workbook has no Duanping installation (no ${TEMPLATE_SHEET} sheet): install a template first`,
+      );
+    return readStore(store.values);
+  }
+
+  /**
+   * Grids (from A1) of the named sheets: one sync for their used ranges, then one per read chunk.
+   * Missing sheets are left out (the reader then names them).
+   */
+  private async readGrids(ctx: XlContext, sheetNames: string[]): Promise<Grids> {
+    const probes = sheetNames.map((name) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      return { name, ws, used };
+    });
+    await ctx.sync();
+    const grids: Grids = {};
+    const pieces: { name: string; ws: XlWorksheet; rect: Rect }[] = [];
+    for (const p of probes) {
+      if (p.ws.isNullObject) continue;
+      grids[p.name] = [];
+      if (p.used.isNullObject) continue;
+      const { rowIndex, columnIndex, rowCount, columnCount } = p.used;
+      const step = Math.max(1, Math.floor(this.readBytes / (columnCount * READ_BYTES_PER_CELL)));
+      for (let r = 0; r < rowCount; r += step)
+        pieces.push({
+          name: p.name,
+          ws: p.ws,
+          rect: {
+            row: rowIndex + r,
+            col: columnIndex,
+            lastRow: rowIndex + Math.min(rowCount, r + step) - 1,
+            lastCol: columnIndex + columnCount - 1,
+          },
+        });
+    }
+    // Pack pieces into syncs below the response budget.
+    let pending: { piece: (typeof pieces)[number]; range: ReturnType<XlWorksheet['getRange']> }[] = [];
+    let bytes = 0;
+    const flush = async () => {
+      if (pending.length === 0) return;
+      await ctx.sync();
+      for (const { piece, range } of pending) {
+        const rows = rawGrid(range.values, range.valueTypes as XlValueType[][]);
+        const grid = grids[piece.name];
+        rows.forEach((line, i) => {
+          const out = (grid[piece.rect.row + i] ??= []);
+          line.forEach((v, j) => (out[piece.rect.col + j] = v));
+        });
+      }
+      pending = [];
+      bytes = 0;
+    };
+    for (const piece of pieces) {
+      const cells = (piece.rect.lastRow - piece.rect.row + 1) * (piece.rect.lastCol - piece.rect.col + 1);
+      if (bytes > 0 && bytes + cells * READ_BYTES_PER_CELL > this.readBytes) await flush();
+      const range = piece.ws.getRange(formatAddress(piece.rect));
+      range.load('values,valueTypes');
+      pending.push({ piece, range });
+      bytes += cells * READ_BYTES_PER_CELL;
+    }
+    await flush();
+    for (const g of Object.values(grids)) for (let i = 0; i < g.length; i++) g[i] ??= [];
+    return grids;
+  }
+
+  /** Applies writes in batches below the request budget: one sync each. */
+  private async applyWrites(
+    ctx: XlContext,
+    writes: Write[],
+    progress?: Progress,
+    step = 'write',
+  ): Promise<void> {
+    const batches = packBatches(writes, this.batchBytes);
+    for (let i = 0; i < batches.length; i++) {
+      applyBatch(ctx, batches[i]);
+      await ctx.sync();
+      progress?.(step, i + 1, batches.length);
+    }
+  }
+
+  async findInstallation(): Promise<Installation | null> {
+    return this.o.run(async (ctx) => {
+      const p = await this.probe(ctx);
+      if (!p.stored) return null;
+      const present = new Set(p.sheets.map((s) => s.name));
+      return {
+        templateId: p.stored.template.id,
+        sheets: Object.values(p.stored.layout.sheetNames).filter((n) => present.has(n)),
+      };
+    });
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.o.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name');
+      await ctx.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  async install(options: InstallOptions, progress?: Progress): Promise<InstallReport> {
+    return this.o.run(async (ctx) => {
+      progress?.('probe', 0, 1);
+      const p = await this.probe(ctx);
+      const lang: Lang = p.stored?.lang ?? this.o.lang ?? 'zh';
+      const defaults = SHEET_NAMES[lang];
+      const taken = new Set(p.sheets.map((s) => s.name.toLowerCase()));
+      const clash = Object.values(defaults).filter((n) => taken.has(n.toLowerCase()));
+      if (clash.length > 0 && !options.onClash)
+        throw new InputError(
+          `the workbook already has the sheets ${clash.join(', ')}: choose "upgrade" (keep the entries) or "rename" (install beside them)`,
+        );
+
+      const sheetNames: Partial<Record<SheetKey, string>> = {};
+      const renamed: Record<string, string> = {};
+      const toDelete: string[] = [];
+      const keep = new Set<string>();
+      let kept: WorkbookContent | null = null;
+      if (clash.length > 0 && options.onClash === 'upgrade') {
+        if (!p.stored)
+          throw new InputError(
+            `the sheets ${clash.join(', ')} hold no Duanping installation (no ${TEMPLATE_SHEET} sheet), so there is nothing to upgrade: choose "rename"`,
+          );
+        const old = p.stored.layout;
+        Object.assign(sheetNames, old.sheetNames);
+        progress?.('read', 0, 1);
+        const grids = await this.readGrids(ctx, [old.entry.sheet, old.adjustments.sheet, old.lists.sheet]);
+        kept = readContentFromGrids(p.stored.template, old, grids).content;
+        const present = new Set(p.sheets.map((s) => s.name));
+        // Sign-offs stay as recorded; every other sheet of the old installation is rebuilt.
+        if (present.has(old.sheetNames.signoff)) keep.add(old.sheetNames.signoff);
+        for (const n of new Set(Object.values(old.sheetNames)))
+          if (present.has(n) && !keep.has(n)) toDelete.push(n);
+      } else if (clash.length > 0) {
+        if (p.stored)
+          throw new InputError(
+            `the workbook already holds a Duanping installation (${TEMPLATE_SHEET}): choose "upgrade"`,
+          );
+        for (const [key, name] of Object.entries(defaults) as [SheetKey, string][]) {
+          if (name === TEMPLATE_SHEET || !taken.has(name.toLowerCase())) continue;
+          const fresh = freeName(name, taken);
+          taken.add(fresh.toLowerCase());
+          sheetNames[key] = fresh;
+          renamed[name] = fresh;
+        }
+      }
+
+      const plan = buildPlan({
+        template: options.template,
+        lang,
+        ratees: options.ratees ?? kept?.ratees,
+        raters: options.raters ?? kept?.raters,
+        entries: kept?.entries,
+        adjustments: kept?.adjustments,
+        sheetNames,
+      });
+      this.degraded = [];
+      const features = this.features();
+      if (!features.dataValidation) this.degraded.push('data validation (needs ExcelApi 1.8)');
+      if (!features.pageLayout) this.degraded.push('print settings (needs ExcelApi 1.9)');
+
+      const writes: Write[] = [];
+      // Excel keeps at least one visible sheet: hold one while the old ones go.
+      const deleting = new Set(toDelete.map((n) => n.toLowerCase()));
+      const remainsVisible = p.sheets.some(
+        (s) => s.visibility === 'Visible' && !deleting.has(s.name.toLowerCase()),
+      );
+      const holder = remainsVisible ? null : freeName('Duanping', taken);
+      if (holder)
+        writes.push({ sheet: null, bytes: 200, apply: (_ws, c) => void c.workbook.worksheets.add(holder) });
+      const planNames = new Set(plan.names.map((n) => n.name.toLowerCase()));
+      for (const n of p.names)
+        if (planNames.has(n.toLowerCase()))
+          writes.push({
+            sheet: null,
+            bytes: 200,
+            apply: (_ws, c) => c.workbook.names.getItemOrNullObject(n).delete(),
+          });
+      for (const n of toDelete) writes.push({ sheet: n, bytes: 200, apply: (ws) => ws!.delete() });
+      writes.push(...planWrites(plan, { features, pieceBytes: this.batchBytes / 2, skipSheets: keep }));
+      const entry = plan.layout.entry;
+      writes.push({
+        sheet: entry.sheet,
+        bytes: 200,
+        apply: (ws) => ws!.getRange(`${entry.sourceCol}${entry.firstRow}`).select(),
+      });
+      if (holder) writes.push({ sheet: holder, bytes: 200, apply: (ws) => ws!.delete() });
+      await this.applyWrites(ctx, writes, progress);
+      return {
+        sheets: plan.sheets.filter((s) => !keep.has(s.name)).map((s) => s.name),
+        renamed,
+        keptEntries: kept?.entries.length ?? 0,
+      };
+    });
+  }
+
+  async readContent(): Promise<WorkbookContent> {
+    return this.o.run(async (ctx) => {
+      const stored = await this.stored(ctx);
+      const l = stored.layout;
+      const grids = await this.readGrids(ctx, [l.entry.sheet, l.adjustments.sheet, l.lists.sheet]);
+      return readContentFromGrids(stored.template, l, grids).content;
+    });
+  }
+
+  /** Loads a sheet's protection state and used size (one sync), for rewrites of that sheet. */
+  private async sheetState(ctx: XlContext, name: string) {
+    const ws = ctx.workbook.worksheets.getItem(name);
+    ws.protection.load('protected');
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('rowIndex,rowCount,columnIndex,columnCount');
+    await ctx.sync();
+    return {
+      protected: ws.protection.protected,
+      lastRow: used.isNullObject ? 0 : used.rowIndex + used.rowCount,
+      lastCol: used.isNullObject ? 0 : used.columnIndex + used.columnCount,
+    };
+  }
+
+  /** Wraps writes to a sheet in unprotect/protect when (and only when) it is protected. */
+  private guarded(sheet: string, isProtected: boolean, writes: Write[]): Write[] {
+    if (!isProtected) return writes;
+    return [
+      { sheet, bytes: 200, apply: (ws) => ws!.protection.unprotect() },
+      ...writes,
+      { sheet, bytes: 200, apply: (ws) => ws!.protection.protect() },
+    ];
+  }
+
+  async writeAnalysis(results: Results): Promise<void> {
+    return this.o.run(async (ctx) => {
+      const stored = await this.stored(ctx);
+      const sheet = stored.layout.sheetNames.analysis;
+      const state = await this.sheetState(ctx, sheet);
+      const rows = analysisRows(results, stored.lang);
+      const blocks: Block[] = [];
+      if (rows.length > 0) blocks.push({ at: `A${FIRST_DATA_ROW}`, values: rows });
+      const width = Math.max(6, state.lastCol);
+      const staleFrom = FIRST_DATA_ROW + rows.length;
+      if (state.lastRow >= staleFrom)
+        blocks.push({
+          at: `A${staleFrom}`,
+          values: Array.from({ length: state.lastRow - staleFrom + 1 }, () => Array(width).fill(null)),
+        });
+      const writes = blocks.flatMap((b) => blockWrites(sheet, b, this.batchBytes / 2));
+      if (writes.length === 0) return;
+      // A batch that only unprotects or only protects would still work, but the writes between
+      // them must not run on a protected sheet: the guard keeps them in order.
+      await this.applyWrites(ctx, this.guarded(sheet, state.protected, writes));
+    });
+  }
+
+  async selectCell(where: string): Promise<void> {
+    const parsed = parseAddress(where);
+    if (!parsed || parsed.sheet === undefined)
+      throw new InputError(`"${where}" is not a cell like 评分录入!F12`);
+    const sheet = parsed.sheet;
+    return this.o.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(sheet).getRange(formatAddress(parsed)).select();
+      await ctx.sync();
+    });
+  }
+
+  async highlightRows(sheet: string, rows: number[], color: string | null): Promise<void> {
+    if (color !== null && !/^#[0-9A-Fa-f]{6}$/.test(color))
+      throw new InputError(`highlight colour must be #RRGGBB (found "${color}")`);
+    const bad = rows.find((r) => !Number.isInteger(r) || r < 1);
+    if (bad !== undefined) throw new InputError(`row numbers start at 1 (found ${bad})`);
+    if (rows.length === 0) return;
+    return this.o.run(async (ctx) => {
+      const state = await this.sheetState(ctx, sheet);
+      const lastCol = Math.max(1, state.lastCol) - 1;
+      const sorted = [...new Set(rows)].sort((a, b) => a - b);
+      const runs: [number, number][] = [];
+      for (const r of sorted) {
+        const last = runs[runs.length - 1];
+        if (last && last[1] === r - 1) last[1] = r;
+        else runs.push([r, r]);
+      }
+      const writes: Write[] = runs.map(([a, b]) => ({
+        sheet,
+        bytes: 200,
+        apply: (ws) => {
+          const fill = ws!.getRange(formatAddress({ row: a - 1, col: 0, lastRow: b - 1, lastCol })).format
+            .fill;
+          if (color === null) fill.clear();
+          else fill.color = color;
+        },
+      }));
+      await this.applyWrites(ctx, this.guarded(sheet, state.protected, writes));
+    });
+  }
+}
