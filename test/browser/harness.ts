@@ -11,8 +11,14 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 const ROOT = resolve(__dirname, '..', '..');
 
-/** Builds the preview into `outDir` with webpack's node API; rejects with webpack's first error. */
-export async function buildPreview(outDir: string): Promise<void> {
+/**
+ * Builds the preview into `outDir` with webpack's node API; rejects with webpack's errors.
+ * Development mode (the default, for tests) skips source maps and minification.
+ */
+export async function buildPreview(
+  outDir: string,
+  mode: 'development' | 'production' = 'development',
+): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require('webpack') as typeof import('webpack');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -20,8 +26,8 @@ export async function buildPreview(outDir: string): Promise<void> {
     env: Record<string, unknown>,
     argv: Record<string, unknown>,
   ) => Promise<import('webpack').Configuration>;
-  const config = await makeConfig({ preview: true }, { mode: 'development' });
-  config.mode = 'development';
+  const config = await makeConfig({ preview: true }, { mode });
+  config.mode = mode;
   config.devtool = false;
   config.context = ROOT;
   config.output = { ...config.output, path: outDir };

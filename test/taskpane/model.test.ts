@@ -6,7 +6,12 @@ import { builtinTemplates, getBuiltinTemplate } from '../../src/core/templates';
 import { formatAddress, parseAddress, selectionTarget } from '../../src/taskpane/model/address';
 import { parseDelimited, parseTsvBlock } from '../../src/taskpane/model/delimited';
 import { parseRateeList, parseRaterList } from '../../src/taskpane/model/lists';
-import { countByCode, rowsWithProblems, sortProblems } from '../../src/taskpane/model/problems';
+import {
+  countByCode,
+  messageWithoutWhere,
+  rowsWithProblems,
+  sortProblems,
+} from '../../src/taskpane/model/problems';
 import { flaggedRaters, raterSpreads, reliabilityWords, rowsOfRater } from '../../src/taskpane/model/raters';
 import {
   applyEdit,
@@ -319,5 +324,15 @@ describe('template editing', () => {
   test('source shares add up to one', () => {
     const shares = sourceShares(getBuiltinTemplate('duty-report')!);
     expect(shares.reduce((a, s) => a + s.share, 0)).toBeCloseTo(1, 12);
+  });
+});
+
+describe('problem sentences', () => {
+  test('the leading address is dropped once, whatever the colon', () => {
+    const base = { code: 'missing' as const, where: '评分录入!F12' };
+    expect(messageWithoutWhere({ ...base, message: '评分录入!F12：评委 R1 …' })).toBe('评委 R1 …');
+    expect(messageWithoutWhere({ ...base, message: '评分录入!F12: rater R1 …' })).toBe('rater R1 …');
+    expect(messageWithoutWhere({ ...base, message: 'no address first' })).toBe('no address first');
+    expect(messageWithoutWhere({ code: 'no-composite', message: 'U1 …' })).toBe('U1 …');
   });
 });

@@ -22,7 +22,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang, Problem } from '../../core/types';
 import { selectionTarget } from '../model/address';
-import { countByCode, rowsWithProblems, sortProblems } from '../model/problems';
+import { countByCode, messageWithoutWhere, rowsWithProblems, sortProblems } from '../model/problems';
 import { tierDistribution } from '../model/tiers';
 import { computeWorkbook, type Computation } from '../workflow';
 import { TierChart } from './charts/TierChart';
@@ -59,7 +59,6 @@ const useStyles = makeStyles({
     color: tokens.colorPaletteRedForeground1,
     marginRight: '4px',
   },
-  fix: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   table: { width: '100%' },
   rank: { width: '40px' },
   score: { width: '64px', textAlign: 'right' },
@@ -174,10 +173,7 @@ export function ComputeTab({ computation, onComputed }: ComputeTabProps) {
                   onClick={() => void select(p)}
                 >
                   {p.where && <span className={styles.where}>{p.where}</span>}
-                  {p.message}
-                  {p.fix !== undefined && (
-                    <span className={styles.fix}>{t('compute.fix', { fix: p.fix })}</span>
-                  )}
+                  {messageWithoutWhere(p)}
                 </Button>
               </li>
             ))}

@@ -41,3 +41,12 @@ export function rowsWithProblems(problems: readonly Problem[]): number {
   }
   return rows.size;
 }
+
+/**
+ * The engine's sentence without its leading `where：` (the list shows the address on its own,
+ * as a link-like label), so the address is not read twice.
+ */
+export function messageWithoutWhere(p: Problem): string {
+  if (!p.where || !p.message.startsWith(p.where)) return p.message;
+  return p.message.slice(p.where.length).replace(/^\s*[：:]\s*/, '');
+}
