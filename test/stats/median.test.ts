@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { leaveOneOutMedians, median } from '../../src/core/stats/median';
+import { leaveOneOutMedians, median, medianWithout } from '../../src/core/stats/median';
 
 describe('median', () => {
   it('takes the middle value, or the mean of the two middle values', () => {
@@ -24,5 +24,15 @@ describe('leaveOneOutMedians', () => {
         xs.forEach((_, p) => expect(got[p]).toBe(median(xs.filter((_, i) => i !== p))));
       }),
     );
+  });
+});
+
+describe('medianWithout', () => {
+  it('removes one copy of the value from a sorted array', () => {
+    expect(medianWithout([1, 2, 3, 4], 1)).toBe(3);
+    expect(medianWithout([1, 2, 3, 4], 4)).toBe(2);
+    expect(medianWithout([1, 2, 3], 2)).toBe(2);
+    expect(medianWithout([1, 2, 3], 1)).toBe(2.5);
+    expect(medianWithout([2, 2, 2, 5, 9], 2)).toBe(3.5);
   });
 });

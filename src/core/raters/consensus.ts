@@ -2,7 +2,7 @@
  * "What the other raters gave": leave-one-out medians per ratee (totals) and per ratee × indicator
  * (cells). The median keeps one odd rater from moving everyone else's consensus.
  */
-import { leaveOneOutMedians } from '../stats/median';
+import { leaveOneOutMedians, medianWithout } from '../stats/median';
 import type { SourceMatrix } from './matrix';
 
 /** At least this many other raters must have scored a cell for a consensus to exist. */
@@ -33,21 +33,21 @@ export function cellsConsensus(m: SourceMatrix): Float64Array {
   const nJ = m.ratees.length;
   const nI = m.nI;
   const out = new Float64Array(m.cells.length).fill(Number.NaN);
-  const who: number[] = [];
-  const values: number[] = [];
+  const who = new Int32Array(nR);
+  const values = new Float64Array(nR);
   for (let j = 0; j < nJ; j++)
     for (let i = 0; i < nI; i++) {
-      who.length = 0;
-      values.length = 0;
+      let count = 0;
       for (let r = 0; r < nR; r++) {
         const v = m.cells[(r * nJ + j) * nI + i];
         if (!Number.isNaN(v)) {
-          who.push(r);
-          values.push(v);
+          who[count] = r;
+          values[count++] = v;
         }
       }
-      if (values.length < MIN_OTHERS + 1) continue;
-      leaveOneOutMedians(values).forEach((c, x) => (out[(who[x] * nJ + j) * nI + i] = c as number));
+      if (count < MIN_OTHERS + 1) continue;
+      const sorted = values.slice(0, count).sort();
+      for (let x = 0; x < count; x++) out[(who[x] * nJ + j) * nI + i] = medianWithout(sorted, values[x]);
     }
   return out;
 }

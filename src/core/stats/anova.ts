@@ -29,10 +29,9 @@ export function twoWayMeanSquares(matrix: readonly (readonly number[])[]): TwoWa
   const k = n > 0 ? matrix[0].length : 0;
   if (n < 2 || k < 2)
     throw new Error(`two-way ANOVA needs at least 2 targets and 2 judges (got ${n} × ${k})`);
-  const rowSums = new Float64Array(n);
-  const colSums = new Float64Array(k);
-  let total = 0;
-  let sumSq = 0;
+  const rowMeans = new Float64Array(n);
+  const colMeans = new Float64Array(k);
+  let grand = 0;
   for (let i = 0; i < n; i++) {
     const row = matrix[i];
     if (row.length !== k)
@@ -41,20 +40,18 @@ export function twoWayMeanSquares(matrix: readonly (readonly number[])[]): TwoWa
       const v = row[j];
       if (typeof v !== 'number' || !Number.isFinite(v))
         throw new Error(`two-way ANOVA: cell (${i + 1}, ${j + 1}) is not a finite number`);
-      rowSums[i] += v;
-      colSums[j] += v;
-      total += v;
-      sumSq += v * v;
+      rowMeans[i] += v / k;
+      colMeans[j] += v / n;
+      grand += v / (n * k);
     }
   }
-  const correction = (total * total) / (n * k);
-  const sst = Math.max(0, sumSq - correction);
+  // Sums of squares about the means (two passes: no cancellation between large squared sums).
+  let sst = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) sst += (matrix[i][j] - grand) ** 2;
   let ssr = 0;
-  for (let i = 0; i < n; i++) ssr += (rowSums[i] * rowSums[i]) / k;
-  ssr = Math.max(0, ssr - correction);
+  for (let i = 0; i < n; i++) ssr += k * (rowMeans[i] - grand) ** 2;
   let ssc = 0;
-  for (let j = 0; j < k; j++) ssc += (colSums[j] * colSums[j]) / n;
-  ssc = Math.max(0, ssc - correction);
+  for (let j = 0; j < k; j++) ssc += n * (colMeans[j] - grand) ** 2;
   const sse = Math.max(0, sst - ssr - ssc);
   return {
     n,

@@ -10,25 +10,36 @@ export function medianSorted(sorted: ArrayLike<number>): number | null {
 
 /** Median (mean of the two middle values for an even count); null for an empty array. */
 export function median(values: readonly number[]): number | null {
-  return medianSorted([...values].sort((a, b) => a - b));
+  return medianSorted(Float64Array.from(values).sort());
+}
+
+/**
+ * The median of `sorted` (ascending, at least two values) with one copy of `v` (one of its values)
+ * removed. Removing a value below, at or above the middle leaves one of only three medians.
+ */
+export function medianWithout(sorted: ArrayLike<number>, v: number): number {
+  const n = sorted.length;
+  if (n % 2 === 0) {
+    // n − 1 left (odd): the middle is s[h] or s[h + 1], h = n/2 − 1.
+    const h = n / 2 - 1;
+    return v <= sorted[h] ? sorted[h + 1] : sorted[h];
+  }
+  // n − 1 left (even): mean of the two middle values around the old middle h = (n − 1)/2.
+  const h = (n - 1) / 2;
+  if (v < sorted[h]) return (sorted[h] + sorted[h + 1]) / 2;
+  if (v > sorted[h]) return (sorted[h - 1] + sorted[h]) / 2;
+  return (sorted[h - 1] + sorted[h + 1]) / 2;
 }
 
 /**
  * For each position p, the median of all values except the one at p
- * (null when fewer than two values). O(n log n) for the whole array.
+ * (null when fewer than two values). One sort for the whole array.
  */
-export function leaveOneOutMedians(values: readonly number[]): (number | null)[] {
+export function leaveOneOutMedians(values: ArrayLike<number>): (number | null)[] {
   const n = values.length;
-  const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
-  const sorted = order.map((i) => values[i]);
-  const out: (number | null)[] = new Array(n).fill(null);
-  if (n < 2) return out;
-  const m = n - 1;
-  // Element k of the sorted array with position `skip` removed.
-  const at = (k: number, skip: number) => (k < skip ? sorted[k] : sorted[k + 1]);
-  for (let p = 0; p < n; p++) {
-    const h = m >> 1;
-    out[order[p]] = m % 2 === 1 ? at(h, p) : (at(h - 1, p) + at(h, p)) / 2;
-  }
+  if (n < 2) return new Array(n).fill(null);
+  const sorted = Float64Array.from(values).sort();
+  const out = new Array<number | null>(n);
+  for (let p = 0; p < n; p++) out[p] = medianWithout(sorted, values[p]);
   return out;
 }

@@ -1,18 +1,17 @@
 /** Ranks with ties (average ranks, as R's rank() default) and tie-group sizes. */
 
-/** 1-based ranks, tied values sharing the mean of the ranks they cover. */
-export function averageRanks(values: readonly number[]): number[] {
-  const n = values.length;
-  const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
-  const ranks = new Array<number>(n);
-  let i = 0;
-  while (i < n) {
+/** 1-based ranks, tied values sharing the mean of the ranks they cover (finite numbers). */
+export function averageRanks(values: ArrayLike<number>): number[] {
+  const s = Float64Array.from(values).sort();
+  const rankOf = new Map<number, number>();
+  for (let i = 0; i < s.length;) {
     let j = i;
-    while (j + 1 < n && values[order[j + 1]] === values[order[i]]) j++;
-    const r = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) ranks[order[k]] = r;
+    while (j + 1 < s.length && s[j + 1] === s[i]) j++;
+    rankOf.set(s[i], (i + j) / 2 + 1);
     i = j + 1;
   }
+  const ranks = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) ranks[i] = rankOf.get(values[i]) as number;
   return ranks;
 }
 

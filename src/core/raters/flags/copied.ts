@@ -5,6 +5,13 @@
  */
 import { fig, type FlagDraft, type SourceContext } from '../context';
 
+/** Number of cells that are not missing (NaN). */
+export function filled(a: ArrayLike<number>): number {
+  let n = 0;
+  for (let k = 0; k < a.length; k++) if (!Number.isNaN(a[k])) n++;
+  return n;
+}
+
 /** Identical share of two raters' cells, or null when fewer than `minCells` are in common or the
  *  share certainly stays below `minShare` (the comparison stops early then). */
 export function identicalShare(
@@ -12,13 +19,9 @@ export function identicalShare(
   b: ArrayLike<number>,
   minCells: number,
   minShare: number,
+  countA = filled(a),
+  countB = filled(b),
 ): { share: number; common: number } | null {
-  let countA = 0;
-  let countB = 0;
-  for (let k = 0; k < a.length; k++) {
-    if (!Number.isNaN(a[k])) countA++;
-    if (!Number.isNaN(b[k])) countB++;
-  }
   const budget = (1 - minShare) * Math.min(countA, countB);
   let common = 0;
   let differ = 0;
@@ -43,10 +46,11 @@ export function detectCopied(ctx: SourceContext): FlagDraft[] {
       ? m.cells.subarray(r * width, (r + 1) * width)
       : Float64Array.from(m.totals[r], (v) => (v === null ? Number.NaN : v));
   const sheets = m.raters.map((_, r) => sheet(r));
+  const counts = sheets.map(filled);
   const out: FlagDraft[] = [];
   for (let a = 0; a < sheets.length; a++)
     for (let b = a + 1; b < sheets.length; b++) {
-      const hit = identicalShare(sheets[a], sheets[b], s.copiedMinCells, s.copiedShare);
+      const hit = identicalShare(sheets[a], sheets[b], s.copiedMinCells, s.copiedShare, counts[a], counts[b]);
       if (!hit || hit.share < s.copiedShare) continue;
       const level = hit.share >= s.copiedAlertShare ? 'alert' : 'warn';
       for (const [self, other] of [
