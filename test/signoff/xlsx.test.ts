@@ -1,7 +1,6 @@
 /**
  * Sign-off in real .xlsx files: written by exceljs, re-read, re-saved by headless LibreOffice.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import {
   withdrawInWorkbook,
   type BookVerification,
 } from '../../src/hosts/xlsx/signoff';
+import { recalcWithLibreOffice } from '../helpers/libreoffice';
 import { SHEETS, fixtureReader, fixtureResults, fixtureWorkbook } from './book';
 import { ENTRY_SHEET, exampleContent } from './fixtures';
 
@@ -51,27 +51,6 @@ async function load(path: string): Promise<ExcelJS.Workbook> {
 
 async function verifyFile(path: string): Promise<BookVerification> {
   return verifyWorkbook(await load(path), fixtureReader, d);
-}
-
-/** Re-saves an xlsx with headless LibreOffice (own profile, so parallel runs do not clash). */
-function libreOfficeResave(path: string): string {
-  const out = join(dir, 'lo-' + Math.random().toString(36).slice(2));
-  const profile = join(dir, 'lo-profile');
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${profile}`,
-      '--headless',
-      '--calc',
-      '--convert-to',
-      'xlsx',
-      '--outdir',
-      out,
-      path,
-    ],
-    { stdio: 'pipe', timeout: 120_000 },
-  );
-  return join(out, path.split('/').pop()!);
 }
 
 /** Every file inside an xlsx (zip), decompressed, as text. */
@@ -125,9 +104,9 @@ describe('sign-off in an xlsx file', () => {
     expect(texts.some((t) => t.includes('Geheim-2025'))).toBe(false);
   });
 
-  it('still verifies after LibreOffice re-saves the signed workbook', async () => {
+  it('still verifies after LibreOffice re-saves (and recalculates) the signed workbook', async () => {
     const path = await signedFile('for-lo.xlsx', 'pw');
-    const resaved = libreOfficeResave(path);
+    const resaved = await recalcWithLibreOffice(path);
     expect(readFileSync(resaved).equals(readFileSync(path))).toBe(false);
     expect(await verifyFile(resaved)).toMatchObject({ ok: true, signed: true, levels: [{ state: 'valid' }] });
   });

@@ -42,16 +42,16 @@ export async function exportCommand(book: string, opts: ExportOptions, ctx: CliC
     );
 
   const bookContent = readSignoffBook(wb);
-  if (opts.valuesOnly) {
-    const r = replaceFormulasByValues(wb);
-    if (r.uncomputed.length > 0) {
-      ctx.io.err(
-        `duanping: ${r.uncomputed[0]} (and ${r.uncomputed.length - 1} more) hold formulas never calculated: open and save ${book} in Excel, WPS or LibreOffice first`,
-      );
-      ctx.exit(1);
-      return;
-    }
+  const uncomputed = bookContent.uncomputed ?? [];
+  if (uncomputed.length > 0) {
+    ctx.io.err(
+      `duanping: ${uncomputed[0]} (and ${uncomputed.length - 1} more) hold formulas never calculated: open and save ${book} in Excel, WPS or LibreOffice first`,
+    );
+    ctx.exit(1);
+    return;
   }
+  // Formulas without a cached value computed "" (spreadsheets store no value for it): left empty.
+  if (opts.valuesOnly) replaceFormulasByValues(wb);
   if (opts.print || opts.pdf) {
     const rows = bookContent.content.results.map((r) => r.loc?.row ?? 0).filter((n) => n > 0);
     const stored = readSignoffRecords(wb, bookContent.sheets.signoff);

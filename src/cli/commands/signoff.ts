@@ -15,7 +15,7 @@ import {
   webCryptoDigester,
 } from '../../core/signoff';
 import { readSignoffBook } from '../../hosts/xlsx/signoff-book';
-import { signWorkbook, withdrawInWorkbook } from '../../hosts/xlsx/signoff';
+import { repairForWrite, signWorkbook, withdrawInWorkbook } from '../../hosts/xlsx/signoff';
 import { parseLang, type CliContext } from '../context';
 
 /** Reads an .xlsx file; a missing or damaged file is a one-line InputError. */
@@ -34,6 +34,7 @@ export async function loadBook(path: string): Promise<ExcelJS.Workbook> {
 
 /** Writes an .xlsx file; an unwritable path is a one-line InputError. */
 export async function saveBook(wb: ExcelJS.Workbook, path: string): Promise<void> {
+  repairForWrite(wb);
   try {
     await wb.xlsx.writeFile(path);
   } catch (e) {

@@ -14,14 +14,14 @@ import { plainValue } from './signoff';
 export interface ValuesOnlyReport {
   /** Formulas replaced by their values. */
   replaced: number;
-  /** `Sheet!A1` of formulas that had no computed value (left empty); the caller should refuse or warn. */
+  /**
+   * `Sheet!A1` of formulas without a cached value, left empty: a formula that computed "" has
+   * none, so this alone does not mean the book was never calculated.
+   */
   uncomputed: string[];
 }
 
-/**
- * Replaces every formula in the workbook by its cached value, in place. Formulas without a
- * computed value (a file never opened in a spreadsheet program) are listed, not guessed.
- */
+/** Replaces every formula in the workbook by its cached value, in place (none: empty cell). */
 export function replaceFormulasByValues(wb: ExcelJS.Workbook): ValuesOnlyReport {
   const report: ValuesOnlyReport = { replaced: 0, uncomputed: [] };
   wb.eachSheet((ws) => {

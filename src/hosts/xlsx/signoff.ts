@@ -56,6 +56,27 @@ const TITLE_NOTE: Record<Lang, string> = {
   en: 'Each sign-off covers a SHA-256 digest of scores, adjustments, results, template and the level below; check with duanping verify.',
 };
 
+/**
+ * Makes a workbook read back from LibreOffice writable again: LibreOffice saves tables without
+ * `tableStyleInfo`, which exceljs reads as a null style and then fails to write
+ * ("Cannot read properties of null (reading 'theme')"). Such tables get the plain default style.
+ */
+export function repairForWrite(wb: ExcelJS.Workbook): void {
+  wb.eachSheet((ws) => {
+    for (const t of ws.getTables() as unknown as { table?: { style?: unknown } }[]) {
+      const model = t.table;
+      if (model && !model.style)
+        model.style = {
+          theme: undefined,
+          showFirstColumn: false,
+          showLastColumn: false,
+          showRowStripes: true,
+          showColumnStripes: false,
+        };
+    }
+  });
+}
+
 /** A cell's value as a plain value (rich text joined, formula results taken, dates as ISO text). */
 export function plainValue(cell: ExcelJS.Cell): SheetValue {
   const v = cell.value;
