@@ -195,11 +195,17 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan): Promi
   for (const n of plan.names) wb.definedNames.add(n.refersTo, n.name);
 }
 
-/** A new workbook holding exactly the plan. */
-export async function planToWorkbook(plan: WorkbookPlan): Promise<ExcelJS.Workbook> {
+/** An empty workbook that spreadsheets recalculate fully when they open it. */
+export function newWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Duanping';
   wb.calcProperties = { fullCalcOnLoad: true };
+  return wb;
+}
+
+/** A new workbook holding exactly the plan. */
+export async function planToWorkbook(plan: WorkbookPlan): Promise<ExcelJS.Workbook> {
+  const wb = newWorkbook();
   await applyPlan(wb, plan);
   return wb;
 }
