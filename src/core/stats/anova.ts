@@ -40,11 +40,14 @@ export function twoWayMeanSquares(matrix: readonly (readonly number[])[]): TwoWa
       const v = row[j];
       if (typeof v !== 'number' || !Number.isFinite(v))
         throw new Error(`two-way ANOVA: cell (${i + 1}, ${j + 1}) is not a finite number`);
-      rowMeans[i] += v / k;
-      colMeans[j] += v / n;
-      grand += v / (n * k);
+      rowMeans[i] += v;
+      colMeans[j] += v;
+      grand += v;
     }
   }
+  for (let i = 0; i < n; i++) rowMeans[i] /= k;
+  for (let j = 0; j < k; j++) colMeans[j] /= n;
+  grand /= n * k;
   // Sums of squares about the means (two passes: no cancellation between large squared sums).
   let sst = 0;
   for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) sst += (matrix[i][j] - grand) ** 2;
@@ -52,6 +55,9 @@ export function twoWayMeanSquares(matrix: readonly (readonly number[])[]): TwoWa
   for (let i = 0; i < n; i++) ssr += k * (rowMeans[i] - grand) ** 2;
   let ssc = 0;
   for (let j = 0; j < k; j++) ssc += n * (colMeans[j] - grand) ** 2;
+  // Rounding noise of identical values is not variation.
+  const tiny = 1e-12 * (grand * grand + 1) * n * k;
+  if (sst <= tiny) sst = ssr = ssc = 0;
   const sse = Math.max(0, sst - ssr - ssc);
   return {
     n,
