@@ -297,7 +297,8 @@ export class OfficeHost implements WorkbookHost {
             bytes: 200,
             apply: (_ws, c) => c.workbook.names.getItemOrNullObject(n).delete(),
           });
-      for (const n of toDelete) writes.push({ sheet: n, bytes: 200, apply: (ws) => ws!.delete() });
+      for (const n of toDelete)
+        writes.push({ sheet: n, bytes: 200, deletesSheet: true, apply: (ws) => ws!.delete() });
       writes.push(...planWrites(plan, { features, pieceBytes: this.batchBytes / 2, skipSheets: keep }));
       const entry = plan.layout.entry;
       writes.push({
@@ -305,7 +306,7 @@ export class OfficeHost implements WorkbookHost {
         bytes: 200,
         apply: (ws) => ws!.getRange(`${entry.sourceCol}${entry.firstRow}`).select(),
       });
-      if (holder) writes.push({ sheet: holder, bytes: 200, apply: (ws) => ws!.delete() });
+      if (holder) writes.push({ sheet: holder, bytes: 200, deletesSheet: true, apply: (ws) => ws!.delete() });
       await this.applyWrites(ctx, writes, progress);
       return {
         sheets: plan.sheets.filter((s) => !keep.has(s.name)).map((s) => s.name),

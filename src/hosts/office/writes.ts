@@ -23,6 +23,8 @@ export interface Write {
   /** Sheet name, or null for a workbook-level change (names). */
   sheet: string | null;
   bytes: number;
+  /** Deletes a sheet: later writes must look their sheet up afresh (a new sheet may take the name). */
+  deletesSheet?: boolean;
   apply(ws: XlWorksheet | null, ctx: XlContext): void;
 }
 
@@ -188,7 +190,7 @@ function sheetFinishWrites(s: SheetPlan, features: Features): Write[] {
       bytes: OVERHEAD * 4 + jsonBytes(cf),
       apply: (ws) => {
         const c = ws!.getRange(cf.range).conditionalFormats.add('Custom');
-        c.custom.rule.formula = cf.formula;
+        c.custom.rule.formula = cf.formula.startsWith('=') ? cf.formula : `=${cf.formula}`;
         if (cf.style.fill) c.custom.format.fill.color = cf.style.fill;
         if (cf.style.fontColor) c.custom.format.font.color = cf.style.fontColor;
         if (cf.style.bold) c.custom.format.font.bold = true;
@@ -308,5 +310,6 @@ export function applyBatch(ctx: XlContext, batch: Write[]): void {
       sheets.set(w.sheet, ws);
     }
     w.apply(ws, ctx);
+    if (w.deletesSheet) sheets.clear();
   }
 }
