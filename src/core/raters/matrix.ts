@@ -40,14 +40,14 @@ export function buildSourceMatrix(source: AnalysisSource): SourceMatrix {
   const totals: (number | null)[][] = raters.map(() => new Array(ratees.length).fill(null));
   const cells = new Float64Array(raters.length * ratees.length * nI).fill(Number.NaN);
   const rows = new Array<number>(raters.length).fill(0);
-  const seen = new Set<number>();
+  const seen = new Uint8Array(raters.length * ratees.length);
   for (const row of source.rows) {
     const r = raterIndex.get(row.rater) as number;
     const j = rateeIndex.get(row.ratee) as number;
     rows[r]++;
     const key = r * ratees.length + j;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen[key]) continue;
+    seen[key] = 1;
     totals[r][j] = row.total !== null && Number.isFinite(row.total) ? row.total : null;
     for (let i = 0; i < nI; i++) {
       const v = row.values[i];
