@@ -105,11 +105,11 @@ export function addPrintLayout(
   const ws = wb.addWorksheet(PRINT_SHEET[src.lang]);
 
   const header = summary.getRow(src.headerRow);
+  // The summary table: visible columns from A up to the first column without a header (side
+  // tables to the right, such as tier counts, are not part of the printed result).
   const cols: number[] = [];
-  for (let c = 1; c <= summary.columnCount; c++) {
-    const hidden = summary.getColumn(c).hidden;
-    if (!hidden && plainValue(header.getCell(c)) !== null) cols.push(c);
-  }
+  for (let c = 1; c <= summary.columnCount && plainValue(header.getCell(c)) !== null; c++)
+    if (!summary.getColumn(c).hidden) cols.push(c);
   const widths = cols.map((c) => Math.max(6, Math.min(24, summary.getColumn(c).width ?? 10)));
 
   const border: Partial<ExcelJS.Borders> = {
@@ -142,6 +142,7 @@ export function addPrintLayout(
     return row;
   };
   const headRow = copyRow(header, true);
+  headRow.height = 30;
   for (let r = src.firstRow; r <= src.lastRow; r++) copyRow(summary.getRow(r), false);
   widths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
 
