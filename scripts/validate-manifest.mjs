@@ -325,7 +325,9 @@ export function validateManifestText(xml, { files, pagesBuilt }) {
     problems.push(`<Hosts> must list <Host Name="Workbook"/> (found ${hosts.join(', ') || 'none'})`);
   const perm = child(root, 'Permissions')?.text;
   if (perm !== 'ReadWriteDocument')
-    problems.push(`<Permissions> must be ReadWriteDocument (found "${perm}")`);
+    problems.push(
+      `<Permissions> must be ReadWriteDocument (found ${perm === undefined ? 'none' : `"${perm}"`})`,
+    );
   const excelSet = child(child(child(root, 'Requirements'), 'Sets'), 'Set');
   if (excelSet?.attrs.Name !== 'ExcelApi' || !/^1\.\d+$/.test(excelSet.attrs.MinVersion ?? ''))
     problems.push('<Requirements> must declare <Set Name="ExcelApi" MinVersion="1.n"/>');
