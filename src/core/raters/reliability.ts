@@ -87,8 +87,10 @@ export function sourceReliability(m: SourceMatrix): SourceReliability {
       };
       const sep = separationFromF(F);
       if (sep) {
-        detail.separation = { G: fig(sep.G), strata: fig(sep.strata), groups: sep.groups };
-        detail.sentence = separationSentence(sep.groups, sep.G);
+        // More strata than ratees means every ratee stands apart: say so with the ratee count.
+        const groups = Math.min(sep.groups, sub.rows.length);
+        detail.separation = { G: fig(sep.G), strata: fig(sep.strata), groups };
+        detail.sentence = separationSentence(groups, sep.G);
       } else if (F === Infinity) {
         detail.separation = { G: null, strata: null, groups: null };
         detail.sentence = {
