@@ -35,9 +35,11 @@ export function WorkbookView({ book }: { book: PreviewBook }) {
   const sheet = chosen && sheets.includes(chosen) ? chosen : (sheets[0] ?? null);
 
   // Follow the selection to its sheet when the task pane selects a cell.
+  const selectionKey = selection ? `${selection.sheet}\u0000${selection.row}\u0000${selection.col}` : '';
+  const selectedSheet = selection?.sheet ?? null;
   useEffect(() => {
-    if (selection) setChosen(selection.sheet);
-  }, [selection]);
+    if (selectedSheet) setChosen(selectedSheet);
+  }, [selectionKey, selectedSheet]);
 
   if (!sheet) {
     return (
@@ -51,7 +53,11 @@ export function WorkbookView({ book }: { book: PreviewBook }) {
 
   const cells = book.grid(sheet);
   const rows = Math.max(MIN_ROWS, cells.length + 5);
-  const cols = Math.max(MIN_COLS, ...cells.map((r) => r.length + 1));
+  const hidden = book.hiddenColumns(sheet);
+  const cols = Array.from(
+    { length: Math.max(MIN_COLS, ...cells.map((r) => r.length + 1)) },
+    (_, c) => c,
+  ).filter((c) => !hidden.has(c));
   const sel = selection?.sheet === sheet ? selection : null;
   const selCell = sel ? cells[sel.row]?.[sel.col] : undefined;
   const address = sel ? `${columnLetter(sel.col)}${sel.row + 1}` : '';
@@ -145,7 +151,7 @@ export function WorkbookView({ book }: { book: PreviewBook }) {
           <thead>
             <tr>
               <th className="wb-corner" />
-              {Array.from({ length: cols }, (_, c) => (
+              {cols.map((c) => (
                 <th key={c}>{columnLetter(c)}</th>
               ))}
             </tr>
@@ -154,7 +160,7 @@ export function WorkbookView({ book }: { book: PreviewBook }) {
             {Array.from({ length: rows }, (_, r) => (
               <tr key={r}>
                 <th>{r + 1}</th>
-                {Array.from({ length: cols }, (_, c) => {
+                {cols.map((c) => {
                   const cell = cells[r]?.[c];
                   const isSel = sel?.row === r && sel.col === c;
                   const classes = [

@@ -1,7 +1,7 @@
 /**
  * What the preview's workbook view needs from the in-browser workbook: visible sheets as grids
  * of cells, typing and pasting into cells, the selection, and change notifications.
- * Implemented over the fake Excel (./fakeBook.ts) and, for tests, over ./memoryHost.ts.
+ * Implemented over the fake Excel in ./fakeWorkbook.ts.
  */
 
 /** One cell as the grid shows it. */
@@ -24,6 +24,8 @@ export interface Selection {
 export interface PreviewBook {
   /** Visible sheets in tab order. */
   sheets(): string[];
+  /** 0-based indexes of the columns hidden in a sheet (the grid leaves them out). */
+  hiddenColumns(sheet: string): Set<number>;
   /** The used part of a sheet, row by row (rows may differ in length). */
   grid(sheet: string): GridCell[][];
   /** Writes typed text from (row, col) on, as Excel stores typed input (numbers become numbers). */

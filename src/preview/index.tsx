@@ -5,7 +5,7 @@
 import { createRoot } from 'react-dom/client';
 import { App } from '../taskpane/components/App';
 import type { Lang } from '../core/types';
-import { MemoryHost } from './memoryHost';
+import { createPreviewWorkbook } from './fakeWorkbook';
 import { PREVIEW_CSS } from './styles';
 import { WorkbookView } from './WorkbookView';
 
@@ -15,7 +15,7 @@ function start() {
   document.head.appendChild(style);
 
   const lang: Lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
-  const host = new MemoryHost();
+  const { host, book } = createPreviewWorkbook(lang);
   const root = document.getElementById('root') ?? document.body.appendChild(document.createElement('div'));
   createRoot(root).render(
     <div className="pv">
@@ -26,7 +26,7 @@ function start() {
       </div>
       <div className="pv-main">
         <div className="pv-book" data-testid="workbook">
-          <WorkbookView book={host} />
+          <WorkbookView book={book} />
         </div>
         <aside className="pv-pane" data-testid="taskpane">
           <App host={host} lang={lang} />

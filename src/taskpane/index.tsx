@@ -4,8 +4,8 @@
  * and render the pane. Components never call Office themselves.
  */
 import { createRoot } from 'react-dom/client';
-import { OfficeHost } from '../hosts/office';
-import { excelIsSetSupported, excelRun } from '../hosts/office/excel-run';
+import { createExcelHost } from '../hosts/office';
+import { excelIsSetSupported } from '../hosts/office/excel-run';
 import { App } from './components/App';
 import { languageFromOffice } from './i18n';
 
@@ -19,7 +19,7 @@ function unsupported(root: HTMLElement): void {
 void Office.onReady(() => {
   const root = document.getElementById('root') ?? document.body.appendChild(document.createElement('div'));
   if (!excelIsSetSupported('ExcelApi', '1.7')) return unsupported(root);
-  const host = new OfficeHost({ run: excelRun, isSetSupported: excelIsSetSupported });
   const lang = languageFromOffice(Office.context.displayLanguage);
+  const host = createExcelHost(lang);
   createRoot(root).render(<App host={host} lang={lang} />);
 });

@@ -26,10 +26,12 @@ export async function computeWorkbook(
   lang: Lang,
   write: boolean,
   report: (p: ActionProgress) => void,
-  stepName: (key: 'read' | 'compute' | 'write') => string,
+  stepName: (key: 'read' | 'compute' | 'write' | 'notInstalled') => string,
 ): Promise<Computation> {
   const total = write ? 3 : 2;
   report({ step: stepName('read'), fraction: 0 });
+  // Checked first so that the clerk reads the pane's own sentence, in the pane's language.
+  if (!(await host.findInstallation())) throw new Error(stepName('notInstalled'));
   const content = await host.readContent();
   report({ step: stepName('compute'), fraction: 1 / total });
   await new Promise((r) => setTimeout(r, 0)); // let the progress line paint before the engine runs

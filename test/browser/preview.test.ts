@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { scoreAndAnalyze } from '../../src/core/pipeline';
+import { FIELD_HEADERS } from '../../src/workbook/names';
 import { buildPreview, launchChromium, serveDir, tempDir } from './harness';
 import { asTsv, scenario } from './scenario';
 
@@ -96,7 +97,7 @@ describe('the preview in Chromium', () => {
     // Paste the block of scores at the first data cell of the entry sheet.
     const entrySheet = await openSheet(page, '评分录入');
     const header = await page.locator('[data-testid="grid"] tbody tr').nth(1).locator('td').allTextContents();
-    const sourceCol = header.findIndex((h) => h === 'source');
+    const sourceCol = header.findIndex((h) => h === FIELD_HEADERS.zh.source);
     expect(sourceCol).toBeGreaterThanOrEqual(0);
     const firstCell = `${String.fromCharCode(65 + sourceCol)}3`;
     await cell(page, firstCell).click();
@@ -119,6 +120,7 @@ describe('the preview in Chromium', () => {
       65 + sourceCol + 3 + s.template.indicators.findIndex((x) => x.id === s.bad.indicator),
     );
     expect(where).toBe(`${entrySheet}!${badCol}${3 + s.bad.row}`);
+    await expect(cell(page, where.split('!')[1]).textContent()).resolves.toBe(s.bad.typed);
     await expect(problem.textContent()).resolves.toContain(s.bad.typed);
     await expect(problem.textContent()).resolves.toContain(s.bad.fixed);
     await shot(page, '04-problem');
@@ -169,6 +171,19 @@ describe('the preview in Chromium', () => {
       await expect(
         page.locator(`[data-testid="tier-chart"] g[data-tier="${tier.name}"]`).getAttribute('data-count'),
       ).resolves.toBe(String(count));
+    }
+    // The summary sheet's formula cells show the same figures (filled by the preview's calculation).
+    await openSheet(page, '汇总');
+    const summaryRows = await page
+      .locator('[data-testid="grid"] tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+      );
+    for (const r of expected.ratees) {
+      const row = summaryRows.find((cells) => cells.includes(r.ratee));
+      expect(row).toBeDefined();
+      expect(row).toContain(String(r.final));
+      expect(row).toContain(r.tier);
     }
     await page.getByTestId('tier-chart').scrollIntoViewIfNeeded();
     await shot(page, '05-results');
