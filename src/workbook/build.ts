@@ -293,6 +293,7 @@ function entrySheet(
     style: { ...HINT, wrap: true, vAlign: 'top' },
   });
   sheet.merges.push('A1:C1');
+  sheet.rowHeights = { 1: 36 };
   sheet.blocks.push({
     at: 'D1',
     values: [inds.map((i) => `${(en ? i.nameEn : undefined) ?? i.name}（${i.max}）`)],

@@ -141,6 +141,8 @@ export interface SheetPlan {
   visibility: 'visible' | 'hidden' | 'veryHidden';
   tabColor?: string;
   columns: ColumnPlan[];
+  /** Row heights in points, by 1-based row number. */
+  rowHeights?: Record<number, number>;
   /** Written in order; later blocks may restyle cells of earlier ones. */
   blocks: Block[];
   merges: string[];

@@ -136,6 +136,7 @@ export function addSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): ExcelJS.Worksh
     if (c.width !== undefined) col.width = c.width;
     if (c.hidden) col.hidden = true;
   }
+  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   for (const b of sheet.blocks) writeBlock(ws, b);
   for (const m of sheet.merges) ws.mergeCells(m);
   if (sheet.freeze)
