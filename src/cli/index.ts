@@ -7,11 +7,25 @@ import { Command, CommanderError } from 'commander';
 import { InputError } from '../core/errors';
 import type { CliContext, CliIO } from './context';
 import * as analyze from './commands/analyze';
+import * as build from './commands/build';
+import * as exportCmd from './commands/export';
+import * as init from './commands/init';
 import * as score from './commands/score';
+import * as signoff from './commands/signoff';
 import * as templates from './commands/templates';
+import * as verify from './commands/verify';
 
 /** Every command module exports `register(program, ctx)`; add new ones here. */
-const COMMANDS: { register(program: Command, ctx: CliContext): void }[] = [templates, score, analyze];
+const COMMANDS: { register(program: Command, ctx: CliContext): void }[] = [
+  templates,
+  score,
+  analyze,
+  init,
+  build,
+  signoff,
+  verify,
+  exportCmd,
+];
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   let code = 0;

@@ -8,6 +8,7 @@ import { scoreAndAnalyze } from '../../core/pipeline';
 import type { Results } from '../../core/types';
 import { loadTemplate, parseLang, type CliContext } from '../context';
 import { loadCsvInput } from '../input';
+import { scoreBook } from './score-book';
 import { problemsReport, ratersReport, resultsTable } from '../report';
 
 export interface ScoreOptions {
@@ -73,6 +74,18 @@ export function addInputOptions(cmd: Command): Command {
 
 export function register(program: Command, ctx: CliContext): void {
   addInputOptions(
-    program.command('score').description('compute totals, ranks, tiers, rater flags and reliability'),
-  ).action((opts: ScoreOptions) => scoreCsv(opts, ctx));
+    program
+      .command('score')
+      .description(
+        'compute totals, ranks, tiers, rater flags and reliability (from CSV files, or from BOOK.xlsx)',
+      )
+      .argument('[book]', 'a workbook prepared by `duanping init`/`build` or the add-in'),
+  ).action(async (book: string | undefined, opts: ScoreOptions) => {
+    if (book === undefined) return scoreCsv(opts, ctx);
+    if (opts.template || opts.ratings || opts.adjustments)
+      throw new InputError(
+        'score BOOK.xlsx reads the template and the scores from the workbook: leave out --template, --ratings and --adjustments',
+      );
+    await scoreBook(book, opts, ctx);
+  });
 }
