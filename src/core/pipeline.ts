@@ -20,7 +20,12 @@ export function analysisInput(template: Template, rows: RowResult[]): AnalysisIn
         indicators: inds.map((i) => ({ id: i.id, max: i.max, weight: i.weight })),
         rows: rows
           .filter((r) => r.source === s.id && !r.excluded)
-          .map((r) => ({ rater: r.rater, ratee: r.ratee, total: r.total, values: inds.map((i) => r.values[i.id] ?? null) })),
+          .map((r) => ({
+            rater: r.rater,
+            ratee: r.ratee,
+            total: r.total,
+            values: inds.map((i) => r.values[i.id] ?? null),
+          })),
       };
     }),
   };
