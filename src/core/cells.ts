@@ -17,7 +17,8 @@ export interface ParseOptions {
   textNumbers: boolean;
 }
 
-const ERROR_VALUES = new Set([
+/** Excel's error values, as they appear when typed, pasted or exported as text. */
+export const ERROR_VALUES = new Set([
   '#N/A',
   '#VALUE!',
   '#REF!',

@@ -3,20 +3,12 @@
  * several sources (mean, trimmed, median), level-coded indicators, blank and invalid cells,
  * duplicates, unknown ratees and raters, bonus/deduction/veto, and ties at a tier quota.
  */
+import { mulberry32 } from '../../src/core/sim/prng';
 import { validateTemplate, type Template } from '../../src/core/template';
 import type { AdjustmentRow, EntryRow, RateeInfo, RaterInfo, RawCell } from '../../src/core/types';
 
-/** mulberry32: a small, good-enough seeded generator. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The simulator's seeded generator (mulberry32), shared. */
+export const rng = mulberry32;
 
 export interface Case {
   seed: number;

@@ -28,17 +28,9 @@ export interface FakeCellStyle {
 }
 
 /** Excel's error values: typed or written as text, Excel stores them as errors. */
-export const ERROR_VALUES = new Set([
-  '#N/A',
-  '#VALUE!',
-  '#REF!',
-  '#DIV/0!',
-  '#NUM!',
-  '#NAME?',
-  '#NULL!',
-  '#CALC!',
-  '#SPILL!',
-]);
+import { ERROR_VALUES } from '../../core/cells';
+
+export { ERROR_VALUES };
 
 export interface FakeCell {
   /** The constant, or the last computed value of a formula (undefined: not computed yet). */
