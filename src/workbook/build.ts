@@ -24,6 +24,7 @@ import {
   type PlanValue,
   type SheetKey,
   type SheetPlan,
+  type ValidationPlan,
   type WorkbookLayout,
   type WorkbookPlan,
 } from './plan';
@@ -85,6 +86,18 @@ export function prefillEntries(o: BuildOptions): EntryRow[] {
   return o.raters.flatMap((r) =>
     o.ratees!.map((j) => ({ source: r.source, rater: r.id, ratee: j.id, cells: {} })),
   );
+}
+
+/** A drop-down of the ratee codes on the lists sheet (entry and adjustment sheets use it). */
+function rateeListValidation(layout: WorkbookLayout, range: string, error: string): ValidationPlan {
+  const { lists } = layout;
+  return {
+    range,
+    type: 'list',
+    listRange: sheetColumn(lists.sheet, lists.rateeIdCol, lists.firstRow, lists.lastRow),
+    allowBlank: true,
+    error,
+  };
 }
 
 function sheetBase(key: SheetKey, name: string): SheetPlan {
@@ -387,18 +400,7 @@ function entrySheet(
       allowBlank: true,
       error: template.sources.map((s) => s.id).join(', '),
     });
-  sheet.validations.push({
-    range: range(e.rateeCol),
-    type: 'list',
-    listRange: sheetColumn(
-      layout.lists.sheet,
-      layout.lists.rateeIdCol,
-      layout.lists.firstRow,
-      layout.lists.lastRow,
-    ),
-    allowBlank: true,
-    error: w.reasons[3],
-  });
+  sheet.validations.push(rateeListValidation(layout, range(e.rateeCol), w.reasons[3]));
   const firstP = e.pointCols[inds[0].id];
   sheet.conditionalFormats.push({
     range: `D${e.firstRow}:${lastInd}${e.lastRow}`,
@@ -477,18 +479,7 @@ function adjustmentsSheet(
     allowBlank: true,
     error: w.pointsError,
   });
-  sheet.validations.push({
-    range: range(a.rateeCol),
-    type: 'list',
-    listRange: sheetColumn(
-      layout.lists.sheet,
-      layout.lists.rateeIdCol,
-      layout.lists.firstRow,
-      layout.lists.lastRow,
-    ),
-    allowBlank: true,
-    error: w.reasons[3],
-  });
+  sheet.validations.push(rateeListValidation(layout, range(a.rateeCol), w.reasons[3]));
   [14, 12, 8, 40, 12].forEach((width, i) => sheet.columns.push({ col: columnLetter(i), width }));
   sheet.columns.push({ col: a.kindKeyCol, hidden: true }, { col: a.pointsValueCol, hidden: true });
   sheet.freeze = { rows: HEADER_ROW, columns: 0 };
