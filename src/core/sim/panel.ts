@@ -18,6 +18,7 @@
  * - erratic: every cell drawn uniformly between 50 % and 100 % of the maximum;
  * - copied: another (honest) rater's sheet, either verbatim or with 1–3 % of its cells nudged by one step.
  */
+import { rowTotal } from '../scoring';
 import type { AnalysisInput, AnalysisSource } from '../raters/types';
 import type { EntryRow } from '../types';
 import { createRng, type Rng } from './prng';
@@ -87,20 +88,19 @@ const LAYOUTS: readonly number[][] = [
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-/** Row total on the 0..100 scale with weight = max (scoring.md step 1); null when a cell is blank. */
+/**
+ * Row total on the 0..100 scale with weight = max, through the engine's own step 1 (`rowTotal`);
+ * null when a cell is blank.
+ */
 export function simRowTotal(
   values: readonly (number | null)[],
   indicators: readonly SimIndicator[],
 ): number | null {
-  let got = 0;
-  let max = 0;
-  for (let i = 0; i < indicators.length; i++) {
-    const v = values[i];
-    if (v === null) return null;
-    got += v;
-    max += indicators[i].max;
-  }
-  return (100 * got) / max;
+  if (values.some((v) => v === null)) return null;
+  return rowTotal(
+    values as number[],
+    indicators.map((i) => ({ id: i.id, name: i.id, dimension: '', max: i.max, weight: i.max })),
+  );
 }
 
 const clip01 = (x: number) => Math.min(1, Math.max(0, x));
