@@ -35,16 +35,7 @@ export async function computeWorkbook(
   const content = await host.readContent();
   report({ step: stepName('compute'), fraction: 1 / total });
   await new Promise((r) => setTimeout(r, 0)); // let the progress line paint before the engine runs
-  const { results, rows } = scoreAndAnalyze(
-    {
-      template: content.template,
-      entries: content.entries,
-      adjustments: content.adjustments,
-      ratees: content.ratees,
-      raters: content.raters,
-    },
-    { lang, textNumbers: false },
-  );
+  const { results, rows } = scoreAndAnalyze(content, { lang, textNumbers: false });
   if (write) {
     report({ step: stepName('write'), fraction: 2 / total });
     await host.writeAnalysis(results);

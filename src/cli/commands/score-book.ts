@@ -25,15 +25,6 @@ export async function scoreBook(path: string, opts: ScoreBookOptions, ctx: CliCo
         ? `注意：${outsideFormulas.slice(0, 5).join('、')}${outsideFormulas.length > 5 ? ' 等' : ''} 在公式区域之外，工作簿中的公式不计入这些行（用 duanping init --out ${basename(path)} --on-clash upgrade 扩展）。`
         : `note: ${outsideFormulas.slice(0, 5).join(', ')}${outsideFormulas.length > 5 ? ' …' : ''} lie below the rows with formulas; the workbook's formulas do not count them (extend with duanping init --out ${basename(path)} --on-clash upgrade).`,
     );
-  const { results } = scoreAndAnalyze(
-    {
-      template: content.template,
-      entries: content.entries,
-      adjustments: content.adjustments,
-      ratees: content.ratees,
-      raters: content.raters,
-    },
-    { lang, textNumbers: false },
-  );
+  const { results } = scoreAndAnalyze(content, { lang, textNumbers: false });
   printResults(results, opts, ctx, stored.template.decimals);
 }
