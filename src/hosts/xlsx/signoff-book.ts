@@ -4,9 +4,9 @@
  * shows (cached formula results, never recomputed here) — what reviewers sign.
  */
 import type ExcelJS from 'exceljs';
-import type { ResultRow } from '../../core/signoff';
 import type { RawCell } from '../../core/types';
-import { cellRaw, readWorkbookContent } from './read';
+import { readResults } from '../../workbook/signoff';
+import { readWorkbookContent, sheetGrid } from './read';
 import type { BookContent } from './signoff';
 
 function isFormulaWithoutValue(cell: ExcelJS.Cell): boolean {
@@ -17,7 +17,6 @@ function isFormulaWithoutValue(cell: ExcelJS.Cell): boolean {
 }
 
 const blank = (v: RawCell) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-const text = (v: RawCell) => (blank(v) ? '' : typeof v === 'object' && v ? v.error : String(v).trim());
 
 /** Reads the sign-off content of a workbook prepared by `duanping init/build` or the add-in. */
 export function readSignoffBook(wb: ExcelJS.Workbook): BookContent {
@@ -25,26 +24,11 @@ export function readSignoffBook(wb: ExcelJS.Workbook): BookContent {
   const { template, layout, lang } = stored;
   const s = layout.summary;
   const sumWs = wb.getWorksheet(s.sheet);
-  const results: ResultRow[] = [];
+  const results = sumWs ? readResults(s, sheetGrid(sumWs)) : [];
   const noValue: string[] = [];
-  for (let r = s.firstRow; sumWs && r <= s.lastRow; r++) {
-    const at = (col: string) => sumWs.getCell(`${col}${r}`);
+  for (let r = s.firstRow; sumWs && r <= s.lastRow; r++)
     for (const col of [s.rateeCol, s.finalCol, s.rankCol, s.tierCol])
-      if (isFormulaWithoutValue(at(col))) noValue.push(`${s.sheet}!${col}${r}`);
-    const ratee = cellRaw(at(s.rateeCol));
-    if (blank(ratee)) continue;
-    results.push({
-      ratee: text(ratee),
-      final: cellRaw(at(s.finalCol)),
-      rank: cellRaw(at(s.rankCol)),
-      tier: cellRaw(at(s.tierCol)),
-      loc: {
-        sheet: s.sheet,
-        row: r,
-        columns: { ratee: s.rateeCol, final: s.finalCol, rank: s.rankCol, tier: s.tierCol },
-      },
-    });
-  }
+      if (isFormulaWithoutValue(sumWs.getCell(`${col}${r}`))) noValue.push(`${s.sheet}!${col}${r}`);
   // A formula that computed "" has no cached value either (rows beyond the ratee list, ratees
   // without a final score), so only a summary where no final score has a value was never calculated.
   const uncomputed = results.every((r) => blank(r.final)) ? noValue : [];

@@ -53,7 +53,7 @@ function styleParts(style: CellStyle): Partial<ExcelJS.Style> & { locked?: boole
 }
 
 /** Writes one block's values or formulas and style. */
-function writeBlock(ws: ExcelJS.Worksheet, block: Block): void {
+export function writeBlock(ws: ExcelJS.Worksheet, block: Block): void {
   const { row, col } = cellPosition(block.at);
   const grid = block.formulas ?? block.values;
   const rows = grid ? grid.length : (block.rows ?? 1);

@@ -1,0 +1,312 @@
+/**
+ * Sign-off in a workbook, whatever hosts it (spec: ../shared/spec/signoff.md).
+ *
+ * Both hosts — the xlsx files of the command line (src/hosts/xlsx/) and the Office adapter of
+ * the task pane (src/hosts/office/) — read the same grids and write the same blocks through
+ * this module, and sign, withdraw and verify through the same three functions over a small
+ * `SignoffStore` each host implements. So a book signed in the add-in verifies with
+ * `duanping verify`, and the other way round.
+ *
+ * What the store reads: the template and layout (DP_Template), the entry and adjustment rows,
+ * the summary's results as the values it shows (never recomputed: reviewers sign what they
+ * see), the sign-off table (签核) and the very hidden DP_Digests sheet.
+ */
+import { columnIndex, columnLetter } from '../core/address';
+import { cellText, isBlank } from '../core/cells';
+import {
+  DIGESTS_SHEET,
+  SIGNOFF_HEADERS,
+  SIGNOFF_WIDTHS,
+  activeRecords,
+  buildSignoffRecord,
+  digestsSheetRows,
+  parseSignoffs,
+  signoffTableRows,
+  verifyChain,
+  withdrawSignoff,
+  type Digester,
+  type ParsedSignoffs,
+  type ResultRow,
+  type SheetValue,
+  type SignInput,
+  type SignoffContent,
+  type SignoffRecord,
+  type Verification,
+  type WithdrawInput,
+} from '../core/signoff';
+import type { Lang, RawCell } from '../core/types';
+import type { Block, ColumnPlan, SummaryLayout } from './plan';
+import { readContentFromGrids, type Grids } from './read';
+import type { Stored } from './store';
+
+/** Names of the sheets a sign-off touches. */
+export interface SignedSheets {
+  entry: string;
+  adjustments: string;
+  summary: string;
+  signoff: string;
+}
+
+/** What a host reads for a sign-off. */
+export interface SignoffBook {
+  content: SignoffContent;
+  sheets: SignedSheets;
+  /** The assessment name for titles and the print header. */
+  title: string;
+  lang: Lang;
+  /** The summary's header row (1-based). */
+  summaryHeaderRow: number;
+  /** The sign-off table's header row (1-based); undefined when the sheet has none (yet). */
+  signoffHeaderRow?: number;
+  /** Data rows below the sign-off header as they stand (to clear rows no longer used). */
+  signoffRowCount: number;
+  /** The records stored in the workbook, or why they cannot be read. */
+  records: ParsedSignoffs;
+  /** `Sheet!A1` of result formulas never calculated; signing refuses while there are any. */
+  uncomputed: string[];
+}
+
+/**
+ * The summary's results as the cells show them: one row per ratee id, in sheet order, with the
+ * final score, rank and tier as values (a formula that computed "" reads as blank).
+ */
+export function readResults(s: SummaryLayout, grid: readonly RawCell[][]): ResultRow[] {
+  const [ratee, final, rank, tier] = [s.rateeCol, s.finalCol, s.rankCol, s.tierCol].map(columnIndex);
+  const out: ResultRow[] = [];
+  for (let r = s.firstRow; r <= s.lastRow; r++) {
+    const line = grid[r - 1] ?? [];
+    const id = line[ratee] ?? null;
+    if (isBlank(id)) continue;
+    out.push({
+      ratee: cellText(id).trim(),
+      final: line[final] ?? null,
+      rank: line[rank] ?? null,
+      tier: line[tier] ?? null,
+      loc: {
+        sheet: s.sheet,
+        row: r,
+        columns: { ratee: s.rateeCol, final: s.finalCol, rank: s.rankCol, tier: s.tierCol },
+      },
+    });
+  }
+  return out;
+}
+
+/** A grid cell as the sign-off sheets hold it (an error value becomes its text). */
+function sheetValue(v: RawCell): SheetValue {
+  if (v === undefined) return null;
+  if (v !== null && typeof v === 'object') return v.error;
+  return v;
+}
+
+const HEADER_FIRST = new Set([SIGNOFF_HEADERS.zh[0], SIGNOFF_HEADERS.en[0]]);
+
+/** The sign-off table's header row (1-based) within the first 30 rows, or undefined. */
+export function findSignoffHeader(grid: readonly RawCell[][]): number | undefined {
+  for (let r = 0; r < Math.min(grid.length, 30); r++) {
+    const v = grid[r]?.[0];
+    if (typeof v === 'string' && HEADER_FIRST.has(v.trim())) return r + 1;
+  }
+  return undefined;
+}
+
+/** The records stored in the sign-off table and DP_Digests grids (both from A1). */
+export function readSignoffRecords(
+  signoffGrid: readonly RawCell[][] | undefined,
+  digestsGrid: readonly RawCell[][] | undefined,
+): { records: ParsedSignoffs; headerRow?: number; rowCount: number } {
+  const headerRow = signoffGrid ? findSignoffHeader(signoffGrid) : undefined;
+  const below = signoffGrid && headerRow ? signoffGrid.slice(headerRow) : [];
+  const table = below.map((r) => r.map(sheetValue)).filter((r) => r.some((c) => c !== null && c !== ''));
+  const digests = (digestsGrid ?? []).map((r) => r.map(sheetValue));
+  return { records: parseSignoffs(table, digests), headerRow, rowCount: below.length };
+}
+
+/**
+ * Everything a sign-off needs from the grids of an installation (entry, adjustments, lists,
+ * summary, sign-off and DP_Digests sheets). `uncomputed` is left to the host, which alone
+ * knows whether a blank result cell holds a formula that was never calculated.
+ */
+export function readSignoffBook(stored: Stored, grids: Grids): SignoffBook {
+  const { template, layout, lang } = stored;
+  const { content } = readContentFromGrids(template, layout, grids);
+  const results = readResults(layout.summary, grids[layout.summary.sheet] ?? []);
+  const signoffSheet = layout.sheetNames.signoff;
+  const { records, headerRow, rowCount } = readSignoffRecords(grids[signoffSheet], grids[DIGESTS_SHEET]);
+  return {
+    content: { template, entries: content.entries, adjustments: content.adjustments, results },
+    sheets: {
+      entry: layout.entry.sheet,
+      adjustments: layout.adjustments.sheet,
+      summary: layout.summary.sheet,
+      signoff: signoffSheet,
+    },
+    title: template.name,
+    lang,
+    summaryHeaderRow: layout.summary.headerRow,
+    signoffHeaderRow: headerRow,
+    signoffRowCount: rowCount,
+    records,
+    uncomputed: [],
+  };
+}
+
+const SIGNOFF_TITLE: Record<Lang, string> = { zh: '签核记录', en: 'Sign-off record' };
+const TITLE_NOTE: Record<Lang, string> = {
+  zh: '每级签核覆盖评分、加减分、结果和模板的 SHA-256 摘要及上一级签核；用 duanping verify 或任务窗格的“签核导出”检查。',
+  en: 'Each sign-off covers a SHA-256 digest of scores, adjustments, results, template and the level below; check with duanping verify or the task pane.',
+};
+const HEADER_FILL = '#E8EEF7';
+
+/** What to write into the sign-off sheet: cell blocks, and column widths for a new header. */
+export interface SignoffSheetWrite {
+  blocks: Block[];
+  columns: ColumnPlan[];
+  /** The header row the table ends up under. */
+  headerRow: number;
+}
+
+/**
+ * The sign-off table as blocks: the records from the row below the header on, and empty rows
+ * over rows no longer used. Without a header yet, a title, a note and the header are written
+ * from A1. Text columns are formatted as text first, so a short digest of digits stays text.
+ */
+export function signoffSheetWrite(
+  records: readonly SignoffRecord[],
+  book: Pick<SignoffBook, 'lang' | 'title' | 'signoffHeaderRow' | 'signoffRowCount'>,
+): SignoffSheetWrite {
+  const { lang } = book;
+  const blocks: Block[] = [];
+  const columns: ColumnPlan[] = [];
+  let headerRow = book.signoffHeaderRow;
+  if (headerRow === undefined) {
+    headerRow = 3;
+    blocks.push({
+      at: 'A1',
+      values: [[`${book.title} ${SIGNOFF_TITLE[lang]}`]],
+      style: { bold: true, fontSize: 14 },
+    });
+    blocks.push({
+      at: 'A2',
+      values: [[TITLE_NOTE[lang]]],
+      style: { italic: true, fontSize: 9, fontColor: '#666666' },
+    });
+    blocks.push({
+      at: `A${headerRow}`,
+      values: [SIGNOFF_HEADERS[lang]],
+      style: { bold: true, fill: HEADER_FILL, border: true },
+    });
+    SIGNOFF_WIDTHS.forEach((width, i) => columns.push({ col: columnLetter(i), width }));
+  }
+  const rows = signoffTableRows(records, lang);
+  const width = SIGNOFF_HEADERS[lang].length;
+  const first = headerRow + 1;
+  if (rows.length > 0) {
+    blocks.push({ at: `A${first}`, values: rows.map((r) => [r[0]]), style: { border: true, vAlign: 'top' } });
+    blocks.push({
+      at: `B${first}`,
+      values: rows.map((r) => r.slice(1).map((v) => (v === '' ? null : v))),
+      style: { numFmt: '@', border: true, vAlign: 'top' },
+    });
+    for (const col of ['E', 'J'])
+      blocks.push({ at: `${col}${first}`, rows: rows.length, cols: 1, style: { wrap: true } });
+  }
+  const stale = book.signoffRowCount - rows.length;
+  if (stale > 0)
+    blocks.push({
+      at: `A${first + rows.length}`,
+      values: Array.from({ length: stale }, () => Array(width).fill(null)),
+    });
+  return { blocks, columns, headerRow };
+}
+
+/**
+ * The whole DP_Digests sheet as one rectangular text block from A1 (core's layout, padded),
+ * and how many rows it has; a host clears what an older, longer version left below.
+ */
+export function digestsBlock(records: readonly SignoffRecord[]): Block {
+  const rows = digestsSheetRows(records);
+  const width = Math.max(...rows.map((r) => r.length));
+  const values = rows.map((r) => [
+    ...r.map((v) => (v === '' ? null : v)),
+    ...Array(width - r.length).fill(null),
+  ]);
+  return { at: 'A1', values, style: { numFmt: '@' } };
+}
+
+/** Protection to set when signing, and the optional password (never stored anywhere). */
+export interface SignoffWriteOptions {
+  /** Protect the entry, adjustment, summary and sign-off sheets (those not protected yet). */
+  protect: boolean;
+  password?: string;
+}
+
+/** A workbook's sign-off storage, implemented by each host over its own workbook. */
+export interface SignoffStore {
+  read(): Promise<SignoffBook>;
+  /** Writes the records (sign-off sheet and DP_Digests) and, when asked, protects the sheets. */
+  write(book: SignoffBook, records: readonly SignoffRecord[], options: SignoffWriteOptions): Promise<void>;
+}
+
+export type BookSignResult =
+  | { ok: true; record: SignoffRecord; records: SignoffRecord[]; book: SignoffBook }
+  | { ok: false; message: string; verification?: Verification };
+
+export interface SignOptions extends SignInput {
+  /** Optional sheet-protection password; used for Excel's hash only, never stored. */
+  password?: string;
+}
+
+function uncomputedMessage(uncomputed: string[]): string {
+  const more = uncomputed.length > 1 ? ` and ${uncomputed.length - 1} more result cell(s)` : '';
+  return `${uncomputed[0]}${more} hold formulas that were never calculated: open and save the workbook in Excel, WPS or LibreOffice, then sign`;
+}
+
+/**
+ * Signs at the next level: refuses uncalculated results, unreadable records, an empty reviewer
+ * or a chain that no longer verifies; otherwise writes the new record and protects the sheets.
+ */
+export async function signBook(
+  store: SignoffStore,
+  options: SignOptions,
+  digester: Digester,
+): Promise<BookSignResult> {
+  const book = await store.read();
+  if (book.uncomputed.length > 0) return { ok: false, message: uncomputedMessage(book.uncomputed) };
+  if (!book.records.ok) return book.records;
+  const { password, ...input } = options;
+  const signed = await buildSignoffRecord(book.content, book.records.records, input, digester);
+  if (!signed.ok) return signed;
+  await store.write(book, signed.records, { protect: true, password });
+  return { ok: true, record: signed.record, records: signed.records, book };
+}
+
+export type BookVerification =
+  { ok: false; unreadable: string } | (Verification & { unreadable?: undefined; records: SignoffRecord[] });
+
+/** Verifies the stored sign-offs against the workbook's current content. */
+export async function verifyBook(store: SignoffStore, digester: Digester): Promise<BookVerification> {
+  const book = await store.read();
+  if (!book.records.ok) return { ok: false, unreadable: book.records.message };
+  const v = await verifyChain(book.content, book.records.records, digester);
+  return { ...v, records: book.records.records };
+}
+
+export type BookWithdrawResult =
+  { ok: true; records: SignoffRecord[]; active: number } | { ok: false; message: string };
+
+/** Withdraws the top active level; the record stays, marked withdrawn (who, when, why). */
+export async function withdrawBook(
+  store: SignoffStore,
+  level: number,
+  input: WithdrawInput,
+  digester: Digester,
+  password?: string,
+): Promise<BookWithdrawResult> {
+  const book = await store.read();
+  if (!book.records.ok) return book.records;
+  const w = await withdrawSignoff(book.records.records, level, input, digester);
+  if (!w.ok) return w;
+  await store.write(book, w.records, { protect: false, password });
+  return { ok: true, records: w.records, active: activeRecords(w.records).length };
+}
