@@ -120,6 +120,10 @@ export interface PrintPlan {
   header?: string;
   /** `Page &P of &N` style footer (Excel header/footer codes). */
   footer?: string;
+  /** Left footer text (plain text: hosts escape `&`), e.g. the short sign-off digest. */
+  footerLeft?: string;
+  /** Centre the printed area between the side margins. */
+  centered?: boolean;
   area?: string;
 }
 
@@ -135,7 +139,8 @@ export type SheetKey =
   | 'template';
 
 export interface SheetPlan {
-  key: SheetKey;
+  /** Which sheet of an installation; `print` for the print layout written on export. */
+  key: SheetKey | 'print';
   /** The name the sheet gets (after clash resolution). */
   name: string;
   visibility: 'visible' | 'hidden' | 'veryHidden';

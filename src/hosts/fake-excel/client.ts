@@ -1561,11 +1561,13 @@ export class FakeTableHandle extends FakeObject<FakeTable> {
 }
 
 export class FakePageLayout extends SheetPart {
-  readonly headersFooters: { defaultForAllPages: { centerHeader: string; centerFooter: string } };
+  readonly headersFooters: {
+    defaultForAllPages: { centerHeader: string; centerFooter: string; leftFooter: string };
+  };
 
   constructor(ctx: FakeContext, path: string, binder: () => FakeSheet) {
     super(ctx, path, binder, 'PageLayout');
-    const hf = (field: 'centerHeader' | 'centerFooter') => ({
+    const hf = (field: 'centerHeader' | 'centerFooter' | 'leftFooter') => ({
       get: () => {
         throw propertyNotLoaded('HeaderFooter', field);
       },
@@ -1582,10 +1584,15 @@ export class FakePageLayout extends SheetPart {
     this.headersFooters = {
       defaultForAllPages: Object.defineProperties(
         {},
-        { centerHeader: hf('centerHeader'), centerFooter: hf('centerFooter') },
+        {
+          centerHeader: hf('centerHeader'),
+          centerFooter: hf('centerFooter'),
+          leftFooter: hf('leftFooter'),
+        },
       ) as {
         centerHeader: string;
         centerFooter: string;
+        leftFooter: string;
       },
     };
   }
@@ -1605,6 +1612,20 @@ export class FakePageLayout extends SheetPart {
           `orientation must be Portrait or Landscape (found "${v}").`,
         );
       s.pageLayout.orientation = v;
+    });
+  }
+
+  get centerHorizontally(): boolean {
+    return this.get('centerHorizontally');
+  }
+  set centerHorizontally(v: boolean) {
+    this.set('centerHorizontally', v, (s) => {
+      if (typeof v !== 'boolean')
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          `centerHorizontally must be true or false (found ${String(v)}).`,
+        );
+      s.pageLayout.centerHorizontally = v;
     });
   }
 

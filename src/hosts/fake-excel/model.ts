@@ -78,6 +78,8 @@ export interface FakePageLayout {
   zoom?: Record<string, number>;
   centerHeader?: string;
   centerFooter?: string;
+  leftFooter?: string;
+  centerHorizontally?: boolean;
   printTitleRows?: string;
   printArea?: string;
 }

@@ -173,6 +173,9 @@ function printWrite(sheet: string, p: PrintPlan): Write {
       if (p.area) layout.setPrintArea(p.area);
       if (p.header) layout.headersFooters.defaultForAllPages.centerHeader = p.header.replace(/&/g, '&&');
       if (p.footer) layout.headersFooters.defaultForAllPages.centerFooter = p.footer;
+      if (p.footerLeft)
+        layout.headersFooters.defaultForAllPages.leftFooter = p.footerLeft.replace(/&/g, '&&');
+      if (p.centered) layout.centerHorizontally = true;
     },
   };
 }

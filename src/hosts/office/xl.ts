@@ -95,7 +95,8 @@ export interface XlPageLayout {
   orientation: string;
   paperSize: string;
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
-  headersFooters: { defaultForAllPages: { centerHeader: string; centerFooter: string } };
+  centerHorizontally: boolean;
+  headersFooters: { defaultForAllPages: { centerHeader: string; centerFooter: string; leftFooter: string } };
   setPrintTitleRows(rows: string): void;
   setPrintArea(area: string): void;
 }
@@ -157,3 +158,40 @@ export type XlRun = <T>(batch: (context: XlContext) => Promise<T>) => Promise<T>
 
 /** `Office.context.requirements.isSetSupported`, narrowed to Excel's API sets. */
 export type XlIsSetSupported = (name: 'ExcelApi', version: string) => boolean;
+
+/** `Office.AsyncResult`, narrowed: `status` is `Office.AsyncResultStatus` ("succeeded" / "failed"). */
+export interface XlAsyncResult<T> {
+  status: string;
+  value: T;
+  error: { code: number; name: string; message: string };
+}
+
+/** One slice of a document file: `data` is a byte array (number[] in Office.js). */
+export interface XlSlice {
+  data: ArrayLike<number>;
+  index: number;
+  size: number;
+}
+
+/** `Office.File`, narrowed: read slice by slice, then close (only one file may be open at a time). */
+export interface XlFile {
+  readonly size: number;
+  readonly sliceCount: number;
+  getSliceAsync(sliceIndex: number, callback: (result: XlAsyncResult<XlSlice>) => void): void;
+  closeAsync(callback?: (result: XlAsyncResult<void>) => void): void;
+}
+
+/**
+ * `Office.context.document`, narrowed to the file API (Office's common API, not `Excel.run`):
+ * `fileType` is `Office.FileType.Compressed` ("compressed", the .xlsx) or `Office.FileType.Pdf` ("pdf").
+ */
+export interface XlDocument {
+  getFileAsync(
+    fileType: 'compressed' | 'pdf',
+    options: { sliceSize: number },
+    callback: (result: XlAsyncResult<XlFile>) => void,
+  ): void;
+}
+
+/** `Office.context.requirements.isSetSupported` for the common API sets (`CompressedFile`, `PdfFile`). */
+export type XlIsCommonSetSupported = (name: 'CompressedFile' | 'PdfFile') => boolean;

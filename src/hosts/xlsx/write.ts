@@ -118,10 +118,12 @@ function writePrint(ws: ExcelJS.Worksheet, p: PrintPlan): void {
     fitToHeight: 0,
     ...(p.titleRows ? { printTitlesRow: p.titleRows } : {}),
     ...(p.area ? { printArea: p.area } : {}),
+    ...(p.centered ? { horizontalCentered: true } : {}),
   };
+  const left = p.footerLeft ? `&L${p.footerLeft.replace(/&/g, '&&')}` : '';
   ws.headerFooter = {
     ...(p.header ? { oddHeader: `&C${p.header.replace(/&/g, '&&')}` } : {}),
-    ...(p.footer ? { oddFooter: `&C${p.footer}` } : {}),
+    ...(p.footer || left ? { oddFooter: `${left}${p.footer ? `&C${p.footer}` : ''}` } : {}),
   };
 }
 

@@ -1,0 +1,150 @@
+/**
+ * The print layout of a signed result (spec: ../shared/spec/signoff.md, "Export") as a
+ * host-neutral sheet plan, so the command line (exceljs) and the add-in (Office.js) write the
+ * same sheet: the assessment name as title, the summary table (values, visible columns only),
+ * signature lines under it — one per active sign-off, or three blank ones before any — and A4
+ * page setup fitted to the page width, the name in the page header, the page numbers and the
+ * short digest of the latest sign-off in the footer.
+ */
+import { columnLetter } from '../core/address';
+import { activeRecords, shortDigest, type SignoffRecord } from '../core/signoff';
+import type { Lang } from '../core/types';
+import type { Block, PlanValue, SheetPlan } from './plan';
+
+export const PRINT_SHEET: Record<Lang, string> = { zh: '打印版', en: 'Print' };
+
+const WORDS = {
+  zh: {
+    signature: (r: SignoffRecord) => `第${r.level}级  ${r.role || '审核人'}：${r.reviewer}`,
+    sign: '签字：',
+    date: '日期：',
+    page: '第 &P 页，共 &N 页',
+    digest: '签核摘要',
+    unsigned: '未签核',
+    blank: '审核人',
+  },
+  en: {
+    signature: (r: SignoffRecord) => `Level ${r.level}  ${r.role || 'Reviewer'}: ${r.reviewer}`,
+    sign: 'Signature:',
+    date: 'Date:',
+    page: 'Page &P of &N',
+    digest: 'Sign-off digest',
+    unsigned: 'not signed',
+    blank: 'Reviewer',
+  },
+};
+
+/** One printed column of the summary. */
+export interface PrintColumn {
+  header: PlanValue;
+  /** Width in characters as the summary shows it (clamped to 6–24 on paper). */
+  width?: number;
+  /** The summary's number format; unset: two decimals for fractions, General otherwise. */
+  numFmt?: string;
+}
+
+export interface PrintInput {
+  title: string;
+  lang: Lang;
+  columns: PrintColumn[];
+  /** One row per ratee, as many values as columns. */
+  rows: PlanValue[][];
+  records: readonly SignoffRecord[];
+}
+
+const TITLE_ROW = 1;
+const HEADER_ROW = 3;
+const HEADER_FILL = '#E8EEF7';
+
+/**
+ * Which summary columns to print: from A up to the first column without a header (side tables
+ * to the right, such as the tier counts, are not part of the printed result), hidden ones left out.
+ */
+export function printedColumns(header: readonly PlanValue[], hidden: (col: number) => boolean): number[] {
+  const cols: number[] = [];
+  for (let c = 0; c < header.length; c++) {
+    const h = header[c];
+    if (h === null || h === undefined || (typeof h === 'string' && h.trim() === '')) break;
+    if (!hidden(c)) cols.push(c);
+  }
+  return cols;
+}
+
+/** The print sheet as a plan (see the file comment). */
+export function printSheetPlan(p: PrintInput): SheetPlan {
+  const w = WORDS[p.lang];
+  const n = Math.max(1, p.columns.length);
+  const last = columnLetter(n - 1);
+  const blocks: Block[] = [];
+  blocks.push({
+    at: `A${TITLE_ROW}`,
+    values: [[p.title, ...Array(n - 1).fill(null)]],
+    style: { bold: true, fontSize: 16, hAlign: 'center', vAlign: 'middle' },
+  });
+  blocks.push({
+    at: `A${HEADER_ROW}`,
+    values: [p.columns.map((c) => c.header)],
+    style: { bold: true, fill: HEADER_FILL, border: true, wrap: true, hAlign: 'center', vAlign: 'middle' },
+  });
+  const first = HEADER_ROW + 1;
+  if (p.rows.length > 0)
+    p.columns.forEach((c, i) => {
+      const values = p.rows.map((r) => [r[i] ?? null]);
+      const fraction = values.some(([v]) => typeof v === 'number' && !Number.isInteger(v));
+      blocks.push({
+        at: `${columnLetter(i)}${first}`,
+        values,
+        style: {
+          numFmt: c.numFmt ?? (fraction ? '0.00' : 'General'),
+          border: true,
+          vAlign: 'middle',
+          hAlign: i === 0 ? 'left' : 'center',
+        },
+      });
+    });
+  const lastTableRow = first + p.rows.length - 1;
+
+  // Signature lines, two rows below the table.
+  const active = activeRecords(p.records);
+  const lines = active.length > 0 ? active.map(w.signature) : [1, 2, 3].map((k) => `${w.blank} ${k}`);
+  const signCol = Math.max(1, Math.floor(n / 2));
+  const firstSign = lastTableRow + 3;
+  const rowHeights: Record<number, number> = { [TITLE_ROW]: 26, [HEADER_ROW]: 30 };
+  lines.forEach((text, k) => {
+    const row = firstSign + k;
+    rowHeights[row] = 30;
+    const values: PlanValue[] = Array(Math.max(n, signCol + 1)).fill(null);
+    values[0] = text;
+    values[signCol] = `${w.sign}__________________   ${w.date}____________`;
+    blocks.push({ at: `A${row}`, values: [values], style: { vAlign: 'bottom' } });
+  });
+  const lastRow = firstSign + lines.length - 1;
+
+  const latest = active[active.length - 1];
+  return {
+    key: 'print',
+    name: PRINT_SHEET[p.lang],
+    visibility: 'visible',
+    columns: p.columns.map((c, i) => ({
+      col: columnLetter(i),
+      width: Math.max(6, Math.min(24, c.width ?? 10)),
+    })),
+    rowHeights,
+    blocks,
+    merges: n > 1 ? [`A${TITLE_ROW}:${last}${TITLE_ROW}`] : [],
+    validations: [],
+    conditionalFormats: [],
+    tables: [],
+    print: {
+      orientation: n > 9 ? 'landscape' : 'portrait',
+      paper: 'A4',
+      fitToWidth: true,
+      titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+      area: `A1:${columnLetter(Math.max(n, signCol + 1) - 1)}${lastRow}`,
+      header: p.title,
+      footer: w.page,
+      footerLeft: latest ? `${w.digest} ${shortDigest(latest.digest)}` : w.unsigned,
+      centered: true,
+    },
+  };
+}
