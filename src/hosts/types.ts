@@ -5,6 +5,7 @@
  */
 import type { Template } from '../core/template';
 import type { AdjustmentRow, EntryRow, RateeInfo, RaterInfo, Results } from '../core/types';
+import type { SignoffStore } from '../workbook/signoff';
 
 /** Everything a computation needs, as read from the workbook (cells as the clerk typed them). */
 export interface WorkbookContent {
@@ -42,6 +43,20 @@ export interface Installation {
   sheets: string[];
 }
 
+/** What `getFile` gives: the workbook as an .xlsx file, or Excel's PDF of it. */
+export type FileKind = 'xlsx' | 'pdf';
+
+/** A file made for the user to keep (the values-only copy, a PDF). */
+export interface ExportFile {
+  name: string;
+  /** MIME type. */
+  type: string;
+  bytes: Uint8Array;
+}
+
+/** Where an exported file went: opened as a new workbook in Excel, or downloaded. */
+export type SaveOutcome = 'opened' | 'downloaded';
+
 export interface WorkbookHost {
   readonly kind: 'excel' | 'preview';
   /** The Duanping installation in the open workbook, if any. */
@@ -55,4 +70,15 @@ export interface WorkbookHost {
   selectCell(where: string): Promise<void>;
   /** Fills the given sheet rows (1-based) with a highlight colour, or clears it with null. */
   highlightRows(sheet: string, rows: number[], color: string | null): Promise<void>;
+
+  /** The sign-off storage of the open workbook (src/workbook/signoff.ts signs, verifies, withdraws). */
+  signoffStore(): SignoffStore;
+  /** Writes the print layout sheet from the summary and the sign-offs and shows it; returns its name. */
+  writePrintLayout(): Promise<string>;
+  /** Which exports this host offers: the workbook file (for the values-only copy) and a PDF. */
+  fileExports(): { copy: boolean; pdf: boolean };
+  /** The open workbook as a file. */
+  getFile(kind: FileKind): Promise<Uint8Array>;
+  /** Gives a file to the user. */
+  saveFile(file: ExportFile): Promise<SaveOutcome>;
 }

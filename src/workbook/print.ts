@@ -6,10 +6,10 @@
  * page setup fitted to the page width, the name in the page header, the page numbers and the
  * short digest of the latest sign-off in the footer.
  */
-import { columnLetter } from '../core/address';
 import { activeRecords, shortDigest, type SignoffRecord } from '../core/signoff';
 import type { Lang } from '../core/types';
-import type { Block, PlanValue, SheetPlan } from './plan';
+import { columnIndex, columnLetter } from '../core/address';
+import type { Block, CellStyle, PlanValue, SheetPlan, SummaryLayout, WorkbookPlan } from './plan';
 
 export const PRINT_SHEET: Record<Lang, string> = { zh: '打印版', en: 'Print' };
 
@@ -146,5 +146,55 @@ export function printSheetPlan(p: PrintInput): SheetPlan {
       footerLeft: latest ? `${w.digest} ${shortDigest(latest.digest)}` : w.unsigned,
       centered: true,
     },
+  };
+}
+
+/** The value and style a plan writes into one cell (0-based), the later block winning. */
+function planCell(sheet: SheetPlan, row: number, col: number): { value: PlanValue; style: CellStyle } {
+  let value: PlanValue = null;
+  let style: CellStyle = {};
+  for (const b of sheet.blocks) {
+    const m = /^([A-Z]+)(\d+)$/.exec(b.at);
+    if (!m) continue;
+    const r0 = Number(m[2]) - 1;
+    const c0 = columnIndex(m[1]);
+    const grid = b.values ?? b.formulas;
+    const rows = grid ? grid.length : (b.rows ?? 1);
+    const cols = grid ? (grid[0]?.length ?? 0) : (b.cols ?? 1);
+    if (row < r0 || row >= r0 + rows || col < c0 || col >= c0 + cols) continue;
+    if (b.values) value = b.values[row - r0][col - c0];
+    if (b.style) style = { ...style, ...b.style };
+  }
+  return { value, style };
+}
+
+/**
+ * The printed columns of an installation's summary, taken from its plan (header texts, widths,
+ * hidden columns and number formats as installed), for hosts that read only values (Office.js).
+ * `indexes` are the 0-based summary columns, in order.
+ */
+export function summaryPrintColumns(
+  plan: WorkbookPlan,
+  s: SummaryLayout,
+): { columns: PrintColumn[]; indexes: number[] } {
+  const sheet = plan.sheets.find((x) => x.key === 'summary');
+  if (!sheet) throw new Error('plan: no summary sheet');
+  const width = Math.max(
+    ...sheet.blocks.map(
+      (b) =>
+        columnIndex(b.at.replace(/\d+$/, '')) + 1 + ((b.values ?? b.formulas)?.[0]?.length ?? b.cols ?? 1),
+    ),
+  );
+  const header = Array.from({ length: width }, (_, c) => planCell(sheet, s.headerRow - 1, c).value);
+  const hidden = new Set(sheet.columns.filter((c) => c.hidden).map((c) => columnIndex(c.col)));
+  const widths = new Map(sheet.columns.map((c) => [columnIndex(c.col), c.width]));
+  const indexes = printedColumns(header, (c) => hidden.has(c));
+  return {
+    indexes,
+    columns: indexes.map((c) => ({
+      header: header[c],
+      width: widths.get(c),
+      numFmt: planCell(sheet, s.firstRow - 1, c).style.numFmt,
+    })),
   };
 }

@@ -35,7 +35,7 @@ import {
   type WithdrawInput,
 } from '../core/signoff';
 import type { Lang, RawCell } from '../core/types';
-import type { Block, ColumnPlan, SummaryLayout } from './plan';
+import type { Block, ColumnPlan, SummaryLayout, WorkbookLayout } from './plan';
 import { readContentFromGrids, type Grids } from './read';
 import type { Stored } from './store';
 
@@ -64,6 +64,27 @@ export interface SignoffBook {
   records: ParsedSignoffs;
   /** `Sheet!A1` of result formulas never calculated; signing refuses while there are any. */
   uncomputed: string[];
+  /** The cells clerks type into (`A3:K402` on the entry and adjustment sheets): locked while signed. */
+  inputRanges: SheetRange[];
+}
+
+export interface SheetRange {
+  sheet: string;
+  /** A1 range without the sheet name. */
+  range: string;
+}
+
+/** The typed-input cells of an installation: the entry table and the adjustment rows. */
+export function inputRangesOf(layout: WorkbookLayout): SheetRange[] {
+  const e = layout.entry;
+  const a = layout.adjustments;
+  const lastOf = (cols: string[]) => cols.reduce((m, c) => (columnIndex(c) > columnIndex(m) ? c : m));
+  const entryCols = [e.sourceCol, e.raterCol, e.rateeCol, ...Object.values(e.indicatorCols)];
+  const adjCols = [a.rateeCol, a.kindCol, a.pointsCol, a.reasonCol, a.approvedCol];
+  return [
+    { sheet: e.sheet, range: `A${e.firstRow}:${lastOf(entryCols)}${e.lastRow}` },
+    { sheet: a.sheet, range: `A${a.firstRow}:${lastOf(adjCols)}${a.lastRow}` },
+  ];
 }
 
 /**
@@ -148,6 +169,7 @@ export function readSignoffBook(stored: Stored, grids: Grids): SignoffBook {
     signoffRowCount: rowCount,
     records,
     uncomputed: [],
+    inputRanges: inputRangesOf(layout),
   };
 }
 
@@ -236,8 +258,13 @@ export function digestsBlock(records: readonly SignoffRecord[]): Block {
 
 /** Protection to set when signing, and the optional password (never stored anywhere). */
 export interface SignoffWriteOptions {
-  /** Protect the entry, adjustment, summary and sign-off sheets (those not protected yet). */
+  /** Lock the input cells and protect the entry, adjustment, summary and sign-off sheets. */
   protect: boolean;
+  /**
+   * No active sign-off is left (the last one was withdrawn): lift the protection and unlock
+   * the input cells again, so the clerk can correct the scores.
+   */
+  unlock?: boolean;
   password?: string;
 }
 
@@ -307,6 +334,7 @@ export async function withdrawBook(
   if (!book.records.ok) return book.records;
   const w = await withdrawSignoff(book.records.records, level, input, digester);
   if (!w.ok) return w;
-  await store.write(book, w.records, { protect: false, password });
-  return { ok: true, records: w.records, active: activeRecords(w.records).length };
+  const active = activeRecords(w.records).length;
+  await store.write(book, w.records, { protect: false, unlock: active === 0, password });
+  return { ok: true, records: w.records, active };
 }

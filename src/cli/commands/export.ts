@@ -8,10 +8,9 @@
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors';
 import { describeVerification, webCryptoDigester } from '../../core/signoff';
-import { PRINT_SHEET, addPrintLayout, replaceFormulasByValues } from '../../hosts/xlsx/export';
+import { makeCopy } from '../../hosts/xlsx/copy';
+import { PRINT_SHEET } from '../../hosts/xlsx/export';
 import { printSheetToPdf } from '../../hosts/xlsx/export-pdf';
-import { readSignoffBook } from '../../hosts/xlsx/signoff-book';
-import { readSignoffRecords, verifyWorkbook } from '../../hosts/xlsx/signoff';
 import { parseLang, type CliContext } from '../context';
 import { loadBook, saveBook } from './signoff';
 
@@ -28,51 +27,32 @@ export async function exportCommand(book: string, opts: ExportOptions, ctx: CliC
   if (!opts.valuesOnly && !opts.print && !opts.pdf)
     throw new InputError('say what to export: --values-only, --print and/or --pdf FILE.pdf');
   const wb = await loadBook(book);
-  const v = await verifyWorkbook(wb, readSignoffBook, webCryptoDigester());
-  if (v.unreadable !== undefined || !v.ok) {
-    ctx.io.err(`duanping: ${book} is not exported: its sign-offs do not verify`);
-    if (v.unreadable !== undefined) ctx.io.err(v.unreadable);
-    else for (const line of describeVerification(v, lang)) ctx.io.err(line);
+  const copy = await makeCopy(
+    wb,
+    { valuesOnly: !!opts.valuesOnly, print: !!(opts.print || opts.pdf), lang },
+    webCryptoDigester(),
+  );
+  if (!copy.ok) {
+    if (copy.reason === 'uncomputed')
+      ctx.io.err(
+        `duanping: ${copy.cells[0]} (and ${copy.cells.length - 1} more) hold formulas never calculated: open and save ${book} in Excel, WPS or LibreOffice first`,
+      );
+    else {
+      ctx.io.err(`duanping: ${book} is not exported: its sign-offs do not verify`);
+      if (copy.reason === 'unreadable') ctx.io.err(copy.message);
+      else for (const line of describeVerification(copy.verification, lang)) ctx.io.err(line);
+    }
     ctx.exit(1);
     return;
   }
-  if (!v.signed)
+  if (!copy.signed)
     ctx.io.err(
       lang === 'zh' ? '注意：该工作簿尚无有效签核。' : 'Note: this workbook has no active sign-off.',
     );
-
-  const bookContent = readSignoffBook(wb);
-  const uncomputed = bookContent.uncomputed ?? [];
-  if (uncomputed.length > 0) {
-    ctx.io.err(
-      `duanping: ${uncomputed[0]} (and ${uncomputed.length - 1} more) hold formulas never calculated: open and save ${book} in Excel, WPS or LibreOffice first`,
-    );
-    ctx.exit(1);
-    return;
-  }
-  // Formulas without a cached value computed "" (spreadsheets store no value for it): left empty.
-  if (opts.valuesOnly) replaceFormulasByValues(wb);
-  if (opts.print || opts.pdf) {
-    const rows = bookContent.content.results.map((r) => r.loc?.row ?? 0).filter((n) => n > 0);
-    const stored = readSignoffRecords(wb, bookContent.sheets.signoff);
-    const firstRow = rows.length > 0 ? Math.min(...rows) : (bookContent.summaryHeaderRow ?? 1) + 1;
-    addPrintLayout(
-      wb,
-      {
-        summarySheet: bookContent.sheets.summary,
-        headerRow: bookContent.summaryHeaderRow ?? firstRow - 1,
-        firstRow,
-        lastRow: rows.length > 0 ? Math.max(...rows) : firstRow - 1,
-        title: bookContent.title,
-        lang,
-      },
-      stored.ok ? stored.records : [],
-    );
-  }
   await saveBook(wb, opts.out);
   ctx.io.out(`${lang === 'zh' ? '已导出' : 'Exported'} → ${opts.out}`);
   if (opts.pdf) {
-    await printSheetToPdf(opts.out, PRINT_SHEET[lang], opts.pdf);
+    await printSheetToPdf(opts.out, copy.printSheet ?? PRINT_SHEET[lang], opts.pdf);
     ctx.io.out(`PDF → ${opts.pdf}`);
   }
 }

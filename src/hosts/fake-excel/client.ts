@@ -1084,6 +1084,18 @@ export class FakeRangeFormat extends RangePart {
       for (let c = rect.col; c <= rect.lastCol; c++) sheet.columnWidths.set(c, v);
     });
   }
+
+  get rowHeight(): number {
+    return this.get('rowHeight');
+  }
+  set rowHeight(v: number) {
+    this.set('rowHeight', v, ({ sheet, rect }) => {
+      if (typeof v !== 'number' || !(v >= 0 && v <= 409))
+        throw new FakeOfficeError('InvalidArgument', `rowHeight must be 0–409 points (found ${v}).`);
+      guardProtected(sheet, rect, 'format', 'RangeFormat.rowHeight');
+      for (let r = rect.row; r <= rect.lastRow; r++) sheet.rowHeights.set(r, v);
+    });
+  }
 }
 
 export class FakeFont extends RangePart {

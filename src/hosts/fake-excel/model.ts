@@ -96,6 +96,8 @@ export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
   /** Column index → width in points. */
   readonly columnWidths = new Map<number, number>();
+  /** Row index → height in points. */
+  readonly rowHeights = new Map<number, number>();
   readonly hiddenColumns = new Set<number>();
   readonly merges: Rect[] = [];
   readonly borders: FakeBorder[] = [];

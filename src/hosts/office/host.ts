@@ -20,24 +20,54 @@ import type { Block, SheetKey } from '../../workbook/plan';
 import { TEMPLATE_SHEET } from '../../workbook/plan';
 import { readContentFromGrids, type Grids } from '../../workbook/read';
 import { readStore, type Stored } from '../../workbook/store';
+import { DIGESTS_SHEET, type SignoffRecord } from '../../core/signoff';
+import { printSheetPlan, summaryPrintColumns } from '../../workbook/print';
+import {
+  digestsBlock,
+  readResults,
+  readSignoffBook,
+  readSignoffRecords,
+  signoffSheetWrite,
+  type SignoffBook,
+  type SignoffStore,
+  type SignoffWriteOptions,
+} from '../../workbook/signoff';
 import type {
+  ExportFile,
+  FileKind,
   InstallOptions,
   InstallReport,
   Installation,
   Progress,
+  SaveOutcome,
   WorkbookContent,
   WorkbookHost,
 } from '../types';
+import { readDocumentFile } from './file';
 import { formatAddress, parseAddress, type Rect } from './a1';
 import { analysisRows } from './analysis';
-import { applyBatch, blockWrites, packBatches, planWrites, type Features, type Write } from './writes';
+import {
+  applyBatch,
+  blockWrites,
+  charsToPoints,
+  packBatches,
+  planWrites,
+  sheetsWrites,
+  type Features,
+  type Write,
+} from './writes';
 import { rawGrid, type XlValueType } from './values';
-import type { XlContext, XlIsSetSupported, XlRun, XlWorksheet } from './xl';
+import type { XlContext, XlDocument, XlIsSetSupported, XlRun, XlWorksheet } from './xl';
 
 export interface OfficeHostOptions {
   /** `Excel.run` (./excel-run.ts) or the fake's `run`. */
   run: XlRun;
   isSetSupported: XlIsSetSupported;
+  /** `Office.context.document` (file API) and which file types this host gives; none: no exports. */
+  document?: XlDocument;
+  fileTypes?: { compressed: boolean; pdf: boolean };
+  /** Hands an exported file to the user (Excel: a new workbook window or a download). */
+  saveFile?: (file: ExportFile) => Promise<SaveOutcome>;
   kind?: 'excel' | 'preview';
   /** Language of a new installation's sheets (an upgrade keeps the installed language). */
   lang?: Lang;
@@ -51,6 +81,13 @@ export interface OfficeHostOptions {
 const READ_BYTES_PER_CELL = 48;
 /** Rows of the analysis and entry sheets start below the hint row and the header row. */
 const FIRST_DATA_ROW = 3;
+/** Sheet protection while signed: contents locked; formatting, column widths and filters allowed. */
+const SIGNED_PROTECTION = {
+  allowFormatCells: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowAutoFilter: true,
+};
 
 interface SheetInfo {
   name: string;
@@ -411,5 +448,227 @@ export class OfficeHost implements WorkbookHost {
       }));
       await this.applyWrites(ctx, this.guarded(sheet, state.protected, writes));
     });
+  }
+
+  // ----- Sign-off and export (spec: ../shared/spec/signoff.md) -----
+
+  /** The sign-off storage of the open workbook, for signBook / verifyBook / withdrawBook. */
+  signoffStore(): SignoffStore {
+    return {
+      read: () => this.readSignoff(),
+      write: (book, records, options) => this.writeSignoff(book, records, options),
+    };
+  }
+
+  /** One sync for the stored installation, one for sheet sizes, one per read chunk. */
+  private async readSignoff(): Promise<SignoffBook> {
+    return this.o.run(async (ctx) => {
+      const stored = await this.stored(ctx);
+      const l = stored.layout;
+      const grids = await this.readGrids(ctx, [
+        l.entry.sheet,
+        l.adjustments.sheet,
+        l.lists.sheet,
+        l.summary.sheet,
+        l.sheetNames.signoff,
+        DIGESTS_SHEET,
+      ]);
+      return readSignoffBook(stored, grids);
+    });
+  }
+
+  /**
+   * Writes the sign-off table and DP_Digests, then protects or unlocks the signed sheets:
+   * two syncs to find the sheets and their protection, then one per write batch. The password
+   * goes to Excel's protect/unprotect only; it is never written anywhere.
+   */
+  private async writeSignoff(
+    book: SignoffBook,
+    records: readonly SignoffRecord[],
+    options: SignoffWriteOptions,
+  ): Promise<void> {
+    return this.o.run(async (ctx) => {
+      const { entry, adjustments, summary, signoff } = book.sheets;
+      const signed = [entry, adjustments, summary, signoff];
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name');
+      const oldDigests = ctx.workbook.worksheets
+        .getItemOrNullObject(DIGESTS_SHEET)
+        .getUsedRangeOrNullObject(true);
+      oldDigests.load('rowIndex,rowCount,columnIndex,columnCount');
+      await ctx.sync();
+      const present = new Set(sheets.items.map((s) => s.name));
+      const missing = signed.filter((n) => n !== signoff && !present.has(n));
+      if (missing.length > 0)
+        throw new InputError(
+          `the workbook has no sheet "${missing[0]}" (it was renamed or deleted): nothing was signed`,
+        );
+      const existing = signed.filter((n) => present.has(n));
+      const protections = existing.map((n) => {
+        const p = ctx.workbook.worksheets.getItem(n).protection;
+        p.load('protected');
+        return p;
+      });
+      await ctx.sync();
+      const isProtected = new Map(existing.map((n, i) => [n, protections[i].protected]));
+      const password = options.password ? options.password : undefined;
+      const writes: Write[] = [];
+      const piece = this.batchBytes / 2;
+
+      // The sign-off table.
+      if (!present.has(signoff))
+        writes.push({ sheet: null, bytes: 200, apply: (_ws, c) => void c.workbook.worksheets.add(signoff) });
+      if (isProtected.get(signoff))
+        writes.push({ sheet: signoff, bytes: 200, apply: (ws) => ws!.protection.unprotect(password) });
+      const table = signoffSheetWrite(records, book);
+      for (const col of table.columns)
+        writes.push({
+          sheet: signoff,
+          bytes: 200,
+          apply: (ws) =>
+            void (ws!.getRange(`${col.col}:${col.col}`).format.columnWidth = charsToPoints(col.width ?? 10)),
+        });
+      for (const b of table.blocks) writes.push(...blockWrites(signoff, b, piece));
+
+      // DP_Digests, written over in place (very hidden), stale rows and columns cleared.
+      const digests = digestsBlock(records);
+      const newDigests = !present.has(DIGESTS_SHEET);
+      if (newDigests)
+        writes.push({
+          sheet: null,
+          bytes: 200,
+          apply: (_ws, c) => void c.workbook.worksheets.add(DIGESTS_SHEET),
+        });
+      writes.push(...blockWrites(DIGESTS_SHEET, digests, piece));
+      if (!oldDigests.isNullObject) {
+        const rows = digests.values!.length;
+        const cols = digests.values![0].length;
+        const lastRow = oldDigests.rowIndex + oldDigests.rowCount;
+        const lastCol = oldDigests.columnIndex + oldDigests.columnCount;
+        const width = Math.max(cols, lastCol);
+        if (lastRow > rows)
+          writes.push(
+            ...blockWrites(
+              DIGESTS_SHEET,
+              {
+                at: `A${rows + 1}`,
+                values: Array.from({ length: lastRow - rows }, () => Array(width).fill(null)),
+              },
+              piece,
+            ),
+          );
+        if (lastCol > cols)
+          writes.push(
+            ...blockWrites(
+              DIGESTS_SHEET,
+              {
+                at: formatAddress({ row: 0, col: cols, lastRow: 0, lastCol: cols }),
+                values: Array.from({ length: rows }, () => Array(lastCol - cols).fill(null)),
+              },
+              piece,
+            ),
+          );
+      }
+      if (newDigests)
+        writes.push({
+          sheet: DIGESTS_SHEET,
+          bytes: 200,
+          apply: (ws) => void (ws!.visibility = 'VeryHidden'),
+        });
+
+      // Protection.
+      const protect = (n: string): Write => ({
+        sheet: n,
+        bytes: 300,
+        apply: (ws) => ws!.protection.protect(SIGNED_PROTECTION, password),
+      });
+      const lock = (locked: boolean) =>
+        book.inputRanges.map((r): Write => ({
+          sheet: r.sheet,
+          bytes: 200,
+          apply: (ws) => void (ws!.getRange(r.range).format.protection.locked = locked),
+        }));
+      if (options.protect) {
+        // Input cells are unlocked for typing; locked first, or protection would not hold them.
+        writes.push(...lock(true).filter((w) => !isProtected.get(w.sheet!)));
+        for (const n of [entry, adjustments, summary]) if (!isProtected.get(n)) writes.push(protect(n));
+        writes.push(protect(signoff));
+      } else if (options.unlock) {
+        for (const n of [entry, adjustments, summary])
+          if (isProtected.get(n))
+            writes.push({ sheet: n, bytes: 200, apply: (ws) => ws!.protection.unprotect(password) });
+        writes.push(...lock(false));
+      } else if (isProtected.get(signoff)) writes.push(protect(signoff));
+      await this.applyWrites(ctx, writes);
+    });
+  }
+
+  /**
+   * Writes the print layout sheet (打印版 / Print) from the summary as it shows now and the
+   * sign-offs, replacing an older one, and activates it. Returns the sheet name.
+   * Syncs: stored, sizes, read chunks, one probe, then the write batches.
+   */
+  async writePrintLayout(): Promise<string> {
+    return this.o.run(async (ctx) => {
+      const stored = await this.stored(ctx);
+      const l = stored.layout;
+      const signoff = l.sheetNames.signoff;
+      const grids = await this.readGrids(ctx, [l.summary.sheet, signoff, DIGESTS_SHEET]);
+      const { records } = readSignoffRecords(grids[signoff], grids[DIGESTS_SHEET]);
+      if (!records.ok) throw new InputError(records.message);
+      const summaryPlan = buildPlan({
+        template: stored.template,
+        lang: stored.lang,
+        sheetNames: l.sheetNames,
+      });
+      const { columns, indexes } = summaryPrintColumns(summaryPlan, l.summary);
+      const grid = grids[l.summary.sheet] ?? [];
+      const rows = readResults(l.summary, grid).map((r) =>
+        indexes.map((c) => {
+          const v = grid[r.loc!.row - 1]?.[c] ?? null;
+          return v !== null && typeof v === 'object' ? v.error : v;
+        }),
+      );
+      const plan = printSheetPlan({
+        title: stored.template.name,
+        lang: stored.lang,
+        columns,
+        rows,
+        records: records.records,
+      });
+      const old = ctx.workbook.worksheets.getItemOrNullObject(plan.name);
+      old.load('name');
+      await ctx.sync();
+      const writes: Write[] = [];
+      if (!old.isNullObject)
+        writes.push({ sheet: plan.name, bytes: 200, deletesSheet: true, apply: (ws) => ws!.delete() });
+      writes.push(...sheetsWrites([plan], { features: this.features(), pieceBytes: this.batchBytes / 2 }));
+      writes.push({ sheet: plan.name, bytes: 200, apply: (ws) => ws!.activate() });
+      await this.applyWrites(ctx, writes);
+      return plan.name;
+    });
+  }
+
+  /** The file exports this Excel offers (`CompressedFile` / `PdfFile` requirement sets). */
+  fileExports(): { copy: boolean; pdf: boolean } {
+    const t = this.o.document ? this.o.fileTypes : undefined;
+    return { copy: !!t?.compressed && !!this.o.saveFile, pdf: !!t?.pdf && !!this.o.saveFile };
+  }
+
+  /** The open workbook as a file: `xlsx` as Excel would save it now, `pdf` as Excel prints it. */
+  async getFile(kind: FileKind): Promise<Uint8Array> {
+    const can = this.fileExports();
+    if (!this.o.document || !(kind === 'xlsx' ? can.copy : can.pdf))
+      throw new InputError(
+        kind === 'pdf'
+          ? 'this Excel cannot make a PDF for add-ins (PdfFile): print the 打印版 sheet with File → Print → PDF instead'
+          : 'this Excel cannot give the workbook file to add-ins (CompressedFile)',
+      );
+    return readDocumentFile(this.o.document, kind === 'xlsx' ? 'compressed' : 'pdf');
+  }
+
+  async saveFile(file: ExportFile): Promise<SaveOutcome> {
+    if (!this.o.saveFile) throw new InputError('this host cannot save files');
+    return this.o.saveFile(file);
   }
 }

@@ -224,6 +224,12 @@ function sheetFinishWrites(s: SheetPlan, features: Features): Write[] {
       },
     });
   }
+  for (const [row, height] of Object.entries(s.rowHeights ?? {}))
+    out.push({
+      sheet: name,
+      bytes: OVERHEAD,
+      apply: (ws) => void (ws!.getRange(`${row}:${row}`).format.rowHeight = height),
+    });
   if (s.print && features.pageLayout) out.push(printWrite(name, s.print));
   return out;
 }
@@ -260,9 +266,7 @@ export interface PlanWriteOptions {
  */
 export function planWrites(plan: WorkbookPlan, o: PlanWriteOptions): Write[] {
   const sheets = plan.sheets.filter((s) => !o.skipSheets?.has(s.name));
-  const out: Write[] = sheets.map(sheetCreateWrite);
-  for (const s of sheets) for (const b of s.blocks) out.push(...blockWrites(s.name, b, o.pieceBytes));
-  for (const s of sheets) out.push(...sheetFinishWrites(s, o.features));
+  const out = sheetsWrites(sheets, o);
   for (const n of plan.names)
     out.push({
       sheet: null,
@@ -281,6 +285,14 @@ export function planWrites(plan: WorkbookPlan, o: PlanWriteOptions): Write[] {
     // A sheet just created is never protected, so protect() cannot meet a protected sheet.
     if (s.protect) out.push({ sheet: s.name, bytes: OVERHEAD, apply: (ws) => ws!.protection.protect() });
   }
+  return out;
+}
+
+/** Creating sheets of a plan with their cells and settings (not visibility, protection or names). */
+export function sheetsWrites(sheets: SheetPlan[], o: Omit<PlanWriteOptions, 'skipSheets'>): Write[] {
+  const out: Write[] = sheets.map(sheetCreateWrite);
+  for (const s of sheets) for (const b of s.blocks) out.push(...blockWrites(s.name, b, o.pieceBytes));
+  for (const s of sheets) out.push(...sheetFinishWrites(s, o.features));
   return out;
 }
 

@@ -46,6 +46,8 @@ export interface XlRangeFormat {
   wrapText: boolean;
   /** Points. */
   columnWidth: number;
+  /** Points. */
+  rowHeight: number;
 }
 
 /** ExcelApi 1.8. */

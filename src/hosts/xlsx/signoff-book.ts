@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { RawCell } from '../../core/types';
-import { readResults } from '../../workbook/signoff';
+import { inputRangesOf, readResults } from '../../workbook/signoff';
 import { readWorkbookContent, sheetGrid } from './read';
 import type { BookContent } from './signoff';
 
@@ -44,5 +44,6 @@ export function readSignoffBook(wb: ExcelJS.Workbook): BookContent {
     lang,
     summaryHeaderRow: s.headerRow,
     uncomputed,
+    inputRanges: inputRangesOf(layout),
   };
 }

@@ -24,13 +24,14 @@ import {
   type BookSignResult,
   type BookVerification,
   type BookWithdrawResult,
+  type SheetRange,
   type SignedSheets,
   type SignOptions,
   type SignoffBook,
   type SignoffStore,
 } from '../../workbook/signoff';
 import { sheetGrid } from './read';
-import { writeBlock } from './write';
+import { cellPosition, writeBlock } from './write';
 
 export type { BookSignResult, BookVerification, SignOptions };
 
@@ -47,6 +48,8 @@ export interface BookContent {
   summaryHeaderRow?: number;
   /** `Sheet!A1` of result formulas never calculated; signing refuses while there are any. */
   uncomputed?: string[];
+  /** The cells clerks type into, unlocked again when the last sign-off is withdrawn. */
+  inputRanges?: SheetRange[];
 }
 
 /** Reads a prepared workbook; throws an InputError (one line) when it is not one. */
@@ -114,6 +117,7 @@ export function xlsxSignoffStore(wb: ExcelJS.Workbook, read: BookReader): Signof
         ...b,
         summaryHeaderRow: b.summaryHeaderRow ?? 1,
         uncomputed: b.uncomputed ?? [],
+        inputRanges: b.inputRanges ?? [],
         records: r.records,
         signoffHeaderRow: r.headerRow,
         signoffRowCount: r.rowCount,
@@ -127,9 +131,19 @@ export function xlsxSignoffStore(wb: ExcelJS.Workbook, read: BookReader): Signof
       const old = wb.getWorksheet(DIGESTS_SHEET);
       if (old) wb.removeWorksheet(old.id);
       writeBlock(wb.addWorksheet(DIGESTS_SHEET, { state: 'veryHidden' }), digestsBlock(records));
-      if (options.protect) {
-        const { entry, adjustments, summary, signoff } = book.sheets;
+      const { entry, adjustments, summary, signoff } = book.sheets;
+      if (options.protect)
         await protectSheets(wb, [entry, adjustments, summary, signoff], options.password);
+      if (options.unlock) {
+        for (const name of [entry, adjustments, summary, signoff]) wb.getWorksheet(name)?.unprotect();
+        for (const r of book.inputRanges) {
+          const ws = wb.getWorksheet(r.sheet);
+          if (!ws) continue;
+          const [from, to] = r.range.split(':').map(cellPosition);
+          for (let row = from.row; row <= to.row; row++)
+            for (let col = from.col; col <= to.col; col++)
+              ws.getCell(row, col).protection = { locked: false };
+        }
       }
     },
   };
