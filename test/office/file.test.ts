@@ -1,0 +1,78 @@
+/**
+ * Reading the document file slice by slice (getFileAsync) against the strict fake: the bytes
+ * come back whole across slice boundaries, the file is always closed, and Office's failures
+ * reach the caller with their message.
+ */
+import { FakeDocument } from '../../src/hosts/fake-excel/document';
+import { readDocumentFile } from '../../src/hosts/office/file';
+import type { XlDocument } from '../../src/hosts/office/xl';
+
+const bytes = Uint8Array.from({ length: 10_007 }, (_, i) => (i * 31) % 256);
+
+describe('readDocumentFile', () => {
+  it.each([1_000, 4_096, 10_007, 4 * 1024 * 1024])(
+    'reassembles the file from slices of %i bytes and closes it',
+    async (size) => {
+      const doc = new FakeDocument({ compressed: () => bytes });
+      const got = await readDocumentFile(doc, 'compressed', size);
+      expect(got).toEqual(bytes);
+      expect(doc.stats.slicesRead).toBe(Math.ceil(bytes.length / size));
+      expect(doc.fileOpen).toBe(false);
+    },
+  );
+
+  it('fails like Office when the host has no such file type, and a second reader after the first works', async () => {
+    const doc = new FakeDocument({ compressed: () => bytes });
+    await expect(readDocumentFile(doc, 'pdf')).rejects.toThrow(/Excel could not give the PDF: .*"pdf"/);
+    await expect(readDocumentFile(doc, 'compressed')).resolves.toHaveLength(bytes.length);
+  });
+
+  it('refuses a slice size Office refuses', async () => {
+    const doc = new FakeDocument({ compressed: () => bytes });
+    await expect(readDocumentFile(doc, 'compressed', 5 * 1024 * 1024)).rejects.toThrow(/sliceSize/);
+  });
+
+  it('the strict fake refuses a second open file, as Office does', async () => {
+    const doc = new FakeDocument({ compressed: () => bytes });
+    const first = await new Promise<string>((resolve) =>
+      doc.getFileAsync('compressed', { sliceSize: 1000 }, (r) => resolve(r.status)),
+    );
+    expect(first).toBe('succeeded');
+    await expect(readDocumentFile(doc, 'compressed')).rejects.toThrow(/still open/);
+  });
+
+  it('closes the file when a slice fails, and reports the slice', async () => {
+    const doc = new FakeDocument({ compressed: () => bytes });
+    let closed = 0;
+    const failing: XlDocument = {
+      getFileAsync: (type, options, cb) =>
+        doc.getFileAsync(type, options, (r) => {
+          const file = r.value;
+          cb({
+            ...r,
+            value: {
+              size: file.size,
+              sliceCount: file.sliceCount,
+              getSliceAsync: (i, done) =>
+                i === 1
+                  ? done({
+                      status: 'failed',
+                      value: undefined as never,
+                      error: { code: 5001, name: 'Internal Error', message: 'connection lost' },
+                    })
+                  : file.getSliceAsync(i, done),
+              closeAsync: (done) => {
+                closed++;
+                file.closeAsync(done);
+              },
+            },
+          });
+        }),
+    };
+    await expect(readDocumentFile(failing, 'compressed', 1000)).rejects.toThrow(
+      'Excel could not give slice 2 of the workbook file: connection lost (5001)',
+    );
+    expect(closed).toBe(1);
+    expect(doc.fileOpen).toBe(false);
+  });
+});
