@@ -9,6 +9,9 @@
 import { scoreAndAnalyze } from '../core/pipeline';
 import type { Lang, RawCell } from '../core/types';
 import { createFakeExcel, type FakeBook, type FakeExcel, type FakeSheet } from '../hosts/fake-excel';
+import { downloadFile } from '../hosts/browser/download';
+import { FakeDocument } from '../hosts/fake-excel/document';
+import { fakeBookToXlsx } from '../hosts/fake-excel/xlsx-file';
 import { OfficeHost } from '../hosts/office';
 import { formatAddress, parseAddress } from '../hosts/office/a1';
 import { rawFromExcel, type XlValueType } from '../hosts/office/values';
@@ -122,8 +125,21 @@ export function createPreviewWorkbook(lang: Lang): PreviewWorkbook {
       emit();
     }
   };
-  const host = new OfficeHost({ run, isSetSupported: excel.isSetSupported, kind: 'preview', lang });
   const fb = excel.book;
+  // getFileAsync: the fake book saved as .xlsx (exceljs loads only when a copy is asked for);
+  // no PDF, as in an Excel without the PdfFile requirement set.
+  const document = new FakeDocument({
+    compressed: async () => fakeBookToXlsx(fb, (await import('exceljs')).default),
+  });
+  const host = new OfficeHost({
+    run,
+    isSetSupported: excel.isSetSupported,
+    kind: 'preview',
+    lang,
+    document,
+    fileTypes: { compressed: true, pdf: false },
+    saveFile: downloadFile,
+  });
 
   const book: PreviewBook = {
     sheets: () => fb.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name),

@@ -309,14 +309,15 @@ export async function signBook(
 }
 
 export type BookVerification =
-  { ok: false; unreadable: string } | (Verification & { unreadable?: undefined; records: SignoffRecord[] });
+  | { ok: false; unreadable: string }
+  | (Verification & { unreadable?: undefined; records: SignoffRecord[]; title: string });
 
 /** Verifies the stored sign-offs against the workbook's current content. */
 export async function verifyBook(store: SignoffStore, digester: Digester): Promise<BookVerification> {
   const book = await store.read();
   if (!book.records.ok) return { ok: false, unreadable: book.records.message };
   const v = await verifyChain(book.content, book.records.records, digester);
-  return { ...v, records: book.records.records };
+  return { ...v, records: book.records.records, title: book.title };
 }
 
 export type BookWithdrawResult =

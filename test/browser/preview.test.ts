@@ -10,8 +10,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { scoreAndAnalyze } from '../../src/core/pipeline';
+import { webCryptoDigester } from '../../src/core/signoff';
+import { readSignoffBook } from '../../src/hosts/xlsx/signoff-book';
+import { verifyWorkbook } from '../../src/hosts/xlsx/signoff';
 import { FIELD_HEADERS } from '../../src/workbook/names';
 import { buildPreview, launchChromium, serveDir, tempDir } from './harness';
 import { asTsv, scenario } from './scenario';
@@ -219,6 +223,118 @@ describe('the preview in Chromium', () => {
     );
     await shot(page, '08-english');
 
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a reviewer signs two levels, withdraws one, sees a later change named, and exports the copy', async () => {
+    const s = scenario();
+    const { page, errors } = await openPreview();
+    await chooseAndInstall(page, s.template.name);
+    const entrySheet = await openSheet(page, '评分录入');
+    const header = await page.locator('[data-testid="grid"] tbody tr').nth(1).locator('td').allTextContents();
+    const sourceCol = header.findIndex((h) => h === FIELD_HEADERS.zh.source);
+    const fixedRows = s.rows.map((r, i) =>
+      i === s.bad.row ? r.map((v, k) => (k === 4 ? s.bad.fixed : v)) : r,
+    );
+    await cell(page, `${String.fromCharCode(65 + sourceCol)}3`).click();
+    await page.getByTestId('paste-area').fill(asTsv(fixedRows));
+    await page.getByTestId('paste-apply').click();
+
+    // 签核导出: nothing signed yet; the PDF note is there (the preview has no PdfFile).
+    await page.getByTestId('tab-signoff').click();
+    const status = page.getByTestId('signoff-status');
+    await expect(status.textContent()).resolves.toBe('尚无有效签核。');
+    await page.getByTestId('no-pdf').waitFor();
+    // An empty reviewer is refused in a sentence, nothing is signed.
+    await page.getByTestId('sign-submit').click();
+    await expect(page.getByTestId('signoff-outcome').textContent()).resolves.toBe('请填写审核人姓名。');
+
+    await page.getByTestId('sign-reviewer').fill('张科长');
+    await page.getByTestId('sign-role').fill('科长');
+    await page.getByTestId('sign-submit').click();
+    await expect(page.getByTestId('signoff-outcome').textContent()).resolves.toMatch(
+      /^已签核：第 1 级 张科长，摘要 [0-9a-f]{8}/,
+    );
+    await expect(status.textContent()).resolves.toMatch(/^全部 1 级签核有效/);
+
+    // The entry sheet is protected now: typing into a score cell is refused, as Excel does.
+    await openSheet(page, '评分录入');
+    const scoreCell = `${String.fromCharCode(65 + sourceCol + 3)}3`;
+    const before = await cell(page, scoreCell).textContent();
+    await cell(page, scoreCell).click();
+    await page.getByTestId('cell-input').fill('1');
+    await page.getByTestId('cell-input').press('Enter');
+    await expect(cell(page, scoreCell).textContent()).resolves.toBe(before);
+
+    // Level 2, then withdrawn with a reason: level 1 stays valid.
+    await page.getByTestId('sign-reviewer').fill('李主任');
+    await page.getByTestId('sign-role').fill('副主任');
+    await page.getByTestId('sign-submit').click();
+    await expect(status.textContent()).resolves.toMatch(/^全部 2 级签核有效/);
+    await page.getByTestId('withdraw-by').fill('李主任');
+    await page.getByTestId('withdraw-reason').fill('加分依据待补');
+    await page.getByTestId('withdraw-submit').click();
+    await expect(page.getByTestId('signoff-outcome').textContent()).resolves.toContain('已撤回第 2 级签核');
+    const levels = page.getByTestId('signoff-level');
+    await expect(levels.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-state')))).resolves.toEqual([
+      'valid',
+      'withdrawn',
+    ]);
+    await expect(levels.nth(1).textContent()).resolves.toContain('加分依据待补');
+    await page.getByTestId('signoff-chain').scrollIntoViewIfNeeded();
+    await shot(page, '10-signoff');
+    await expectNoHorizontalOverflow(page);
+
+    // The print sheet: written into the workbook, with the signature line of level 1.
+    await page.getByTestId('export-print').click();
+    await expect(page.getByTestId('signoff-outcome').textContent()).resolves.toContain(
+      '已生成“打印版”工作表',
+    );
+    await openSheet(page, '打印版');
+    await expect(page.locator('[data-testid="grid"]').textContent()).resolves.toContain(
+      '第1级  科长：张科长',
+    );
+
+    // The values-only copy downloads; the command line's reader verifies it.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-copy').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^${s.template.name}-签核1-[0-9a-f]{8}\\.xlsx$`));
+    const path = join(tempDir('dp-copy-'), 'copy.xlsx');
+    await download.saveAs(path);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    let formulas = 0;
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void (c.formula ? formulas++ : 0))));
+    expect(formulas).toBe(0);
+    const v = await verifyWorkbook(wb, readSignoffBook, webCryptoDigester());
+    expect(v.ok).toBe(true);
+    if (v.ok)
+      expect(v.levels.map((l) => [l.reviewer, l.state])).toEqual([
+        ['张科长', 'valid'],
+        ['李主任', 'withdrawn'],
+      ]);
+
+    // A later change outside the protected sheets (a ratee added to the list) breaks level 1,
+    // and the pane names the summary row that differs; clicking it goes there.
+    const listSheet = await openSheet(page, '名单');
+    await cell(page, 'A3').click();
+    await page.getByTestId('cell-input').fill('U99');
+    await page.getByTestId('cell-input').press('Enter');
+    await page.getByTestId('tab-signoff').click();
+    await page.getByTestId('signoff-check').click();
+    await expect(status.textContent()).resolves.toMatch(/^第1级签核失效：签核后内容被改动，\d+ 行有变动。/);
+    const changed = page.getByTestId('signoff-changed').getByRole('button');
+    await expect(changed.first().textContent()).resolves.toMatch(/^汇总 第\d+行/);
+    await expect(page.getByTestId('sign-submit').isDisabled()).resolves.toBe(true);
+    await changed.first().click();
+    await expect(page.getByTestId('cell-address').textContent()).resolves.toMatch(/^汇总!A\d+$/);
+    await page.getByTestId('signoff-changed').scrollIntoViewIfNeeded();
+    await shot(page, '11-signoff-broken');
+    expect(listSheet).toBe('名单');
+    expect(entrySheet).toBe('评分录入');
     expect(errors).toEqual([]);
     await page.close();
   });

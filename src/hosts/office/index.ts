@@ -4,7 +4,8 @@
  * with the fake's `run` and `isSetSupported` (../fake-excel/).
  */
 import type { Lang } from '../../core/types';
-import { excelIsSetSupported, excelRun } from './excel-run';
+import { commonSetSupported, excelDocument, excelIsSetSupported, excelRun } from './excel-run';
+import { saveInExcel } from './save';
 import { OfficeHost } from './host';
 
 export { OfficeHost } from './host';
@@ -12,5 +13,13 @@ export type { OfficeHostOptions } from './host';
 
 /** The WorkbookHost for the Excel the add-in runs in. */
 export function createExcelHost(lang?: Lang): OfficeHost {
-  return new OfficeHost({ run: excelRun, isSetSupported: excelIsSetSupported, kind: 'excel', lang });
+  return new OfficeHost({
+    run: excelRun,
+    isSetSupported: excelIsSetSupported,
+    kind: 'excel',
+    lang,
+    document: excelDocument(),
+    fileTypes: { compressed: commonSetSupported('CompressedFile'), pdf: commonSetSupported('PdfFile') },
+    saveFile: saveInExcel,
+  });
 }

@@ -1,5 +1,5 @@
 /**
- * The task pane: three tabs (模板, 计算, 评委) over one WorkbookHost. No Office calls here: the
+ * The task pane: four tabs (模板, 计算, 评委, 签核导出) over one WorkbookHost. No Office calls here: the
  * host comes in through props and is handed down by context; the language comes from the entry
  * point (Office's display language, or zh in the preview) and can be switched.
  */
@@ -21,6 +21,7 @@ import type { Computation } from '../workflow';
 import { ComputeTab } from './ComputeTab';
 import { HostContext } from './HostContext';
 import { RatersTab } from './RatersTab';
+import { SignoffTab } from './SignoffTab';
 import { TemplateTab } from './TemplateTab';
 
 export interface AppProps {
@@ -28,7 +29,7 @@ export interface AppProps {
   lang: Lang;
 }
 
-type TabId = 'template' | 'compute' | 'raters';
+type TabId = 'template' | 'compute' | 'raters' | 'signoff';
 
 const useStyles = makeStyles({
   root: {
@@ -98,6 +99,9 @@ function Pane() {
         <Tab value="raters" data-testid="tab-raters">
           {t('tabs.raters')}
         </Tab>
+        <Tab value="signoff" data-testid="tab-signoff">
+          {t('tabs.signoff')}
+        </Tab>
       </TabList>
       <div role="tabpanel" hidden={tab !== 'template'}>
         <TemplateTab onInstalled={() => setComputation(null)} />
@@ -107,6 +111,9 @@ function Pane() {
       </div>
       <div role="tabpanel" hidden={tab !== 'raters'}>
         <RatersTab computation={computation} onComputed={setComputation} />
+      </div>
+      <div role="tabpanel" hidden={tab !== 'signoff'}>
+        <SignoffTab active={tab === 'signoff'} />
       </div>
     </main>
   );

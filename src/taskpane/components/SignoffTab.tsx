@@ -1,0 +1,412 @@
+/**
+ * 签核导出 — sign-off and export: the status of every level (checked against the workbook as it
+ * is now), the rows changed since a level was signed (click to go there), signing the next
+ * level, withdrawing the top one with a reason, and the exports (print sheet, values-only
+ * copy, PDF where Excel has it). The work is in ../signoff.ts; no Office calls here.
+ */
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeChangedRow, verificationStatusLine, type LevelStatus } from '../../core/signoff';
+import type { Lang } from '../../core/types';
+import type { BookVerification } from '../../workbook/signoff';
+import {
+  checkSignoffs,
+  exportCopy,
+  exportPdf,
+  signNow,
+  withdrawNow,
+  writePrint,
+  type PaneOutcome,
+  type Say,
+  type SignForm,
+  type WithdrawForm,
+} from '../signoff';
+import { useHost } from './HostContext';
+import { useAction } from './useAction';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', rowGap: '8px', marginTop: '8px' },
+  h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '8px 0 0' },
+  h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: '8px 0 0' },
+  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
+  list: {
+    margin: 0,
+    paddingLeft: '0',
+    listStyle: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: '6px',
+  },
+  level: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: '6px 8px',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: '2px',
+  },
+  levelHead: { display: 'flex', alignItems: 'center', columnGap: '6px', flexWrap: 'wrap' },
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  row: { display: 'flex', flexWrap: 'wrap', columnGap: '8px', rowGap: '4px', alignItems: 'center' },
+  changed: { margin: 0, paddingLeft: '16px' },
+  link: { textAlign: 'left', height: 'auto', minWidth: 0, padding: '0', whiteSpace: 'normal' },
+});
+
+const BADGE = { valid: 'success', withdrawn: 'informative', broken: 'danger' } as const;
+const MAX_CHANGED = 20;
+
+export interface SignoffTabProps {
+  /** The tab is showing: check the sign-offs each time it opens. */
+  active: boolean;
+}
+
+export function SignoffTab({ active }: SignoffTabProps) {
+  const styles = useStyles();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const say: Say = useCallback((key, values) => t(key, values), [t]);
+  const host = useHost();
+  const action = useAction();
+  const [verification, setVerification] = useState<BookVerification | null>(null);
+  const [outcome, setOutcome] = useState<PaneOutcome | null>(null);
+  const [sign, setSign] = useState<SignForm>({ reviewer: '', role: '', comment: '', password: '' });
+  const [withdraw, setWithdraw] = useState<WithdrawForm>({ by: '', reason: '', password: '' });
+  const files = host.fileExports();
+
+  const check = useCallback(
+    () =>
+      action.run(async (report) => {
+        report({ step: t('signoff.checking') });
+        setVerification(await checkSignoffs(host, say));
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- action.run is stable per pane
+    [host, say],
+  );
+
+  useEffect(() => {
+    if (active) void check();
+  }, [active, check]);
+
+  const apply = (fn: () => Promise<PaneOutcome>, after?: () => void) =>
+    action.run(async (report) => {
+      setOutcome(null);
+      report({ step: t('signoff.status.writing') });
+      const r = await fn();
+      setOutcome(r);
+      if (r.ok) {
+        setVerification(r.verification);
+        after?.();
+      }
+    });
+
+  const runMessage = (fn: () => Promise<string>) =>
+    action.run(async () => {
+      setOutcome(null);
+      const message = await fn();
+      setOutcome({ ok: true, message, verification: verification! });
+    });
+
+  const records = verification && verification.unreadable === undefined ? verification.records : [];
+  const activeLevels = records.filter((r) => !r.withdrawn);
+  const top = activeLevels[activeLevels.length - 1];
+  const nextLevel = activeLevels.length + 1;
+  const broken =
+    verification && verification.unreadable === undefined && !verification.ok ? verification : null;
+  const title = verification && verification.unreadable === undefined ? verification.title : t('app.name');
+
+  const statusLine =
+    verification === null
+      ? null
+      : verification.unreadable !== undefined
+        ? verification.unreadable
+        : verificationStatusLine(verification, lang);
+
+  return (
+    <section className={styles.section} data-testid="signoff-tab">
+      <h2 className={styles.h2}>{t('signoff.heading')}</h2>
+      <p className={styles.muted}>{t('signoff.hint')}</p>
+
+      {statusLine && (
+        <MessageBar
+          layout="multiline"
+          intent={
+            verification!.ok
+              ? verification!.unreadable === undefined && verification!.signed
+                ? 'success'
+                : 'info'
+              : 'error'
+          }
+          data-testid="signoff-status"
+        >
+          <MessageBarBody>{statusLine}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row}>
+        <Button size="small" disabled={action.busy} onClick={() => void check()} data-testid="signoff-check">
+          {t('signoff.check')}
+        </Button>
+      </div>
+      {action.busy && (
+        <Field validationMessage={action.progress?.step ?? t('signoff.checking')} validationState="none">
+          <ProgressBar />
+        </Field>
+      )}
+      {action.error && (
+        <MessageBar layout="multiline" intent="error" data-testid="signoff-error">
+          <MessageBarBody>{action.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome && (
+        <MessageBar
+          layout="multiline"
+          intent={outcome.ok ? 'success' : 'warning'}
+          data-testid="signoff-outcome"
+        >
+          <MessageBarBody>
+            {outcome.message}
+            {!outcome.ok && outcome.details && (
+              <ul className={styles.changed}>
+                {outcome.details.map((d, i) => (
+                  <li key={i}>{d}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {broken && broken.changedRows.length > 0 && (
+        <div data-testid="signoff-changed">
+          <p className={styles.muted}>{t('signoff.changed')}</p>
+          <ul className={styles.changed}>
+            {broken.changedRows.slice(0, MAX_CHANGED).map((c, i) => (
+              <li key={i}>
+                {c.sheet && c.row ? (
+                  <Button
+                    appearance="transparent"
+                    size="small"
+                    className={styles.link}
+                    onClick={() => void action.run(() => host.selectCell(`${c.sheet}!A${c.row}`))}
+                  >
+                    {describeChangedRow(c, lang)}
+                  </Button>
+                ) : (
+                  describeChangedRow(c, lang)
+                )}
+              </li>
+            ))}
+          </ul>
+          {broken.changedRows.length > MAX_CHANGED && (
+            <p className={styles.muted}>
+              {t('signoff.moreChanged', { count: broken.changedRows.length - MAX_CHANGED })}
+            </p>
+          )}
+        </div>
+      )}
+
+      <h3 className={styles.h3}>{t('signoff.chain')}</h3>
+      {verification && verification.unreadable === undefined && verification.levels.length === 0 && (
+        <p className={styles.muted}>{t('signoff.noRecords')}</p>
+      )}
+      {verification && verification.unreadable === undefined && verification.levels.length > 0 && (
+        <ol className={styles.list} data-testid="signoff-chain">
+          {verification.levels.map((l, i) => (
+            <LevelItem key={i} status={l} />
+          ))}
+        </ol>
+      )}
+
+      {verification && verification.unreadable === undefined && (
+        <form
+          className={styles.section}
+          noValidate
+          data-testid="signoff-sign"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void apply(
+              () => signNow(host, sign, lang, say),
+              () => setSign({ reviewer: '', role: '', comment: '', password: '' }),
+            );
+          }}
+        >
+          <h3 className={styles.h3}>{t('signoff.sign.heading', { level: nextLevel })}</h3>
+          <Field label={t('signoff.sign.reviewer')} required>
+            <Input
+              value={sign.reviewer}
+              onChange={(_, d) => setSign({ ...sign, reviewer: d.value })}
+              data-testid="sign-reviewer"
+            />
+          </Field>
+          <Field label={t('signoff.sign.role')}>
+            <Input
+              value={sign.role}
+              onChange={(_, d) => setSign({ ...sign, role: d.value })}
+              data-testid="sign-role"
+            />
+          </Field>
+          <Field label={t('signoff.sign.comment')}>
+            <Textarea
+              value={sign.comment}
+              onChange={(_, d) => setSign({ ...sign, comment: d.value })}
+              resize="vertical"
+              data-testid="sign-comment"
+            />
+          </Field>
+          <Field label={t('signoff.sign.password')}>
+            <Input
+              type="password"
+              autoComplete="new-password"
+              value={sign.password}
+              onChange={(_, d) => setSign({ ...sign, password: d.value })}
+              data-testid="sign-password"
+            />
+          </Field>
+          <div className={styles.row}>
+            <Button
+              appearance="primary"
+              type="submit"
+              disabled={action.busy || !!broken}
+              data-testid="sign-submit"
+            >
+              {t('signoff.sign.submit')}
+            </Button>
+          </div>
+        </form>
+      )}
+
+      {top && (
+        <form
+          className={styles.section}
+          noValidate
+          data-testid="signoff-withdraw"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void apply(
+              () => withdrawNow(host, top.level, withdraw, say),
+              () => setWithdraw({ by: '', reason: '', password: '' }),
+            );
+          }}
+        >
+          <h3 className={styles.h3}>{t('signoff.withdraw.heading', { level: top.level })}</h3>
+          <Field label={t('signoff.withdraw.by')} required>
+            <Input
+              value={withdraw.by}
+              onChange={(_, d) => setWithdraw({ ...withdraw, by: d.value })}
+              data-testid="withdraw-by"
+            />
+          </Field>
+          <Field label={t('signoff.withdraw.reason')} required>
+            <Textarea
+              value={withdraw.reason}
+              onChange={(_, d) => setWithdraw({ ...withdraw, reason: d.value })}
+              resize="vertical"
+              data-testid="withdraw-reason"
+            />
+          </Field>
+          <Field label={t('signoff.withdraw.password')}>
+            <Input
+              type="password"
+              autoComplete="off"
+              value={withdraw.password}
+              onChange={(_, d) => setWithdraw({ ...withdraw, password: d.value })}
+              data-testid="withdraw-password"
+            />
+          </Field>
+          <div className={styles.row}>
+            <Button type="submit" disabled={action.busy} data-testid="withdraw-submit">
+              {t('signoff.withdraw.submit')}
+            </Button>
+          </div>
+        </form>
+      )}
+
+      <h3 className={styles.h3}>{t('signoff.export.heading')}</h3>
+      <p className={styles.muted}>{t('signoff.export.copyHint')}</p>
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          disabled={action.busy || !files.copy}
+          data-testid="export-copy"
+          onClick={() =>
+            void action.run(async (report) => {
+              setOutcome(null);
+              const r = await exportCopy(host, lang, say, (step) => report({ step }));
+              setOutcome(r);
+              if (r.ok) setVerification(r.verification);
+            })
+          }
+        >
+          {t('signoff.export.copy')}
+        </Button>
+        <Button
+          disabled={action.busy}
+          data-testid="export-print"
+          onClick={() => void runMessage(() => writePrint(host, say))}
+        >
+          {t('signoff.export.print')}
+        </Button>
+        {files.pdf && (
+          <Button
+            disabled={action.busy}
+            data-testid="export-pdf"
+            onClick={() => void runMessage(() => exportPdf(host, title, say))}
+          >
+            {t('signoff.export.pdf')}
+          </Button>
+        )}
+      </div>
+      {!files.copy && <p className={styles.muted}>{t('signoff.export.noCopy')}</p>}
+      {!files.pdf && (
+        <p className={styles.muted} data-testid="no-pdf">
+          {t('signoff.export.noPdf')}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function LevelItem({ status }: { status: LevelStatus }) {
+  const styles = useStyles();
+  const { t, i18n } = useTranslation();
+  const role = status.role ? (i18n.language === 'zh' ? `（${status.role}）` : ` (${status.role})`) : '';
+  return (
+    <li className={styles.level} data-testid="signoff-level" data-state={status.state}>
+      <div className={styles.levelHead}>
+        <strong>
+          {t('signoff.levelLine', {
+            level: status.level,
+            reviewer: status.reviewer,
+            role,
+          })}
+        </strong>
+        <Badge appearance="tint" color={BADGE[status.state]}>
+          {t(`signoff.state.${status.state}`)}
+        </Badge>
+      </div>
+      <span className={styles.mono}>
+        {t('signoff.at', { time: status.time, digest: status.digest.slice(0, 8) })}
+      </span>
+      {status.state === 'withdrawn' && (
+        <span>
+          {t('signoff.withdrawnLine', {
+            by: status.withdrawn.by,
+            time: status.withdrawn.time,
+            reason: status.withdrawn.reason,
+          })}
+        </span>
+      )}
+    </li>
+  );
+}

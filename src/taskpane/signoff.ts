@@ -1,0 +1,186 @@
+/**
+ * The 签核导出 tab's work over a WorkbookHost: check, sign, withdraw, print sheet, values-only
+ * copy and PDF. The signing steps are the shared ones of src/workbook/signoff.ts (the command
+ * line runs the same); this file adds the pane's checks in the pane's language and the file
+ * exports. The xlsx copy code (exceljs) is loaded only when a copy is asked for.
+ */
+import {
+  describeVerification,
+  nowWithOffset,
+  webCryptoDigester,
+  type SignoffRecord,
+  type Verification,
+} from '../core/signoff';
+import type { Lang } from '../core/types';
+import type { SaveOutcome, WorkbookHost } from '../hosts/types';
+import { signBook, verifyBook, withdrawBook, type BookVerification } from '../workbook/signoff';
+
+/** A sentence for the pane, in the pane's language. */
+export type Say = (key: string, values?: Record<string, string | number>) => string;
+
+export class PaneError extends Error {}
+
+async function requireInstallation(host: WorkbookHost, say: Say): Promise<void> {
+  if (!(await host.findInstallation())) throw new PaneError(say('signoff.notInstalled'));
+}
+
+/** All sign-offs checked against the workbook as it is now. */
+export async function checkSignoffs(host: WorkbookHost, say: Say): Promise<BookVerification> {
+  await requireInstallation(host, say);
+  return verifyBook(host.signoffStore(), webCryptoDigester());
+}
+
+export interface SignForm {
+  reviewer: string;
+  role: string;
+  comment: string;
+  password: string;
+}
+
+export type PaneOutcome =
+  | { ok: true; message: string; verification: BookVerification }
+  | { ok: false; message: string; details?: string[] };
+
+/** Signs at the next level (time: now, with this computer's UTC offset). */
+export async function signNow(
+  host: WorkbookHost,
+  form: SignForm,
+  lang: Lang,
+  say: Say,
+): Promise<PaneOutcome> {
+  if (form.reviewer.trim() === '') return { ok: false, message: say('signoff.sign.reviewerMissing') };
+  await requireInstallation(host, say);
+  const r = await signBook(
+    host.signoffStore(),
+    {
+      reviewer: form.reviewer,
+      role: form.role,
+      comment: form.comment,
+      time: nowWithOffset(),
+      password: form.password || undefined,
+    },
+    webCryptoDigester(),
+  );
+  if (!r.ok) {
+    if (r.verification && !r.verification.ok)
+      return {
+        ok: false,
+        message: say('signoff.sign.blocked'),
+        details: describeVerification(r.verification, lang, 20),
+      };
+    return { ok: false, message: r.message };
+  }
+  return {
+    ok: true,
+    message: say('signoff.sign.done', {
+      level: r.record.level,
+      reviewer: r.record.reviewer,
+      digest: r.record.digest.slice(0, 8),
+    }),
+    verification: await checkSignoffs(host, say),
+  };
+}
+
+export interface WithdrawForm {
+  by: string;
+  reason: string;
+  password: string;
+}
+
+/** Withdraws the top active level; with none left, the sheets are unprotected again. */
+export async function withdrawNow(
+  host: WorkbookHost,
+  level: number,
+  form: WithdrawForm,
+  say: Say,
+): Promise<PaneOutcome> {
+  if (form.by.trim() === '' || form.reason.trim() === '')
+    return { ok: false, message: say('signoff.withdraw.missing') };
+  await requireInstallation(host, say);
+  const r = await withdrawBook(
+    host.signoffStore(),
+    level,
+    { by: form.by, reason: form.reason, time: nowWithOffset() },
+    webCryptoDigester(),
+    form.password || undefined,
+  );
+  if (!r.ok) return { ok: false, message: r.message };
+  const done = say('signoff.withdraw.done', { level });
+  return {
+    ok: true,
+    message: r.active === 0 ? `${done} ${say('signoff.withdraw.unlocked')}` : done,
+    verification: await checkSignoffs(host, say),
+  };
+}
+
+/** Writes the print sheet (打印版) and shows it. */
+export async function writePrint(host: WorkbookHost, say: Say): Promise<string> {
+  await requireInstallation(host, say);
+  const sheet = await host.writePrintLayout();
+  return say('signoff.export.printDone', { sheet });
+}
+
+/** A file name without characters Windows or macOS refuse. */
+export function safeFileName(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what must go
+  return text.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'duanping';
+}
+
+function savedMessage(outcome: SaveOutcome, name: string, say: Say): string {
+  return say(outcome === 'opened' ? 'signoff.export.opened' : 'signoff.export.downloaded', { name });
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The latest active record, for file names. */
+function latest(records: readonly SignoffRecord[]): SignoffRecord | undefined {
+  return [...records].reverse().find((r) => !r.withdrawn);
+}
+
+/**
+ * The values-only copy: the workbook file from the host, checked and turned into values with a
+ * print sheet by the same code as `duanping export`, then handed to the user.
+ */
+export async function exportCopy(
+  host: WorkbookHost,
+  lang: Lang,
+  say: Say,
+  report?: (step: string) => void,
+): Promise<PaneOutcome> {
+  await requireInstallation(host, say);
+  report?.(say('signoff.export.reading'));
+  const bytes = await host.getFile('xlsx');
+  report?.(say('signoff.export.making'));
+  const { copyFromBytes } = await import(/* webpackChunkName: "xlsx-copy" */ '../hosts/xlsx/copy');
+  const copy = await copyFromBytes(bytes, { valuesOnly: true, print: true }, webCryptoDigester());
+  if (!copy.ok) {
+    if (copy.reason === 'not-verified')
+      return {
+        ok: false,
+        message: say('signoff.export.refused'),
+        details: describeVerification(copy.verification as Verification, lang, 20),
+      };
+    if (copy.reason === 'uncomputed')
+      return { ok: false, message: say('signoff.export.refused'), details: copy.cells };
+    return { ok: false, message: say('signoff.export.refused'), details: [copy.message] };
+  }
+  const top = latest(copy.records);
+  const signedWord = lang === 'zh' ? '签核' : 'signed';
+  const name = `${safeFileName(copy.title)}${top ? `-${signedWord}${top.level}-${top.digest.slice(0, 8)}` : ''}.xlsx`;
+  const outcome = await host.saveFile({ name, type: XLSX_TYPE, bytes: copy.bytes! });
+  const message = savedMessage(outcome, name, say);
+  return {
+    ok: true,
+    message: copy.signed ? message : `${message} ${say('signoff.export.unsigned')}`,
+    verification: await checkSignoffs(host, say),
+  };
+}
+
+/** Excel's PDF of the workbook, with the print sheet written (and shown) first. */
+export async function exportPdf(host: WorkbookHost, title: string, say: Say): Promise<string> {
+  await requireInstallation(host, say);
+  await host.writePrintLayout();
+  const bytes = await host.getFile('pdf');
+  const name = `${safeFileName(title)}.pdf`;
+  return savedMessage(await host.saveFile({ name, type: 'application/pdf', bytes }), name, say);
+}
