@@ -132,8 +132,7 @@ export function xlsxSignoffStore(wb: ExcelJS.Workbook, read: BookReader): Signof
       if (old) wb.removeWorksheet(old.id);
       writeBlock(wb.addWorksheet(DIGESTS_SHEET, { state: 'veryHidden' }), digestsBlock(records));
       const { entry, adjustments, summary, signoff } = book.sheets;
-      if (options.protect)
-        await protectSheets(wb, [entry, adjustments, summary, signoff], options.password);
+      if (options.protect) await protectSheets(wb, [entry, adjustments, summary, signoff], options.password);
       if (options.unlock) {
         for (const name of [entry, adjustments, summary, signoff]) wb.getWorksheet(name)?.unprotect();
         for (const r of book.inputRanges) {
