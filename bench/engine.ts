@@ -12,7 +12,12 @@ export function benchTemplate(indicators: number): Template {
     schema: 'duanping.template/1',
     id: 'bench',
     name: 'bench',
-    indicators: Array.from({ length: indicators }, (_, i) => ({ id: `I${i + 1}`, name: `I${i + 1}`, dimension: 'd', max: 10 })),
+    indicators: Array.from({ length: indicators }, (_, i) => ({
+      id: `I${i + 1}`,
+      name: `I${i + 1}`,
+      dimension: 'd',
+      max: 10,
+    })),
     sources: [
       { id: 'a', name: 'A', weight: 5, aggregate: 'mean' },
       { id: 'b', name: 'B', weight: 3, aggregate: 'trimmed' },
@@ -70,6 +75,8 @@ export async function run(): Promise<void> {
     if (results.ratees.length !== n) throw new Error('bench: wrong number of ratees');
     const label = `${n} × ${r} × ${k}`.padEnd(37);
     const target = n === 1000 ? (ms < 1500 ? '< 1.5 s: met' : '< 1.5 s: MISSED') : '';
-    console.log(`${label} ${String(n * r * k).padStart(9)}  ${`${ms.toFixed(0)} ms`.padStart(9)}  ${mb(peak - base).padStart(10)}   ${target}`);
+    console.log(
+      `${label} ${String(n * r * k).padStart(9)}  ${`${ms.toFixed(0)} ms`.padStart(9)}  ${mb(peak - base).padStart(10)}   ${target}`,
+    );
   }
 }

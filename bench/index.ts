@@ -15,7 +15,9 @@ async function main(): Promise<void> {
     .sort((a, b) => (a === 'engine' ? -1 : b === 'engine' ? 1 : a.localeCompare(b)));
   for (const area of areas) {
     console.log(`\n== ${area} ==`);
-    const mod = (await import(pathToFileURL(join(__dirname, `${area}.ts`)).href)) as { run?: () => Promise<void> };
+    const mod = (await import(pathToFileURL(join(__dirname, `${area}.ts`)).href)) as {
+      run?: () => Promise<void>;
+    };
     if (typeof mod.run !== 'function') {
       console.log(`(bench/${area}.ts exports no run())`);
       continue;
