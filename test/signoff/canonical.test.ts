@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
+import { nodeDigester } from '../../src/cli/digester';
 import {
   canonicalCell,
   canonicalJson,
@@ -83,6 +84,21 @@ describe('webCryptoDigester', () => {
   it('says so in one line when Web Crypto is missing', () => {
     expect(() => webCryptoDigester(undefined as unknown as SubtleCrypto)).not.toThrow(); // default argument used
     expect(() => webCryptoDigester(null as unknown as SubtleCrypto)).toThrow('no Web Crypto');
+  });
+});
+
+describe("the command line's Node digester", () => {
+  it('gives the same digest as Web Crypto for any text, so books signed in the add-in verify in the CLI', async () => {
+    const web = webCryptoDigester();
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 200 }), async (text) => {
+        expect(await nodeDigester.sha256Hex(text)).toBe(await web.sha256Hex(text));
+      }),
+      { numRuns: 200 },
+    );
+    expect(await nodeDigester.sha256Hex('abc')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
   });
 });
 

@@ -127,6 +127,31 @@ describe('duanping signoff / verify / withdraw / export', () => {
     const v = await cli('verify', join(dir, 'w3.xlsx'));
     expect(v.code).toBe(0);
     expect(v.out).toMatch(/第2级 B .*已撤回（B 于 2025-01-22T08:00:00\+08:00，原因：复核）/);
+
+    // Level 1 still protects the sheets; withdrawing it too lifts protection and unlocks input cells.
+    const protectedNow = async (path: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path);
+      const ws = wb.getWorksheet('评分录入')!;
+      const sheetProtection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null })
+        .sheetProtection;
+      return { sheet: !!sheetProtection?.sheet, scoreLocked: ws.getCell('D3').protection?.locked !== false };
+    };
+    await expect(protectedNow(join(dir, 'w3.xlsx'))).resolves.toEqual({ sheet: true, scoreLocked: true });
+    const last = await cli(
+      'withdraw',
+      join(dir, 'w3.xlsx'),
+      '--level',
+      '1',
+      '--by',
+      'A',
+      '--reason',
+      '更正评分',
+      '--out',
+      join(dir, 'w4.xlsx'),
+    );
+    expect(last.code).toBe(0);
+    await expect(protectedNow(join(dir, 'w4.xlsx'))).resolves.toEqual({ sheet: false, scoreLocked: false });
   });
 
   it('gives one-line errors for a missing file, a workbook not prepared by Duanping, and an unsigned book', async () => {

@@ -7,7 +7,8 @@
  */
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors';
-import { describeVerification, webCryptoDigester } from '../../core/signoff';
+import { describeVerification } from '../../core/signoff';
+import { nodeDigester } from '../digester';
 import { makeCopy } from '../../hosts/xlsx/copy';
 import { PRINT_SHEET } from '../../hosts/xlsx/export';
 import { printSheetToPdf } from '../../hosts/xlsx/export-pdf';
@@ -30,7 +31,7 @@ export async function exportCommand(book: string, opts: ExportOptions, ctx: CliC
   const copy = await makeCopy(
     wb,
     { valuesOnly: !!opts.valuesOnly, print: !!(opts.print || opts.pdf), lang },
-    webCryptoDigester(),
+    nodeDigester,
   );
   if (!copy.ok) {
     if (copy.reason === 'uncomputed')

@@ -7,13 +7,8 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import ExcelJS from 'exceljs';
 import { InputError } from '../../core/errors';
-import {
-  describeVerification,
-  isIsoWithOffset,
-  nowWithOffset,
-  shortDigest,
-  webCryptoDigester,
-} from '../../core/signoff';
+import { describeVerification, isIsoWithOffset, nowWithOffset, shortDigest } from '../../core/signoff';
+import { nodeDigester } from '../digester';
 import { readSignoffBook } from '../../hosts/xlsx/signoff-book';
 import { repairForWrite, signWorkbook, withdrawInWorkbook } from '../../hosts/xlsx/signoff';
 import { parseLang, type CliContext } from '../context';
@@ -71,7 +66,7 @@ export async function signoffCommand(book: string, opts: SignoffOptions, ctx: Cl
     wb,
     readSignoffBook,
     { reviewer: opts.reviewer, role: opts.role, comment: opts.comment, time, password: opts.password },
-    webCryptoDigester(),
+    nodeDigester,
   );
   if (!r.ok) {
     ctx.io.err(`duanping: cannot sign ${book}: ${r.message}`);
@@ -109,7 +104,7 @@ export async function withdrawCommand(book: string, opts: WithdrawOptions, ctx: 
     readSignoffBook,
     level,
     { by: opts.by, reason: opts.reason, time: signTime(opts.time) },
-    webCryptoDigester(),
+    nodeDigester,
   );
   if (!r.ok) {
     ctx.io.err(`duanping: cannot withdraw level ${level} in ${book}: ${r.message}`);
@@ -120,6 +115,12 @@ export async function withdrawCommand(book: string, opts: WithdrawOptions, ctx: 
   ctx.io.out(
     lang === 'zh' ? `已撤回第${level}级签核 → ${opts.out}` : `Withdrew sign-off level ${level} → ${opts.out}`,
   );
+  if (r.active === 0)
+    ctx.io.out(
+      lang === 'zh'
+        ? '已无有效签核：评分录入、加减分、汇总和签核表已解除保护，可以修改后重新签核。'
+        : 'No active sign-off is left: the entry, adjustment, summary and sign-off sheets are unprotected for corrections.',
+    );
 }
 
 export function register(program: Command, ctx: CliContext): void {

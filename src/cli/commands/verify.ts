@@ -4,7 +4,8 @@
  * or when the book carries no sign-off at all.
  */
 import type { Command } from 'commander';
-import { describeVerification, webCryptoDigester } from '../../core/signoff';
+import { describeVerification } from '../../core/signoff';
+import { nodeDigester } from '../digester';
 import { readSignoffBook } from '../../hosts/xlsx/signoff-book';
 import { verifyWorkbook } from '../../hosts/xlsx/signoff';
 import { parseLang, type CliContext } from '../context';
@@ -17,7 +18,7 @@ export interface VerifyOptions {
 
 export async function verifyCommand(book: string, opts: VerifyOptions, ctx: CliContext): Promise<void> {
   const lang = parseLang(opts.lang);
-  const v = await verifyWorkbook(await loadBook(book), readSignoffBook, webCryptoDigester());
+  const v = await verifyWorkbook(await loadBook(book), readSignoffBook, nodeDigester);
   if (v.unreadable !== undefined) {
     ctx.io.err(`duanping: ${book}: the sign-offs cannot be read: ${v.unreadable}`);
     ctx.exit(1);
