@@ -98,7 +98,8 @@ export function printSheetPlan(p: PrintInput): SheetPlan {
           numFmt: c.numFmt ?? (fraction ? '0.00' : 'General'),
           border: true,
           vAlign: 'middle',
-          hAlign: i === 0 ? 'left' : 'center',
+          // The id and name columns read left to right; figures and tiers are centred.
+          hAlign: i < 2 && !fraction ? 'left' : 'center',
         },
       });
     });

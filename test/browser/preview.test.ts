@@ -282,7 +282,7 @@ describe('the preview in Chromium', () => {
       'withdrawn',
     ]);
     await expect(levels.nth(1).textContent()).resolves.toContain('加分依据待补');
-    await page.getByTestId('signoff-chain').scrollIntoViewIfNeeded();
+    await page.getByTestId('signoff-tab').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot(page, '10-signoff');
     await expectNoHorizontalOverflow(page);
 
