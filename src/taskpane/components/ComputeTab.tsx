@@ -27,15 +27,11 @@ import { tierDistribution } from '../model/tiers';
 import { computeWorkbook, type Computation } from '../workflow';
 import { TierChart } from './charts/TierChart';
 import { useHost } from './HostContext';
+import { usePaneStyles } from './paneStyles';
 import { localName } from './TemplateTab';
 import { useAction } from './useAction';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', rowGap: '8px', marginTop: '8px' },
-  h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '8px 0 0' },
-  h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: '4px 0 0' },
-  row: { display: 'flex', flexWrap: 'wrap', columnGap: '8px', rowGap: '4px', alignItems: 'center' },
-  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
   problems: {
     listStyle: 'none',
     margin: 0,
@@ -75,6 +71,7 @@ export interface ComputeTabProps {
 
 export function ComputeTab({ computation, onComputed }: ComputeTabProps) {
   const styles = useStyles();
+  const pane = usePaneStyles();
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const host = useHost();
@@ -114,12 +111,12 @@ export function ComputeTab({ computation, onComputed }: ComputeTabProps) {
   };
 
   return (
-    <section className={styles.section} aria-labelledby="compute-h">
-      <h2 id="compute-h" className={styles.h2}>
+    <section className={pane.section} aria-labelledby="compute-h">
+      <h2 id="compute-h" className={pane.h2}>
         {t('compute.heading')}
       </h2>
-      <p className={styles.muted}>{t('compute.hint')}</p>
-      <div className={styles.row}>
+      <p className={pane.muted}>{t('compute.hint')}</p>
+      <div className={pane.row}>
         <Button data-testid="check" disabled={action.busy} onClick={() => void run(false)}>
           {t('compute.check')}
         </Button>
@@ -160,7 +157,7 @@ export function ComputeTab({ computation, onComputed }: ComputeTabProps) {
                 .join(lang === 'zh' ? '；' : '; ')}
             </MessageBarBody>
           </MessageBar>
-          <p className={styles.muted}>{t('compute.clickToSelect')}</p>
+          <p className={pane.muted}>{t('compute.clickToSelect')}</p>
           <ul className={styles.problems} aria-label={t('compute.problemList')}>
             {shownProblems.map((p, i) => (
               <li key={i}>
@@ -193,7 +190,7 @@ export function ComputeTab({ computation, onComputed }: ComputeTabProps) {
 
       {computation?.written && results && (
         <>
-          <h3 className={styles.h3}>{t('compute.results')}</h3>
+          <h3 className={pane.h3}>{t('compute.results')}</h3>
           <Table
             size="extra-small"
             className={styles.table}
@@ -231,7 +228,7 @@ export function ComputeTab({ computation, onComputed }: ComputeTabProps) {
           </Table>
           {dist && (
             <>
-              <h3 className={styles.h3}>{t('compute.distribution')}</h3>
+              <h3 className={pane.h3}>{t('compute.distribution')}</h3>
               <TierChart distribution={dist} lang={lang} />
               {dist.bars.every((b) => b.withinQuota) ? (
                 <MessageBar intent="success" data-testid="quota-ok">

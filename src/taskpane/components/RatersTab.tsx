@@ -22,6 +22,7 @@ import { flaggedRaters, raterSpreads, reliabilityWords, rowsOfRater, topLevel } 
 import { computeWorkbook, type Computation } from '../workflow';
 import { SpreadChart } from './charts/SpreadChart';
 import { useHost } from './HostContext';
+import { usePaneStyles } from './paneStyles';
 import { localName } from './TemplateTab';
 import { useAction } from './useAction';
 
@@ -29,10 +30,6 @@ import { useAction } from './useAction';
 export const HIGHLIGHT_COLOR = '#FFE08A';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', rowGap: '8px', marginTop: '8px' },
-  h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '8px 0 0' },
-  h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: '8px 0 0' },
-  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
   card: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -53,7 +50,6 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   dd: { margin: 0, fontFamily: tokens.fontFamilyMonospace },
-  row: { display: 'flex', flexWrap: 'wrap', columnGap: '8px', rowGap: '4px', alignItems: 'center' },
 });
 
 const BADGE: Record<FlagLevel, 'danger' | 'warning' | 'informative'> = {
@@ -76,6 +72,7 @@ export interface RatersTabProps {
 
 export function RatersTab({ computation, onComputed }: RatersTabProps) {
   const styles = useStyles();
+  const pane = usePaneStyles();
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const host = useHost();
@@ -104,8 +101,8 @@ export function RatersTab({ computation, onComputed }: RatersTabProps) {
 
   const header = (
     <>
-      <h2 className={styles.h2}>{t('raters.heading')}</h2>
-      <p className={styles.muted}>{t('raters.hint')}</p>
+      <h2 className={pane.h2}>{t('raters.heading')}</h2>
+      <p className={pane.muted}>{t('raters.hint')}</p>
     </>
   );
 
@@ -126,10 +123,10 @@ export function RatersTab({ computation, onComputed }: RatersTabProps) {
 
   if (!computation) {
     return (
-      <section className={styles.section}>
+      <section className={pane.section}>
         {header}
         <p>{t('raters.notYet')}</p>
-        <div className={styles.row}>
+        <div className={pane.row}>
           <Button
             appearance="primary"
             data-testid="raters-compute"
@@ -154,12 +151,12 @@ export function RatersTab({ computation, onComputed }: RatersTabProps) {
   }
 
   return (
-    <section className={styles.section}>
+    <section className={pane.section}>
       {header}
       <MessageBar intent="info">
         <MessageBarBody>{t('raters.notAVerdict')}</MessageBarBody>
       </MessageBar>
-      <div className={styles.row}>
+      <div className={pane.row}>
         <Button size="small" disabled={action.busy} onClick={() => void compute()}>
           {t('raters.recompute')}
         </Button>
@@ -185,8 +182,8 @@ export function RatersTab({ computation, onComputed }: RatersTabProps) {
         const mine = flagged.filter((r) => r.source === source.id);
         const name = localName(source, lang);
         return (
-          <div key={source.id} className={styles.section} data-testid="rater-source" data-source={source.id}>
-            <h3 className={styles.h3}>
+          <div key={source.id} className={pane.section} data-testid="rater-source" data-source={source.id}>
+            <h3 className={pane.h3}>
               {name}
               {t('raters.counts', { raters: spreads.length, flagged: mine.length })}
             </h3>
@@ -198,7 +195,7 @@ export function RatersTab({ computation, onComputed }: RatersTabProps) {
                 {words.kendallW !== null && t('raters.kendall', { w: words.kendallW.toFixed(2) })}
                 {words.sentence && <strong> {words.sentence}</strong>}
                 {words.band === 'undefined' && words.reason && (
-                  <span className={styles.muted}> {words.reason}</span>
+                  <span className={pane.muted}> {words.reason}</span>
                 )}
               </p>
             )}
@@ -209,7 +206,7 @@ export function RatersTab({ computation, onComputed }: RatersTabProps) {
             )}
             {spreads.length > 0 && (
               <>
-                <p className={styles.muted}>{t('raters.spreadHint')}</p>
+                <p className={pane.muted}>{t('raters.spreadHint')}</p>
                 <SpreadChart
                   spreads={spreads}
                   levels={sourceLevels}
@@ -224,12 +221,12 @@ export function RatersTab({ computation, onComputed }: RatersTabProps) {
                 <div key={key} className={styles.card} data-testid="flagged-rater" data-rater={report.rater}>
                   <div className={styles.cardHead}>
                     <span className={styles.rater}>{report.rater}</span>
-                    <span className={styles.muted}>{t('raters.sheets', { count: report.rows })}</span>
+                    <span className={pane.muted}>{t('raters.sheets', { count: report.rows })}</span>
                   </div>
                   {report.flags.map((f, k) => (
                     <FlagView key={k} flag={f} lang={lang} />
                   ))}
-                  <div className={styles.row}>
+                  <div className={pane.row}>
                     <Button
                       size="small"
                       data-testid="highlight"
@@ -253,6 +250,7 @@ export function RatersTab({ computation, onComputed }: RatersTabProps) {
 /** One flag: its name and level, the engine's sentence, and the figures behind it. */
 function FlagView({ flag, lang }: { flag: RaterFlag; lang: Lang }) {
   const styles = useStyles();
+  const pane = usePaneStyles();
   const { t } = useTranslation();
   const evidence = Object.entries(flag.evidence);
   return (
@@ -265,7 +263,7 @@ function FlagView({ flag, lang }: { flag: RaterFlag; lang: Lang }) {
         {flag.ratee && <span>→ {flag.ratee}</span>}
       </div>
       <p className={styles.flag}>{flag.messages?.[lang] ?? flag.message}</p>
-      <p className={styles.muted}>{t(`flag.${flag.code}.explain`)}</p>
+      <p className={pane.muted}>{t(`flag.${flag.code}.explain`)}</p>
       {evidence.length > 0 && (
         <dl className={styles.evidence} aria-label={t('raters.evidence')}>
           {evidence.map(([k, v]) => (

@@ -34,13 +34,10 @@ import {
   type WithdrawForm,
 } from '../signoff';
 import { useHost } from './HostContext';
+import { usePaneStyles } from './paneStyles';
 import { useAction } from './useAction';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', rowGap: '8px', marginTop: '8px' },
-  h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '8px 0 0' },
-  h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: '8px 0 0' },
-  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
   list: {
     margin: 0,
     paddingLeft: '0',
@@ -59,7 +56,6 @@ const useStyles = makeStyles({
   },
   levelHead: { display: 'flex', alignItems: 'center', columnGap: '6px', flexWrap: 'wrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
-  row: { display: 'flex', flexWrap: 'wrap', columnGap: '8px', rowGap: '4px', alignItems: 'center' },
   changed: { margin: 0, paddingLeft: '16px' },
   link: { textAlign: 'left', height: 'auto', minWidth: 0, padding: '0', whiteSpace: 'normal' },
 });
@@ -74,6 +70,7 @@ export interface SignoffTabProps {
 
 export function SignoffTab({ active }: SignoffTabProps) {
   const styles = useStyles();
+  const pane = usePaneStyles();
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const say: Say = useCallback((key, values) => t(key, values), [t]);
@@ -134,9 +131,9 @@ export function SignoffTab({ active }: SignoffTabProps) {
         : verificationStatusLine(verification, lang);
 
   return (
-    <section className={styles.section} data-testid="signoff-tab">
-      <h2 className={styles.h2}>{t('signoff.heading')}</h2>
-      <p className={styles.muted}>{t('signoff.hint')}</p>
+    <section className={pane.section} data-testid="signoff-tab">
+      <h2 className={pane.h2}>{t('signoff.heading')}</h2>
+      <p className={pane.muted}>{t('signoff.hint')}</p>
 
       {statusLine && (
         <MessageBar
@@ -153,7 +150,7 @@ export function SignoffTab({ active }: SignoffTabProps) {
           <MessageBarBody>{statusLine}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.row}>
+      <div className={pane.row}>
         <Button size="small" disabled={action.busy} onClick={() => void check()} data-testid="signoff-check">
           {t('signoff.check')}
         </Button>
@@ -189,7 +186,7 @@ export function SignoffTab({ active }: SignoffTabProps) {
 
       {broken && broken.changedRows.length > 0 && (
         <div data-testid="signoff-changed">
-          <p className={styles.muted}>{t('signoff.changed')}</p>
+          <p className={pane.muted}>{t('signoff.changed')}</p>
           <ul className={styles.changed}>
             {broken.changedRows.slice(0, MAX_CHANGED).map((c, i) => (
               <li key={i}>
@@ -209,16 +206,16 @@ export function SignoffTab({ active }: SignoffTabProps) {
             ))}
           </ul>
           {broken.changedRows.length > MAX_CHANGED && (
-            <p className={styles.muted}>
+            <p className={pane.muted}>
               {t('signoff.moreChanged', { count: broken.changedRows.length - MAX_CHANGED })}
             </p>
           )}
         </div>
       )}
 
-      <h3 className={styles.h3}>{t('signoff.chain')}</h3>
+      <h3 className={pane.h3}>{t('signoff.chain')}</h3>
       {verification && verification.unreadable === undefined && verification.levels.length === 0 && (
-        <p className={styles.muted}>{t('signoff.noRecords')}</p>
+        <p className={pane.muted}>{t('signoff.noRecords')}</p>
       )}
       {verification && verification.unreadable === undefined && verification.levels.length > 0 && (
         <ol className={styles.list} data-testid="signoff-chain">
@@ -230,7 +227,7 @@ export function SignoffTab({ active }: SignoffTabProps) {
 
       {verification && verification.unreadable === undefined && (
         <form
-          className={styles.section}
+          className={pane.section}
           noValidate
           data-testid="signoff-sign"
           onSubmit={(e) => {
@@ -241,7 +238,7 @@ export function SignoffTab({ active }: SignoffTabProps) {
             );
           }}
         >
-          <h3 className={styles.h3}>{t('signoff.sign.heading', { level: nextLevel })}</h3>
+          <h3 className={pane.h3}>{t('signoff.sign.heading', { level: nextLevel })}</h3>
           <Field label={t('signoff.sign.reviewer')} required>
             <Input
               value={sign.reviewer}
@@ -273,7 +270,7 @@ export function SignoffTab({ active }: SignoffTabProps) {
               data-testid="sign-password"
             />
           </Field>
-          <div className={styles.row}>
+          <div className={pane.row}>
             <Button
               appearance="primary"
               type="submit"
@@ -288,7 +285,7 @@ export function SignoffTab({ active }: SignoffTabProps) {
 
       {top && (
         <form
-          className={styles.section}
+          className={pane.section}
           noValidate
           data-testid="signoff-withdraw"
           onSubmit={(e) => {
@@ -299,7 +296,7 @@ export function SignoffTab({ active }: SignoffTabProps) {
             );
           }}
         >
-          <h3 className={styles.h3}>{t('signoff.withdraw.heading', { level: top.level })}</h3>
+          <h3 className={pane.h3}>{t('signoff.withdraw.heading', { level: top.level })}</h3>
           <Field label={t('signoff.withdraw.by')} required>
             <Input
               value={withdraw.by}
@@ -324,7 +321,7 @@ export function SignoffTab({ active }: SignoffTabProps) {
               data-testid="withdraw-password"
             />
           </Field>
-          <div className={styles.row}>
+          <div className={pane.row}>
             <Button type="submit" disabled={action.busy} data-testid="withdraw-submit">
               {t('signoff.withdraw.submit')}
             </Button>
@@ -332,9 +329,9 @@ export function SignoffTab({ active }: SignoffTabProps) {
         </form>
       )}
 
-      <h3 className={styles.h3}>{t('signoff.export.heading')}</h3>
-      <p className={styles.muted}>{t('signoff.export.copyHint')}</p>
-      <div className={styles.row}>
+      <h3 className={pane.h3}>{t('signoff.export.heading')}</h3>
+      <p className={pane.muted}>{t('signoff.export.copyHint')}</p>
+      <div className={pane.row}>
         <Button
           appearance="primary"
           disabled={action.busy || !files.copy}
@@ -367,9 +364,9 @@ export function SignoffTab({ active }: SignoffTabProps) {
           </Button>
         )}
       </div>
-      {!files.copy && <p className={styles.muted}>{t('signoff.export.noCopy')}</p>}
+      {!files.copy && <p className={pane.muted}>{t('signoff.export.noCopy')}</p>}
       {!files.pdf && (
-        <p className={styles.muted} data-testid="no-pdf">
+        <p className={pane.muted} data-testid="no-pdf">
           {t('signoff.export.noPdf')}
         </p>
       )}

@@ -40,15 +40,11 @@ import {
   type TemplateEdit,
 } from '../model/templateEdit';
 import { useHost } from './HostContext';
+import { usePaneStyles } from './paneStyles';
 import { NumberField } from './NumberField';
 import { useAction } from './useAction';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', rowGap: '8px', marginTop: '8px' },
-  h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '8px 0 0' },
-  h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: '4px 0 0' },
-  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
-  row: { display: 'flex', flexWrap: 'wrap', columnGap: '8px', rowGap: '4px', alignItems: 'center' },
   table: { tableLayout: 'auto', width: '100%' },
   dim: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
   num: { width: '72px' },
@@ -66,6 +62,7 @@ export interface TemplateTabProps {
 
 export function TemplateTab({ onInstalled }: TemplateTabProps) {
   const styles = useStyles();
+  const pane = usePaneStyles();
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const host = useHost();
@@ -136,8 +133,8 @@ export function TemplateTab({ onInstalled }: TemplateTabProps) {
   const selectedId = template?.id ?? (draft?.id as string | undefined);
 
   return (
-    <section className={styles.section} aria-labelledby="tpl-h">
-      <h2 id="tpl-h" className={styles.h2}>
+    <section className={pane.section} aria-labelledby="tpl-h">
+      <h2 id="tpl-h" className={pane.h2}>
         {t('template.heading')}
       </h2>
       <Field label={t('template.builtin')}>
@@ -158,7 +155,7 @@ export function TemplateTab({ onInstalled }: TemplateTabProps) {
           ))}
         </Dropdown>
       </Field>
-      <div className={styles.row}>
+      <div className={pane.row}>
         <Button size="small" onClick={() => fileInput.current?.click()} data-testid="template-import">
           {t('template.import')}
         </Button>
@@ -205,8 +202,8 @@ export function TemplateTab({ onInstalled }: TemplateTabProps) {
 
       {template && (
         <>
-          <h3 className={styles.h3}>{t('lists.heading')}</h3>
-          <p className={styles.muted}>{t('lists.hint')}</p>
+          <h3 className={pane.h3}>{t('lists.heading')}</h3>
+          <p className={pane.muted}>{t('lists.hint')}</p>
           <Field
             label={t('lists.ratees', { count: ratees.items.length })}
             validationState={ratees.problems.length > 0 ? 'error' : 'none'}
@@ -234,7 +231,7 @@ export function TemplateTab({ onInstalled }: TemplateTabProps) {
             />
           </Field>
 
-          <div className={styles.row}>
+          <div className={pane.row}>
             <Button
               appearance="primary"
               data-testid="install"
@@ -243,7 +240,7 @@ export function TemplateTab({ onInstalled }: TemplateTabProps) {
             >
               {t('install.button')}
             </Button>
-            {!listsOk && <span className={styles.muted}>{t('install.fixLists')}</span>}
+            {!listsOk && <span className={pane.muted}>{t('install.fixLists')}</span>}
           </div>
         </>
       )}
@@ -257,7 +254,7 @@ export function TemplateTab({ onInstalled }: TemplateTabProps) {
               <Radio value="upgrade" label={t('install.upgrade')} />
               <Radio value="rename" label={t('install.rename')} />
             </RadioGroup>
-            <div className={styles.row}>
+            <div className={pane.row}>
               <Button
                 size="small"
                 appearance="primary"
@@ -318,6 +315,7 @@ function shown(v: unknown, percent = false): string {
 /** Indicator, source and tier tables of the draft, with the numbers editable. */
 function TemplateEditor({ draft, template, onEdit }: EditorProps) {
   const styles = useStyles();
+  const pane = usePaneStyles();
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const indicators = draft.indicators ?? [];
@@ -330,9 +328,9 @@ function TemplateEditor({ draft, template, onEdit }: EditorProps) {
   let lastDimension = '';
 
   return (
-    <div className={styles.section} data-testid="template-editor">
+    <div className={pane.section} data-testid="template-editor">
       {template && (
-        <p className={styles.muted} data-testid="template-facts">
+        <p className={pane.muted} data-testid="template-facts">
           {lang === 'en' && template.descriptionEn ? template.descriptionEn : template.description}{' '}
           {facts &&
             t('template.facts', {
@@ -343,7 +341,7 @@ function TemplateEditor({ draft, template, onEdit }: EditorProps) {
             })}
         </p>
       )}
-      <h3 className={styles.h3}>{t('template.indicators')}</h3>
+      <h3 className={pane.h3}>{t('template.indicators')}</h3>
       <Table size="extra-small" className={styles.table} aria-label={t('template.indicators')}>
         <TableHeader>
           <TableRow>
@@ -391,7 +389,7 @@ function TemplateEditor({ draft, template, onEdit }: EditorProps) {
         </TableBody>
       </Table>
 
-      <h3 className={styles.h3}>{t('template.sources')}</h3>
+      <h3 className={pane.h3}>{t('template.sources')}</h3>
       <Table size="extra-small" className={styles.table} aria-label={t('template.sources')}>
         <TableHeader>
           <TableRow>
@@ -437,7 +435,7 @@ function TemplateEditor({ draft, template, onEdit }: EditorProps) {
         </TableBody>
       </Table>
 
-      <h3 className={styles.h3}>{t('template.tiers')}</h3>
+      <h3 className={pane.h3}>{t('template.tiers')}</h3>
       <Table size="extra-small" className={styles.table} aria-label={t('template.tiers')}>
         <TableHeader>
           <TableRow>
