@@ -3,7 +3,11 @@
  * protects, what a later change does to verification, withdrawal, the print layout, and the
  * values-only copy made from `getFileAsync` — which the command line's reader then verifies.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { recalcWithLibreOffice } from '../helpers/libreoffice';
 import { webCryptoDigester } from '../../src/core/signoff';
 import { createFakeExcel } from '../../src/hosts/fake-excel';
 import { FakeDocument } from '../../src/hosts/fake-excel/document';
@@ -16,7 +20,7 @@ import { readSignoffBook } from '../../src/hosts/xlsx/signoff-book';
 import { verifyWorkbook } from '../../src/hosts/xlsx/signoff';
 import { columnIndex } from '../../src/core/address';
 import { calculateFromEngine } from '../../src/preview/fakeWorkbook';
-import { DIGESTS_SHEET } from '../../src/core/signoff';
+import { DIGESTS_SHEET, describeVerification } from '../../src/core/signoff';
 import { signBook, verifyBook, withdrawBook } from '../../src/workbook/signoff';
 import { readStore } from '../../src/workbook/store';
 
@@ -219,6 +223,27 @@ describe('sign-off in the add-in (Office adapter over the fake Excel)', () => {
     const v = await verifyWorkbook(wb, readSignoffBook, d);
     expect(v.ok).toBe(true);
     if (v.ok) expect(v.levels.map((l) => [l.level, l.reviewer, l.state])).toEqual([[1, '张科长', 'valid']]);
+  });
+
+  it('a book signed in the add-in, recalculated and saved by LibreOffice, still verifies with the command line', async () => {
+    const { host } = await setup();
+    const r = await signBook(host.signoffStore(), { reviewer: '张科长', time: T1 }, d);
+    if (!r.ok) throw new Error(r.message);
+    const dir = mkdtempSync(join(tmpdir(), 'dp-office-lo-'));
+    try {
+      const file = join(dir, 'signed.xlsx');
+      writeFileSync(file, await host.getFile('xlsx'));
+      // LibreOffice recomputes every formula on load: the workbook's own formulas, not the engine
+      // the preview used, now produce the results that were signed.
+      const resaved = await recalcWithLibreOffice(file);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(resaved);
+      const v = await verifyWorkbook(wb, readSignoffBook, d);
+      if (v.unreadable !== undefined) throw new Error(v.unreadable);
+      expect(v.ok ? 'valid' : describeVerification(v, 'en').join('\n')).toBe('valid');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses the copy of a book whose sign-off no longer verifies', async () => {

@@ -2,7 +2,7 @@
  * The fake workbook saved as an .xlsx file, as Excel's `getFileAsync(Office.FileType.Compressed)`
  * would give it: every sheet with its visibility, cells (constants; formulas with the value last
  * computed, `_xlfn.` prefixes added as in a real file), number formats, bold and fills, column
- * widths and hidden columns, merges, and sheet protection (without the password, which Excel
+ * widths and hidden columns, merges, defined names, and sheet protection (without the password, which Excel
  * stores only as a salted hash). Tables, validations and conditional formats are left out:
  * nothing that reads the copy needs them.
  *
@@ -62,5 +62,8 @@ export async function fakeBookToXlsx(book: FakeBook, exceljs: ExcelJS): Promise<
     for (const m of s.merges) ws.mergeCells(formatAddress(m));
     if (s.protected) await ws.protect('', { formatCells: true, formatColumns: true, formatRows: true });
   }
+  // Workbook-scoped names (DP_Final, …): the formulas depend on them.
+  for (const n of book.names.values())
+    if (n.formula !== '=#REF!') wb.definedNames.add(n.formula.replace(/^=/, ''), n.name);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
