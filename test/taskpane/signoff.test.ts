@@ -1,0 +1,109 @@
+/**
+ * The 签核导出 tab's work (src/taskpane/signoff.ts) over the Office adapter and the strict fake:
+ * the pane's own sentences for what the clerk got wrong, the refusal to sign or export on top of
+ * a broken level (with the changed rows in words), and the exported file's name and type.
+ */
+import ExcelJS from 'exceljs';
+import { createFakeExcel } from '../../src/hosts/fake-excel';
+import { FakeDocument } from '../../src/hosts/fake-excel/document';
+import { sampleWorkload, typeScores } from '../../src/hosts/fake-excel/workload';
+import { fakeBookToXlsx } from '../../src/hosts/fake-excel/xlsx-file';
+import { OfficeHost } from '../../src/hosts/office';
+import type { ExportFile } from '../../src/hosts/types';
+import { calculateFromEngine } from '../../src/preview/fakeWorkbook';
+import { createI18n } from '../../src/taskpane/i18n';
+import {
+  checkSignoffs,
+  exportCopy,
+  safeFileName,
+  signNow,
+  withdrawNow,
+  type Say,
+} from '../../src/taskpane/signoff';
+
+const i18n = createI18n('zh');
+const say: Say = (key, values) => i18n.t(key, values);
+const empty = { reviewer: '', role: '', comment: '', password: '' };
+
+async function pane(install = true) {
+  const excel = createFakeExcel({ calculate: (b) => calculateFromEngine(b, 'zh') });
+  const saved: ExportFile[] = [];
+  const host = new OfficeHost({
+    run: excel.run,
+    isSetSupported: excel.isSetSupported,
+    kind: 'preview',
+    document: new FakeDocument({ compressed: () => fakeBookToXlsx(excel.book, ExcelJS) }),
+    fileTypes: { compressed: true, pdf: false },
+    saveFile: async (f) => {
+      saved.push(f);
+      return 'downloaded';
+    },
+  });
+  if (install) {
+    await host.install(sampleWorkload(8, 5));
+    typeScores(excel.book);
+    calculateFromEngine(excel.book, 'zh');
+  }
+  return { excel, host, saved };
+}
+
+describe('the sign-off tab’s work', () => {
+  it('says what to do first in an empty workbook', async () => {
+    const { host } = await pane(false);
+    await expect(checkSignoffs(host, say)).rejects.toThrow(
+      '这个工作簿还没有安装端平考核模板，请先在“模板”页安装。',
+    );
+  });
+
+  it('asks for the reviewer, and for who withdraws and why, before touching the workbook', async () => {
+    const { host, excel } = await pane();
+    excel.stats.reset();
+    await expect(signNow(host, { ...empty, reviewer: '  ' }, 'zh', say)).resolves.toEqual({
+      ok: false,
+      message: '请填写审核人姓名。',
+    });
+    await expect(withdrawNow(host, 1, { by: '张', reason: '', password: '' }, say)).resolves.toEqual({
+      ok: false,
+      message: '请填写撤回人和撤回原因。',
+    });
+    expect(excel.stats.roundTrips).toBe(0);
+  });
+
+  it('signs, then refuses to sign or export on top of a changed score, naming the row in Chinese', async () => {
+    const { host, excel, saved } = await pane();
+    const signed = await signNow(host, { ...empty, reviewer: '张科长', role: '科长' }, 'zh', say);
+    expect(signed.ok).toBe(true);
+    expect(signed.message).toMatch(/^已签核：第 1 级 张科长，摘要 [0-9a-f]{8}。/);
+
+    const entry = excel.book.sheetOrThrow('评分录入');
+    entry.ensureCell(4, 3).value = 1; // D5, someone unprotected the sheet and typed
+    const again = await signNow(host, { ...empty, reviewer: '李主任' }, 'zh', say);
+    expect(again.ok).toBe(false);
+    if (again.ok) return;
+    expect(again.message).toBe(say('signoff.sign.blocked'));
+    expect(again.details).toContain(
+      '  评分录入 第5行（评价主体 leader，评委 leader-1，被考核对象 U003）：已修改',
+    );
+
+    const copy = await exportCopy(host, 'zh', say);
+    expect(copy).toEqual(expect.objectContaining({ ok: false, message: '没有导出：签核检查未通过。' }));
+    expect(saved).toHaveLength(0);
+  });
+
+  it('exports the copy under the assessment name, the level and the short digest', async () => {
+    const { host, saved } = await pane();
+    const signed = await signNow(host, { ...empty, reviewer: '张科长' }, 'zh', say);
+    if (!signed.ok) throw new Error(signed.message);
+    const out = await exportCopy(host, 'zh', say);
+    expect(out.ok).toBe(true);
+    expect(saved).toHaveLength(1);
+    expect(saved[0].type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(saved[0].name).toMatch(/^基层党组织书记抓党建述职评议-签核1-[0-9a-f]{8}\.xlsx$/);
+    expect(out.message).toBe(`已导出“${saved[0].name}”（已下载）。`);
+  });
+
+  it('makes file names Windows accepts', () => {
+    expect(safeFileName('A/B:C*D?"E"<F>|G')).toBe('A_B_C_D_E_F_G');
+    expect(safeFileName('  ')).toBe('duanping');
+  });
+});
