@@ -93,6 +93,19 @@ describe('sign-off in the add-in (Office adapter over the fake Excel)', () => {
     expect(v.ok && v.signed).toBe(true);
   });
 
+  it('keeps text that Excel would reinterpret (=…, -…, 007, a digest of digits) as typed, so it still verifies', async () => {
+    const { excel, host } = await setup();
+    const r = await signBook(
+      host.signoffStore(),
+      { reviewer: '007', role: '-', comment: '=同意', time: T1 },
+      d,
+    );
+    if (!r.ok) throw new Error(r.message);
+    expect(excel.book.sheetOrThrow('签核').values('B2:E2')[0]).toEqual(['007', '-', T1, '=同意']);
+    const v = await verifyBook(host.signoffStore(), d);
+    expect(v.ok && v.signed).toBe(true);
+  });
+
   it('names the changed score row after signing, and refuses to sign on top of it', async () => {
     const { excel, host, layout } = await setup();
     await signBook(host.signoffStore(), { reviewer: '张科长', time: T1 }, d);
@@ -244,6 +257,21 @@ describe('sign-off in the add-in (Office adapter over the fake Excel)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('fills an empty ratee list (the summary lists 名单) and never writes over a list that is there', async () => {
+    const excel = createFakeExcel({ calculate: (b) => calculateFromEngine(b, 'zh') });
+    const host = new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported });
+    const load = sampleWorkload(3, 2);
+    await host.install({ template: load.template });
+    await host.fillRateeList([{ id: '007' }, { id: 'U2', name: '二号' }]);
+    const list = excel.book.sheetOrThrow('名单');
+    expect(list.values('A3:B4')).toEqual([
+      ['007', ''],
+      ['U2', '二号'],
+    ]);
+    await expect(host.fillRateeList([{ id: 'U9' }])).rejects.toThrow('名单 row 3 already holds a ratee');
+    expect(list.value('A5')).toBe('');
   });
 
   it('refuses the copy of a book whose sign-off no longer verifies', async () => {

@@ -95,9 +95,12 @@ function applyStyle(range: XlRange, style: CellStyle): void {
 /** The writes of one block, cut into row pieces of at most `pieceBytes` each. */
 export function blockWrites(sheet: string, block: Block, pieceBytes: number): Write[] {
   const rect = blockRect(sheet, block);
+  // A text-formatted block (`@`, set before the values) keeps what is written as text, so its
+  // values go as they are: an apostrophe marker would become part of the text.
+  const asText = block.style?.numFmt === '@';
   const grid: XlValue[][] | undefined = block.formulas
     ? block.formulas.map((r) => r.map((f) => f))
-    : block.values?.map((r) => r.map(literalForExcel));
+    : block.values?.map((r) => r.map((v) => (asText ? (v ?? '') : literalForExcel(v))));
   const rows = rect.lastRow - rect.row + 1;
   const cols = rect.lastCol - rect.col + 1;
   if (rows <= 0 || cols <= 0) return [];
