@@ -66,6 +66,11 @@ export interface WorkbookHost {
   readContent(): Promise<WorkbookContent>;
   /** Writes the rater-analysis sheet (and nothing a clerk typed). */
   writeAnalysis(results: Results): Promise<void>;
+  /**
+   * Writes ratees into an EMPTY ratee list (名单), from its first row; refuses, changing nothing,
+   * when any ratee cell there holds something. The summary lists the ratees of 名单 row by row.
+   */
+  fillRateeList(ratees: RateeInfo[]): Promise<void>;
   /** Selects a cell given as `Sheet!A1` so the clerk sees it. */
   selectCell(where: string): Promise<void>;
   /** Fills the given sheet rows (1-based) with a highlight colour, or clears it with null. */

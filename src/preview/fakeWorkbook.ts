@@ -6,6 +6,8 @@
  *  - the grid the clerk sees and types into (./WorkbookView.tsx), over the fake's cells.
  * Formula cells the hook does not fill keep showing `#CALC!`, as the fake reads them.
  */
+import { columnIndex } from '../core/address';
+import { cellText } from '../core/cells';
 import { scoreAndAnalyze } from '../core/pipeline';
 import type { Lang, RawCell } from '../core/types';
 import { createFakeExcel, type FakeBook, type FakeExcel, type FakeSheet } from '../hosts/fake-excel';
@@ -86,13 +88,19 @@ export function calculateFromEngine(book: FakeBook, lang: Lang): void {
     show(entry, `${e.statusCol}${row}`, r.total === null ? (problem?.message ?? '×') : '✓');
   });
 
+  // The summary lists the ratees of 名单 row by row, as its formulas do (an empty list, an empty
+  // summary), each with the engine's result for that ratee.
   const s = layout.summary;
+  const list = grids[layout.lists.sheet];
+  const idCol = columnIndex(layout.lists.rateeIdCol);
+  const byId = new Map(results.ratees.map((r) => [r.ratee, r]));
   for (let row = s.firstRow, k = 0; row <= s.lastRow; row++, k++) {
-    const r = results.ratees[k];
+    const id = cellText(list[layout.lists.firstRow - 1 + k]?.[idCol] ?? null);
+    const r = id === '' ? undefined : byId.get(id);
     const at = (col: string) => `${col}${row}`;
-    show(summary, at(s.rateeCol), r?.ratee ?? '');
+    show(summary, at(s.rateeCol), id);
     show(summary, at(s.nameCol), r?.name ?? '');
-    for (const [id, col] of Object.entries(s.sourceCols)) show(summary, at(col), r?.sources[id] ?? '');
+    for (const [src, col] of Object.entries(s.sourceCols)) show(summary, at(col), r?.sources[src] ?? '');
     show(summary, at(s.compositeCol), r?.composite ?? '');
     show(summary, at(s.bonusCol), r ? r.bonus : '');
     show(summary, at(s.deductionCol), r ? r.deduction : '');

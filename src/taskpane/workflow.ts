@@ -14,6 +14,11 @@ export interface Computation {
   rows: RowResult[];
   /** Whether the analysis sheet was written (a full computation, not only a check). */
   written: boolean;
+  /**
+   * Ratees written into an empty 名单 by this computation (0: the list was already there). The
+   * summary's formulas list the ratees of 名单 row by row, so without this it would stay empty.
+   */
+  listed: number;
 }
 
 /**
@@ -36,9 +41,14 @@ export async function computeWorkbook(
   report({ step: stepName('compute'), fraction: 1 / total });
   await new Promise((r) => setTimeout(r, 0)); // let the progress line paint before the engine runs
   const { results, rows } = scoreAndAnalyze(content, { lang, textNumbers: false });
+  let listed = 0;
   if (write) {
     report({ step: stepName('write'), fraction: 2 / total });
     await host.writeAnalysis(results);
+    if (content.ratees.length === 0 && results.ratees.length > 0) {
+      await host.fillRateeList(results.ratees.map((r) => ({ id: r.ratee })));
+      listed = results.ratees.length;
+    }
   }
-  return { content, results, rows, written: write };
+  return { content, results, rows, written: write, listed };
 }

@@ -137,9 +137,11 @@ describe('the preview in Chromium', () => {
     await page.getByTestId('check').click();
     await page.getByTestId('no-problems').waitFor();
 
-    // Compute: the results table shows the engine's ranks, scores and tiers.
+    // Compute: the results table shows the engine's ranks, scores and tiers. No ratee list was
+    // given, so the ratees of the score sheets are written into 名单 (the summary lists 名单).
     await page.getByTestId('compute').click();
     await page.getByTestId('results').waitFor();
+    await expect(page.getByTestId('list-filled').textContent()).resolves.toContain('10 个被考核对象');
     const fixedRows = s.rows.map((r, i) =>
       i === s.bad.row ? r.map((v, k) => (k === 4 ? s.bad.fixed : v)) : r,
     );
@@ -240,6 +242,10 @@ describe('the preview in Chromium', () => {
     await cell(page, `${String.fromCharCode(65 + sourceCol)}3`).click();
     await page.getByTestId('paste-area').fill(asTsv(fixedRows));
     await page.getByTestId('paste-apply').click();
+
+    await page.getByTestId('tab-compute').click();
+    await page.getByTestId('compute').click();
+    await page.getByTestId('results').waitFor();
 
     // 签核导出: nothing signed yet; the PDF note is there (the preview has no PdfFile).
     await page.getByTestId('tab-signoff').click();

@@ -13,7 +13,8 @@
  * never caught here: they reach the caller with Excel's own code and message.
  */
 import { InputError } from '../../core/errors';
-import type { Lang, Results } from '../../core/types';
+import { columnIndex, columnLetter } from '../../core/address';
+import type { Lang, RateeInfo, Results } from '../../core/types';
 import { buildPlan } from '../../workbook/build';
 import { SHEET_NAMES } from '../../workbook/names';
 import type { Block, SheetKey } from '../../workbook/plan';
@@ -406,6 +407,46 @@ export class OfficeHost implements WorkbookHost {
       // A batch that only unprotects or only protects would still work, but the writes between
       // them must not run on a protected sheet: the guard keeps them in order.
       await this.applyWrites(ctx, this.guarded(sheet, state.protected, writes));
+    });
+  }
+
+  async fillRateeList(ratees: RateeInfo[]): Promise<void> {
+    if (ratees.length === 0) return;
+    return this.o.run(async (ctx) => {
+      const stored = await this.stored(ctx);
+      const l = stored.layout.lists;
+      if (ratees.length > l.lastRow - l.firstRow + 1)
+        throw new InputError(
+          `${l.sheet} has room for ${l.lastRow - l.firstRow + 1} ratees below its header, not ${ratees.length}: upgrade the installation with the ratee list instead`,
+        );
+      const ws = ctx.workbook.worksheets.getItem(l.sheet);
+      const cols = [l.rateeIdCol, l.rateeNameCol, l.rateeGroupCol];
+      const first = Math.min(...cols.map(columnIndex));
+      const last = Math.max(...cols.map(columnIndex));
+      const target = ws.getRange(
+        formatAddress({ row: l.firstRow - 1, col: first, lastRow: l.lastRow - 1, lastCol: last }),
+      );
+      target.load('values');
+      ws.protection.load('protected');
+      await ctx.sync();
+      const taken = target.values.findIndex((row) => row.some((v) => v !== '' && v !== null));
+      if (taken >= 0)
+        throw new InputError(
+          `${l.sheet} row ${l.firstRow + taken} already holds a ratee: the list is left as it is`,
+        );
+      const values = ratees.map((r) => {
+        const row: (string | null)[] = Array(last - first + 1).fill(null);
+        row[columnIndex(l.rateeIdCol) - first] = r.id;
+        row[columnIndex(l.rateeNameCol) - first] = r.name ?? null;
+        row[columnIndex(l.rateeGroupCol) - first] = r.group ?? null;
+        return row;
+      });
+      const writes = blockWrites(
+        l.sheet,
+        { at: `${columnLetter(first)}${l.firstRow}`, values, style: { numFmt: '@' } },
+        this.batchBytes / 2,
+      );
+      await this.applyWrites(ctx, this.guarded(l.sheet, ws.protection.protected, writes));
     });
   }
 

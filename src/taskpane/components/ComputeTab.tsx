@@ -190,6 +190,11 @@ export function ComputeTab({ computation, onComputed }: ComputeTabProps) {
 
       {computation?.written && results && (
         <>
+          {computation.listed > 0 && (
+            <MessageBar intent="info" layout="multiline" data-testid="list-filled">
+              <MessageBarBody>{t('compute.listFilled', { count: computation.listed })}</MessageBarBody>
+            </MessageBar>
+          )}
           <h3 className={pane.h3}>{t('compute.results')}</h3>
           <Table
             size="extra-small"
