@@ -9,3 +9,14 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/**
+ * The workbook holds no Duanping installation (no DP_Template sheet). A subclass, so that the
+ * task pane can say so in its own words without asking the workbook first.
+ */
+export class NotInstalledError extends InputError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotInstalledError';
+  }
+}

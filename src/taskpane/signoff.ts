@@ -4,30 +4,23 @@
  * line runs the same); this file adds the pane's checks in the pane's language and the file
  * exports. The xlsx copy code (exceljs) is loaded only when a copy is asked for.
  */
-import {
-  describeVerification,
-  nowWithOffset,
-  webCryptoDigester,
-  type SignoffRecord,
-  type Verification,
-} from '../core/signoff';
+import { describeVerification, latestRecord, nowWithOffset, webCryptoDigester } from '../core/signoff';
 import type { Lang } from '../core/types';
 import type { SaveOutcome, WorkbookHost } from '../hosts/types';
 import { signBook, verifyBook, withdrawBook, type BookVerification } from '../workbook/signoff';
+import { installed } from './workflow';
 
 /** A sentence for the pane, in the pane's language. */
 export type Say = (key: string, values?: Record<string, string | number>) => string;
 
-export class PaneError extends Error {}
-
-async function requireInstallation(host: WorkbookHost, say: Say): Promise<void> {
-  if (!(await host.findInstallation())) throw new PaneError(say('signoff.notInstalled'));
+/** A host call in a workbook that may have no installation: the pane's sentence if so. */
+function inBook<T>(call: () => Promise<T>, say: Say): Promise<T> {
+  return installed(call, say('signoff.notInstalled'));
 }
 
 /** All sign-offs checked against the workbook as it is now. */
-export async function checkSignoffs(host: WorkbookHost, say: Say): Promise<BookVerification> {
-  await requireInstallation(host, say);
-  return verifyBook(host.signoffStore(), webCryptoDigester());
+export function checkSignoffs(host: WorkbookHost, say: Say): Promise<BookVerification> {
+  return inBook(() => verifyBook(host.signoffStore(), webCryptoDigester()), say);
 }
 
 export interface SignForm {
@@ -38,7 +31,8 @@ export interface SignForm {
 }
 
 export type PaneOutcome =
-  | { ok: true; message: string; verification: BookVerification }
+  /** `verification`: the chain after a sign or withdraw (known without reading the book again). */
+  | { ok: true; message: string; verification?: BookVerification }
   | { ok: false; message: string; details?: string[] };
 
 /** Signs at the next level (time: now, with this computer's UTC offset). */
@@ -49,17 +43,20 @@ export async function signNow(
   say: Say,
 ): Promise<PaneOutcome> {
   if (form.reviewer.trim() === '') return { ok: false, message: say('signoff.sign.reviewerMissing') };
-  await requireInstallation(host, say);
-  const r = await signBook(
-    host.signoffStore(),
-    {
-      reviewer: form.reviewer,
-      role: form.role,
-      comment: form.comment,
-      time: nowWithOffset(),
-      password: form.password || undefined,
-    },
-    webCryptoDigester(),
+  const r = await inBook(
+    () =>
+      signBook(
+        host.signoffStore(),
+        {
+          reviewer: form.reviewer,
+          role: form.role,
+          comment: form.comment,
+          time: nowWithOffset(),
+          password: form.password || undefined,
+        },
+        webCryptoDigester(),
+      ),
+    say,
   );
   if (!r.ok) {
     if (r.verification && !r.verification.ok)
@@ -77,7 +74,7 @@ export async function signNow(
       reviewer: r.record.reviewer,
       digest: r.record.digest.slice(0, 8),
     }),
-    verification: await checkSignoffs(host, say),
+    verification: r.verification,
   };
 }
 
@@ -96,27 +93,29 @@ export async function withdrawNow(
 ): Promise<PaneOutcome> {
   if (form.by.trim() === '' || form.reason.trim() === '')
     return { ok: false, message: say('signoff.withdraw.missing') };
-  await requireInstallation(host, say);
-  const r = await withdrawBook(
-    host.signoffStore(),
-    level,
-    { by: form.by, reason: form.reason, time: nowWithOffset() },
-    webCryptoDigester(),
-    form.password || undefined,
+  const r = await inBook(
+    () =>
+      withdrawBook(
+        host.signoffStore(),
+        level,
+        { by: form.by, reason: form.reason, time: nowWithOffset() },
+        webCryptoDigester(),
+        form.password || undefined,
+      ),
+    say,
   );
   if (!r.ok) return { ok: false, message: r.message };
   const done = say('signoff.withdraw.done', { level });
   return {
     ok: true,
     message: r.active === 0 ? `${done} ${say('signoff.withdraw.unlocked')}` : done,
-    verification: await checkSignoffs(host, say),
+    verification: r.verification,
   };
 }
 
 /** Writes the print sheet (打印版) and shows it. */
 export async function writePrint(host: WorkbookHost, say: Say): Promise<string> {
-  await requireInstallation(host, say);
-  const sheet = await host.writePrintLayout();
+  const sheet = await inBook(() => host.writePrintLayout(), say);
   return say('signoff.export.printDone', { sheet });
 }
 
@@ -132,11 +131,6 @@ function savedMessage(outcome: SaveOutcome, name: string, say: Say): string {
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The latest active record, for file names. */
-function latest(records: readonly SignoffRecord[]): SignoffRecord | undefined {
-  return [...records].reverse().find((r) => !r.withdrawn);
-}
-
 /**
  * The values-only copy: the workbook file from the host, checked and turned into values with a
  * print sheet by the same code as `duanping export`, then handed to the user.
@@ -147,39 +141,36 @@ export async function exportCopy(
   say: Say,
   report?: (step: string) => void,
 ): Promise<PaneOutcome> {
-  await requireInstallation(host, say);
   report?.(say('signoff.export.reading'));
   const bytes = await host.getFile('xlsx');
   report?.(say('signoff.export.making'));
   const { copyFromBytes } = await import(/* webpackChunkName: "xlsx-copy" */ '../hosts/xlsx/copy');
-  const copy = await copyFromBytes(bytes, { valuesOnly: true, print: true }, webCryptoDigester());
+  const copy = await inBook(
+    () => copyFromBytes(bytes, { valuesOnly: true, print: true }, webCryptoDigester()),
+    say,
+  );
   if (!copy.ok) {
     if (copy.reason === 'not-verified')
       return {
         ok: false,
         message: say('signoff.export.refused'),
-        details: describeVerification(copy.verification as Verification, lang, 20),
+        details: describeVerification(copy.verification, lang, 20),
       };
     if (copy.reason === 'uncomputed')
       return { ok: false, message: say('signoff.export.refused'), details: copy.cells };
     return { ok: false, message: say('signoff.export.refused'), details: [copy.message] };
   }
-  const top = latest(copy.records);
+  const top = latestRecord(copy.records);
   const signedWord = lang === 'zh' ? '签核' : 'signed';
   const name = `${safeFileName(copy.title)}${top ? `-${signedWord}${top.level}-${top.digest.slice(0, 8)}` : ''}.xlsx`;
   const outcome = await host.saveFile({ name, type: XLSX_TYPE, bytes: copy.bytes! });
   const message = savedMessage(outcome, name, say);
-  return {
-    ok: true,
-    message: copy.signed ? message : `${message} ${say('signoff.export.unsigned')}`,
-    verification: await checkSignoffs(host, say),
-  };
+  return { ok: true, message: copy.signed ? message : `${message} ${say('signoff.export.unsigned')}` };
 }
 
 /** Excel's PDF of the workbook, with the print sheet written (and shown) first. */
 export async function exportPdf(host: WorkbookHost, title: string, say: Say): Promise<string> {
-  await requireInstallation(host, say);
-  await host.writePrintLayout();
+  await inBook(() => host.writePrintLayout(), say);
   const bytes = await host.getFile('pdf');
   const name = `${safeFileName(title)}.pdf`;
   return savedMessage(await host.saveFile({ name, type: 'application/pdf', bytes }), name, say);

@@ -3,10 +3,24 @@
  * entered, compute with the engine, and (for a full computation) write the rater analysis back.
  * Only the WorkbookHost and pure engine functions are used here.
  */
+import { NotInstalledError } from '../core/errors';
 import { scoreAndAnalyze } from '../core/pipeline';
 import type { Lang, Results, RowResult } from '../core/types';
 import type { WorkbookContent, WorkbookHost } from '../hosts/types';
 import type { ActionProgress } from './components/useAction';
+
+/**
+ * Runs a host call; a workbook without an installation becomes the pane's own sentence, in the
+ * pane's language (the host's error is English and meant for logs and the command line).
+ */
+export async function installed<T>(call: () => Promise<T>, sentence: string): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    if (e instanceof NotInstalledError) throw new Error(sentence);
+    throw e;
+  }
+}
 
 export interface Computation {
   content: WorkbookContent;
@@ -35,9 +49,7 @@ export async function computeWorkbook(
 ): Promise<Computation> {
   const total = write ? 3 : 2;
   report({ step: stepName('read'), fraction: 0 });
-  // Checked first so that the clerk reads the pane's own sentence, in the pane's language.
-  if (!(await host.findInstallation())) throw new Error(stepName('notInstalled'));
-  const content = await host.readContent();
+  const content = await installed(() => host.readContent(), stepName('notInstalled'));
   report({ step: stepName('compute'), fraction: 1 / total });
   await new Promise((r) => setTimeout(r, 0)); // let the progress line paint before the engine runs
   const { results, rows } = scoreAndAnalyze(content, { lang, textNumbers: false });

@@ -493,6 +493,11 @@ function adjustmentsSheet(
   return sheet;
 }
 
+/** The summary sheet of an installation alone, from its stored layout (for its column formats). */
+export function summarySheetPlan(template: Template, lang: Lang, layout: WorkbookLayout): SheetPlan {
+  return summarySheet(template, lang, WORDS[lang], layout);
+}
+
 function summarySheet(template: Template, lang: Lang, w: Words, layout: WorkbookLayout): SheetPlan {
   const s = layout.summary;
   const sheet = sheetBase('summary', s.sheet);

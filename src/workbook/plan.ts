@@ -56,6 +56,14 @@ export interface Block {
   style?: CellStyle;
 }
 
+/** How many rows and columns a block covers. */
+export function blockSize(block: Block): { rows: number; cols: number } {
+  const grid = block.formulas ?? block.values;
+  return grid
+    ? { rows: grid.length, cols: grid[0]?.length ?? 0 }
+    : { rows: block.rows ?? 1, cols: block.cols ?? 1 };
+}
+
 export interface ColumnPlan {
   /** Column letter. */
   col: string;

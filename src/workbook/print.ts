@@ -9,7 +9,7 @@
 import { activeRecords, shortDigest, type SignoffRecord } from '../core/signoff';
 import type { Lang } from '../core/types';
 import { columnIndex, columnLetter } from '../core/address';
-import type { Block, CellStyle, PlanValue, SheetPlan, SummaryLayout, WorkbookPlan } from './plan';
+import { blockSize, type Block, type CellStyle, type PlanValue, type SheetPlan } from './plan';
 
 export const PRINT_SHEET: Record<Lang, string> = { zh: '打印版', en: 'Print' };
 
@@ -150,52 +150,39 @@ export function printSheetPlan(p: PrintInput): SheetPlan {
   };
 }
 
-/** The value and style a plan writes into one cell (0-based), the later block winning. */
-function planCell(sheet: SheetPlan, row: number, col: number): { value: PlanValue; style: CellStyle } {
-  let value: PlanValue = null;
+/** The style a plan gives one cell (0-based), later blocks over earlier ones. */
+function planStyle(sheet: SheetPlan, row: number, col: number): CellStyle {
   let style: CellStyle = {};
   for (const b of sheet.blocks) {
     const m = /^([A-Z]+)(\d+)$/.exec(b.at);
-    if (!m) continue;
+    if (!m || !b.style) continue;
     const r0 = Number(m[2]) - 1;
     const c0 = columnIndex(m[1]);
-    const grid = b.values ?? b.formulas;
-    const rows = grid ? grid.length : (b.rows ?? 1);
-    const cols = grid ? (grid[0]?.length ?? 0) : (b.cols ?? 1);
-    if (row < r0 || row >= r0 + rows || col < c0 || col >= c0 + cols) continue;
-    if (b.values) value = b.values[row - r0][col - c0];
-    if (b.style) style = { ...style, ...b.style };
+    const { rows, cols } = blockSize(b);
+    if (row >= r0 && row < r0 + rows && col >= c0 && col < c0 + cols) style = { ...style, ...b.style };
   }
-  return { value, style };
+  return style;
 }
 
 /**
- * The printed columns of an installation's summary, taken from its plan (header texts, widths,
- * hidden columns and number formats as installed), for hosts that read only values (Office.js).
- * `indexes` are the 0-based summary columns, in order.
+ * The printed columns of a summary as installed, for hosts that read only values (Office.js):
+ * the header as the sheet shows it, hidden columns, widths and number formats from the summary's
+ * plan. `indexes` are the 0-based summary columns, in order.
  */
 export function summaryPrintColumns(
-  plan: WorkbookPlan,
-  s: SummaryLayout,
+  summary: SheetPlan,
+  header: readonly PlanValue[],
+  firstRow: number,
 ): { columns: PrintColumn[]; indexes: number[] } {
-  const sheet = plan.sheets.find((x) => x.key === 'summary');
-  if (!sheet) throw new Error('plan: no summary sheet');
-  const width = Math.max(
-    ...sheet.blocks.map(
-      (b) =>
-        columnIndex(b.at.replace(/\d+$/, '')) + 1 + ((b.values ?? b.formulas)?.[0]?.length ?? b.cols ?? 1),
-    ),
-  );
-  const header = Array.from({ length: width }, (_, c) => planCell(sheet, s.headerRow - 1, c).value);
-  const hidden = new Set(sheet.columns.filter((c) => c.hidden).map((c) => columnIndex(c.col)));
-  const widths = new Map(sheet.columns.map((c) => [columnIndex(c.col), c.width]));
+  const hidden = new Set(summary.columns.filter((c) => c.hidden).map((c) => columnIndex(c.col)));
+  const widths = new Map(summary.columns.map((c) => [columnIndex(c.col), c.width]));
   const indexes = printedColumns(header, (c) => hidden.has(c));
   return {
     indexes,
     columns: indexes.map((c) => ({
       header: header[c],
       width: widths.get(c),
-      numFmt: planCell(sheet, s.firstRow - 1, c).style.numFmt,
+      numFmt: planStyle(summary, firstRow - 1, c).numFmt,
     })),
   };
 }

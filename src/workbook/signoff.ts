@@ -5,7 +5,7 @@
  * the task pane (src/hosts/office/) — read the same grids and write the same blocks through
  * this module, and sign, withdraw and verify through the same three functions over a small
  * `SignoffStore` each host implements. So a book signed in the add-in verifies with
- * `duanping verify`, and the other way round.
+ * `duanping verify` (tested: test/office/signoff.test.ts).
  *
  * What the store reads: the template and layout (DP_Template), the entry and adjustment rows,
  * the summary's results as the values it shows (never recomputed: reviewers sign what they
@@ -113,8 +113,8 @@ export function readResults(s: SummaryLayout, grid: readonly RawCell[][]): Resul
   return out;
 }
 
-/** A grid cell as the sign-off sheets hold it (an error value becomes its text). */
-function sheetValue(v: RawCell): SheetValue {
+/** A grid cell as a plain value (an error value becomes its text, a missing cell null). */
+export function sheetValue(v: RawCell): SheetValue {
   if (v === undefined) return null;
   if (v !== null && typeof v === 'object') return v.error;
   return v;
@@ -123,7 +123,7 @@ function sheetValue(v: RawCell): SheetValue {
 const HEADER_FIRST = new Set([SIGNOFF_HEADERS.zh[0], SIGNOFF_HEADERS.en[0]]);
 
 /** The sign-off table's header row (1-based) within the first 30 rows, or undefined. */
-export function findSignoffHeader(grid: readonly RawCell[][]): number | undefined {
+function findSignoffHeader(grid: readonly RawCell[][]): number | undefined {
   for (let r = 0; r < Math.min(grid.length, 30); r++) {
     const v = grid[r]?.[0];
     if (typeof v === 'string' && HEADER_FIRST.has(v.trim())) return r + 1;
@@ -184,8 +184,6 @@ const HEADER_FILL = '#E8EEF7';
 export interface SignoffSheetWrite {
   blocks: Block[];
   columns: ColumnPlan[];
-  /** The header row the table ends up under. */
-  headerRow: number;
 }
 
 /**
@@ -239,7 +237,7 @@ export function signoffSheetWrite(
       at: `A${first + rows.length}`,
       values: Array.from({ length: stale }, () => Array(width).fill(null)),
     });
-  return { blocks, columns, headerRow };
+  return { blocks, columns };
 }
 
 /**
@@ -276,7 +274,14 @@ export interface SignoffStore {
 }
 
 export type BookSignResult =
-  | { ok: true; record: SignoffRecord; records: SignoffRecord[]; book: SignoffBook }
+  | {
+      ok: true;
+      record: SignoffRecord;
+      records: SignoffRecord[];
+      book: SignoffBook;
+      /** The chain as it stands after signing (checked on the content just read, no second read). */
+      verification: ChainStatus;
+    }
   | { ok: false; message: string; verification?: Verification };
 
 export interface SignOptions extends SignInput {
@@ -305,23 +310,40 @@ export async function signBook(
   const signed = await buildSignoffRecord(book.content, book.records.records, input, digester);
   if (!signed.ok) return signed;
   await store.write(book, signed.records, { protect: true, password });
-  return { ok: true, record: signed.record, records: signed.records, book };
+  return {
+    ok: true,
+    record: signed.record,
+    records: signed.records,
+    book,
+    verification: await verifyRecords(book, signed.records, digester),
+  };
 }
 
-export type BookVerification =
-  | { ok: false; unreadable: string }
-  | (Verification & { unreadable?: undefined; records: SignoffRecord[]; title: string });
+/** The chain checked against a book's content, with the records and the assessment name. */
+export type ChainStatus = Verification & { unreadable?: undefined; records: SignoffRecord[]; title: string };
+
+export type BookVerification = { ok: false; unreadable: string } | ChainStatus;
+
+/** Verifies records against the content of a book already read. */
+export async function verifyRecords(
+  book: SignoffBook,
+  records: SignoffRecord[],
+  digester: Digester,
+): Promise<ChainStatus> {
+  const v = await verifyChain(book.content, records, digester);
+  return { ...v, records, title: book.title };
+}
 
 /** Verifies the stored sign-offs against the workbook's current content. */
 export async function verifyBook(store: SignoffStore, digester: Digester): Promise<BookVerification> {
   const book = await store.read();
   if (!book.records.ok) return { ok: false, unreadable: book.records.message };
-  const v = await verifyChain(book.content, book.records.records, digester);
-  return { ...v, records: book.records.records, title: book.title };
+  return verifyRecords(book, book.records.records, digester);
 }
 
 export type BookWithdrawResult =
-  { ok: true; records: SignoffRecord[]; active: number } | { ok: false; message: string };
+  | { ok: true; records: SignoffRecord[]; active: number; verification: ChainStatus }
+  | { ok: false; message: string };
 
 /** Withdraws the top active level; the record stays, marked withdrawn (who, when, why). */
 export async function withdrawBook(
@@ -337,5 +359,10 @@ export async function withdrawBook(
   if (!w.ok) return w;
   const active = activeRecords(w.records).length;
   await store.write(book, w.records, { protect: false, unlock: active === 0, password });
-  return { ok: true, records: w.records, active };
+  return {
+    ok: true,
+    records: w.records,
+    active,
+    verification: await verifyRecords(book, w.records, digester),
+  };
 }

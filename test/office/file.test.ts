@@ -5,9 +5,18 @@
  */
 import { FakeDocument } from '../../src/hosts/fake-excel/document';
 import { readDocumentFile } from '../../src/hosts/office/file';
+import { toBase64 } from '../../src/hosts/office/save';
 import type { XlDocument } from '../../src/hosts/office/xl';
 
 const bytes = Uint8Array.from({ length: 10_007 }, (_, i) => (i * 31) % 256);
+
+describe('toBase64 (the copy handed to Excel.createWorkbook)', () => {
+  it('encodes bytes as Node does, across its 32 KB chunks', () => {
+    const big = Uint8Array.from({ length: 100_003 }, (_, i) => (i * 7919) % 256);
+    expect(toBase64(big)).toBe(Buffer.from(big).toString('base64'));
+    expect(toBase64(new Uint8Array())).toBe('');
+  });
+});
 
 describe('readDocumentFile', () => {
   it.each([1_000, 4_096, 10_007, 4 * 1024 * 1024])(

@@ -28,8 +28,11 @@ const d = webCryptoDigester();
 const T1 = '2025-01-20T09:00:00+08:00';
 const T2 = '2025-01-21T10:30:00+08:00';
 
-async function setup(options: { pdf?: boolean; password?: string } = {}) {
-  const excel = createFakeExcel({ calculate: (b) => calculateFromEngine(b, 'zh') });
+async function setup(options: { pdf?: boolean; apiVersion?: string } = {}) {
+  const excel = createFakeExcel({
+    calculate: (b) => calculateFromEngine(b, 'zh'),
+    apiVersion: options.apiVersion,
+  });
   const doc = new FakeDocument({
     compressed: () => fakeBookToXlsx(excel.book, ExcelJS),
     ...(options.pdf ? { pdf: () => new TextEncoder().encode('%PDF-1.7 fake') } : {}),
@@ -214,6 +217,15 @@ describe('sign-off in the add-in (Office adapter over the fake Excel)', () => {
     // Writing it again replaces the sheet.
     await host.writePrintLayout();
     expect(excel.book.sheets.filter((s) => s.name === name)).toHaveLength(1);
+  });
+
+  it('writes the print sheet without page settings where Excel lacks ExcelApi 1.9', async () => {
+    const { excel, host } = await setup({ apiVersion: '1.8' });
+    await signBook(host.signoffStore(), { reviewer: '张科长', time: T1 }, d);
+    const name = await host.writePrintLayout();
+    const sheet = excel.book.sheetOrThrow(name);
+    expect(sheet.values('A4:A4')[0][0]).not.toBe('');
+    expect(sheet.pageLayout).toEqual({});
   });
 
   it('makes the values-only copy from getFileAsync; the command line verifies it, with no formula left', async () => {

@@ -12,22 +12,23 @@
  * protect/unprotect (both throw when the sheet is already in that state). Errors from Excel are
  * never caught here: they reach the caller with Excel's own code and message.
  */
-import { InputError } from '../../core/errors';
+import { InputError, NotInstalledError } from '../../core/errors';
 import { columnIndex, columnLetter } from '../../core/address';
 import type { Lang, RateeInfo, Results } from '../../core/types';
-import { buildPlan } from '../../workbook/build';
+import { buildPlan, summarySheetPlan } from '../../workbook/build';
 import { SHEET_NAMES } from '../../workbook/names';
 import type { Block, SheetKey } from '../../workbook/plan';
 import { TEMPLATE_SHEET } from '../../workbook/plan';
 import { readContentFromGrids, type Grids } from '../../workbook/read';
 import { readStore, type Stored } from '../../workbook/store';
 import { DIGESTS_SHEET, type SignoffRecord } from '../../core/signoff';
-import { printSheetPlan, summaryPrintColumns } from '../../workbook/print';
+import { PRINT_SHEET, printSheetPlan, summaryPrintColumns } from '../../workbook/print';
 import {
   digestsBlock,
   readResults,
   readSignoffBook,
   readSignoffRecords,
+  sheetValue,
   signoffSheetWrite,
   type SignoffBook,
   type SignoffStore,
@@ -153,7 +154,7 @@ export class OfficeHost implements WorkbookHost {
     store.load('values');
     await ctx.sync();
     if (store.isNullObject)
-      throw new InputError(
+      throw new NotInstalledError(
         `this workbook has no Duanping installation (no ${TEMPLATE_SHEET} sheet): install a template first`,
       );
     return readStore(store.values);
@@ -647,28 +648,29 @@ export class OfficeHost implements WorkbookHost {
   /**
    * Writes the print layout sheet (打印版 / Print) from the summary as it shows now and the
    * sign-offs, replacing an older one, and activates it. Returns the sheet name.
-   * Syncs: stored, sizes, read chunks, one probe, then the write batches.
+   * Syncs: stored (with the probe for an older print sheet), sizes, read chunks, write batches.
    */
   async writePrintLayout(): Promise<string> {
     return this.o.run(async (ctx) => {
+      // An older print sheet (in either language: the installed one is not known yet) is probed
+      // in the sync that reads the installation.
+      const probe = (name: string) => ctx.workbook.worksheets.getItemOrNullObject(name);
+      const olds = { zh: probe(PRINT_SHEET.zh), en: probe(PRINT_SHEET.en) };
       const stored = await this.stored(ctx);
       const l = stored.layout;
       const signoff = l.sheetNames.signoff;
       const grids = await this.readGrids(ctx, [l.summary.sheet, signoff, DIGESTS_SHEET]);
       const { records } = readSignoffRecords(grids[signoff], grids[DIGESTS_SHEET]);
       if (!records.ok) throw new InputError(records.message);
-      const summaryPlan = buildPlan({
-        template: stored.template,
-        lang: stored.lang,
-        sheetNames: l.sheetNames,
-      });
-      const { columns, indexes } = summaryPrintColumns(summaryPlan, l.summary);
       const grid = grids[l.summary.sheet] ?? [];
+      const header = (grid[l.summary.headerRow - 1] ?? []).map(sheetValue);
+      const { columns, indexes } = summaryPrintColumns(
+        summarySheetPlan(stored.template, stored.lang, l),
+        header,
+        l.summary.firstRow,
+      );
       const rows = readResults(l.summary, grid).map((r) =>
-        indexes.map((c) => {
-          const v = grid[r.loc!.row - 1]?.[c] ?? null;
-          return v !== null && typeof v === 'object' ? v.error : v;
-        }),
+        indexes.map((c) => sheetValue(grid[r.loc!.row - 1]?.[c] ?? null)),
       );
       const plan = printSheetPlan({
         title: stored.template.name,
@@ -677,11 +679,8 @@ export class OfficeHost implements WorkbookHost {
         rows,
         records: records.records,
       });
-      const old = ctx.workbook.worksheets.getItemOrNullObject(plan.name);
-      old.load('name');
-      await ctx.sync();
       const writes: Write[] = [];
-      if (!old.isNullObject)
+      if (!olds[stored.lang].isNullObject)
         writes.push({ sheet: plan.name, bytes: 200, deletesSheet: true, apply: (ws) => ws!.delete() });
       writes.push(...sheetsWrites([plan], { features: this.features(), pieceBytes: this.batchBytes / 2 }));
       writes.push({ sheet: plan.name, bytes: 200, apply: (ws) => ws!.activate() });

@@ -6,13 +6,14 @@
  * context, so a batch can be replayed in any `Excel.run`. Big blocks are cut into row pieces.
  */
 import { columnIndex } from '../../core/address';
-import type {
-  Block,
-  CellStyle,
-  PrintPlan,
-  SheetPlan,
-  ValidationPlan,
-  WorkbookPlan,
+import {
+  blockSize,
+  type Block,
+  type CellStyle,
+  type PrintPlan,
+  type SheetPlan,
+  type ValidationPlan,
+  type WorkbookPlan,
 } from '../../workbook/plan';
 import { formatAddress, parseAddress, type Rect } from './a1';
 import { literalForExcel } from './values';
@@ -65,8 +66,7 @@ export function blockRect(sheet: string, block: Block): Rect {
   if (!at || at.row !== at.lastRow || at.col !== at.lastCol)
     throw new Error(`plan: ${sheet}!${block.at} is not a cell address`);
   const grid = block.formulas ?? block.values;
-  const rows = grid ? grid.length : (block.rows ?? 1);
-  const cols = grid ? (grid[0]?.length ?? 0) : (block.cols ?? 1);
+  const { rows, cols } = blockSize(block);
   if (grid && grid.some((r) => r.length !== cols))
     throw new Error(`plan: the block at ${sheet}!${block.at} has rows of different lengths`);
   return { row: at.row, col: at.col, lastRow: at.row + rows - 1, lastCol: at.col + cols - 1 };

@@ -7,10 +7,10 @@
 import ExcelJS from 'exceljs';
 import type { Digester, SignoffRecord, Verification } from '../../core/signoff';
 import type { Lang } from '../../core/types';
-import type { BookVerification } from '../../workbook/signoff';
+import { verifyRecords } from '../../workbook/signoff';
 import { addPrintLayout, replaceFormulasByValues } from './export';
 import { readSignoffBook } from './signoff-book';
-import { repairForWrite, verifyWorkbook } from './signoff';
+import { repairForWrite, xlsxSignoffStore } from './signoff';
 
 export interface CopyOptions {
   valuesOnly: boolean;
@@ -41,24 +41,23 @@ export async function makeCopy(
   o: CopyOptions,
   digester: Digester,
 ): Promise<CopyResult> {
-  const v: BookVerification = await verifyWorkbook(wb, readSignoffBook, digester);
-  if (v.unreadable !== undefined) return { ok: false, reason: 'unreadable', message: v.unreadable };
+  const book = await xlsxSignoffStore(wb, readSignoffBook).read();
+  if (!book.records.ok) return { ok: false, reason: 'unreadable', message: book.records.message };
+  const v = await verifyRecords(book, book.records.records, digester);
   if (!v.ok) return { ok: false, reason: 'not-verified', verification: v };
-  const book = readSignoffBook(wb);
-  const uncomputed = book.uncomputed ?? [];
-  if (uncomputed.length > 0) return { ok: false, reason: 'uncomputed', cells: uncomputed };
+  if (book.uncomputed.length > 0) return { ok: false, reason: 'uncomputed', cells: book.uncomputed };
   repairForWrite(wb);
   // Formulas without a cached value computed "" (spreadsheets store no value for it): left empty.
   const replaced = o.valuesOnly ? replaceFormulasByValues(wb).replaced : 0;
   let printSheet: string | undefined;
   if (o.print) {
     const rows = book.content.results.map((r) => r.loc?.row ?? 0).filter((n) => n > 0);
-    const firstRow = rows.length > 0 ? Math.min(...rows) : (book.summaryHeaderRow ?? 1) + 1;
+    const firstRow = rows.length > 0 ? Math.min(...rows) : book.summaryHeaderRow + 1;
     printSheet = addPrintLayout(
       wb,
       {
         summarySheet: book.sheets.summary,
-        headerRow: book.summaryHeaderRow ?? firstRow - 1,
+        headerRow: book.summaryHeaderRow,
         firstRow,
         lastRow: rows.length > 0 ? Math.max(...rows) : firstRow - 1,
         title: book.title,

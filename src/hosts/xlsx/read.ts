@@ -3,7 +3,7 @@
  * sheets as grids, the stored template and layout, and the values behind defined names.
  */
 import ExcelJS from 'exceljs';
-import { InputError } from '../../core/errors';
+import { InputError, NotInstalledError } from '../../core/errors';
 import type { RawCell } from '../../core/types';
 import { TEMPLATE_SHEET } from '../../workbook/plan';
 import { readContentFromGrids, type Grids, type ReadResult } from '../../workbook/read';
@@ -81,7 +81,7 @@ export function workbookGrids(wb: ExcelJS.Workbook, names?: string[]): Grids {
 export function readStored(wb: ExcelJS.Workbook, fileName = 'the workbook'): Stored {
   const ws = wb.getWorksheet(TEMPLATE_SHEET);
   if (!ws)
-    throw new InputError(
+    throw new NotInstalledError(
       `${fileName} has no ${TEMPLATE_SHEET} sheet: prepare it with \`duanping init\` or the add-in first`,
     );
   return readStore(sheetGrid(ws));

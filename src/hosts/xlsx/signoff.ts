@@ -10,10 +10,8 @@ import {
   type Digester,
   type ParsedSignoffs,
   type SheetValue,
-  type SignoffContent,
   type WithdrawInput,
 } from '../../core/signoff';
-import type { Lang } from '../../core/types';
 import {
   digestsBlock,
   readSignoffRecords as readRecordGrids,
@@ -24,7 +22,6 @@ import {
   type BookSignResult,
   type BookVerification,
   type BookWithdrawResult,
-  type SheetRange,
   type SignedSheets,
   type SignOptions,
   type SignoffBook,
@@ -33,24 +30,14 @@ import {
 import { sheetGrid } from './read';
 import { cellPosition, writeBlock } from './write';
 
-export type { BookSignResult, BookVerification, SignOptions };
+export type { BookSignResult, BookVerification, SignOptions, SignedSheets };
 
-export type { SignedSheets };
-
-/** What the workbook reader gives the sign-off: the content, the sheet names, the assessment name. */
-export interface BookContent {
-  content: SignoffContent;
-  sheets: SignedSheets;
-  /** The assessment name for titles and the print header. */
-  title: string;
-  lang: Lang;
-  /** The summary's header row, for the print layout. */
-  summaryHeaderRow?: number;
-  /** `Sheet!A1` of result formulas never calculated; signing refuses while there are any. */
-  uncomputed?: string[];
-  /** The cells clerks type into, unlocked again when the last sign-off is withdrawn. */
-  inputRanges?: SheetRange[];
-}
+/**
+ * What a workbook reader gives the sign-off: the book without its records (the store reads
+ * those from the sign-off sheets itself); the layout-dependent parts may be left out.
+ */
+export type BookContent = Pick<SignoffBook, 'content' | 'sheets' | 'title' | 'lang'> &
+  Partial<Pick<SignoffBook, 'summaryHeaderRow' | 'uncomputed' | 'inputRanges'>>;
 
 /** Reads a prepared workbook; throws an InputError (one line) when it is not one. */
 export type BookReader = (wb: ExcelJS.Workbook) => BookContent;

@@ -6,13 +6,14 @@
 import ExcelJS from 'exceljs';
 import { columnIndex } from '../../core/address';
 import { addXlfnPrefixes } from '../../workbook/formula';
-import type {
-  Block,
-  CellStyle,
-  PrintPlan,
-  SheetPlan,
-  ValidationPlan,
-  WorkbookPlan,
+import {
+  blockSize,
+  type Block,
+  type CellStyle,
+  type PrintPlan,
+  type SheetPlan,
+  type ValidationPlan,
+  type WorkbookPlan,
 } from '../../workbook/plan';
 
 const argb = (hex: string) => 'FF' + hex.replace('#', '').toUpperCase();
@@ -55,9 +56,7 @@ function styleParts(style: CellStyle): Partial<ExcelJS.Style> & { locked?: boole
 /** Writes one block's values or formulas and style. */
 export function writeBlock(ws: ExcelJS.Worksheet, block: Block): void {
   const { row, col } = cellPosition(block.at);
-  const grid = block.formulas ?? block.values;
-  const rows = grid ? grid.length : (block.rows ?? 1);
-  const cols = grid ? (grid[0]?.length ?? 0) : (block.cols ?? 1);
+  const { rows, cols } = blockSize(block);
   const parts = block.style ? styleParts(block.style) : null;
   for (let r = 0; r < rows; r++) {
     const wsRow = ws.getRow(row + r);

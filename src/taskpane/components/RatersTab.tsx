@@ -30,15 +30,6 @@ import { useAction } from './useAction';
 export const HIGHLIGHT_COLOR = '#FFE08A';
 
 const useStyles = makeStyles({
-  card: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: '6px 8px',
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: '4px',
-  },
-  cardHead: { display: 'flex', alignItems: 'center', columnGap: '6px', flexWrap: 'wrap' },
   rater: { fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyMonospace },
   flag: { margin: 0 },
   evidence: {
@@ -218,8 +209,8 @@ export function RatersTab({ computation, onComputed }: RatersTabProps) {
               const key = `${report.source}\u0000${report.rater}`;
               const on = highlighted?.key === key;
               return (
-                <div key={key} className={styles.card} data-testid="flagged-rater" data-rater={report.rater}>
-                  <div className={styles.cardHead}>
+                <div key={key} className={pane.card} data-testid="flagged-rater" data-rater={report.rater}>
+                  <div className={pane.cardHead}>
                     <span className={styles.rater}>{report.rater}</span>
                     <span className={pane.muted}>{t('raters.sheets', { count: report.rows })}</span>
                   </div>
@@ -255,7 +246,7 @@ function FlagView({ flag, lang }: { flag: RaterFlag; lang: Lang }) {
   const evidence = Object.entries(flag.evidence);
   return (
     <div data-testid="flag" data-code={flag.code} data-level={flag.level}>
-      <div className={styles.cardHead}>
+      <div className={pane.cardHead}>
         <Badge appearance="tint" color={BADGE[flag.level]}>
           {t(`level.${flag.level}`)}
         </Badge>

@@ -18,7 +18,12 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeChangedRow, verificationStatusLine, type LevelStatus } from '../../core/signoff';
+import {
+  activeRecords,
+  describeChangedRow,
+  verificationStatusLine,
+  type LevelStatus,
+} from '../../core/signoff';
 import type { Lang } from '../../core/types';
 import type { BookVerification } from '../../workbook/signoff';
 import {
@@ -46,15 +51,6 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: '6px',
   },
-  level: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: '6px 8px',
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: '2px',
-  },
-  levelHead: { display: 'flex', alignItems: 'center', columnGap: '6px', flexWrap: 'wrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   changed: { margin: 0, paddingLeft: '16px' },
   link: { textAlign: 'left', height: 'auto', minWidth: 0, padding: '0', whiteSpace: 'normal' },
@@ -82,14 +78,14 @@ export function SignoffTab({ active }: SignoffTabProps) {
   const [withdraw, setWithdraw] = useState<WithdrawForm>({ by: '', reason: '', password: '' });
   const files = host.fileExports();
 
+  const { run } = action;
   const check = useCallback(
     () =>
-      action.run(async (report) => {
-        report({ step: t('signoff.checking') });
+      run(async (report) => {
+        report({ step: say('signoff.checking') });
         setVerification(await checkSignoffs(host, say));
       }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- action.run is stable per pane
-    [host, say],
+    [run, host, say],
   );
 
   useEffect(() => {
@@ -103,20 +99,15 @@ export function SignoffTab({ active }: SignoffTabProps) {
       const r = await fn();
       setOutcome(r);
       if (r.ok) {
-        setVerification(r.verification);
+        if (r.verification) setVerification(r.verification);
         after?.();
       }
     });
 
-  const runMessage = (fn: () => Promise<string>) =>
-    action.run(async () => {
-      setOutcome(null);
-      const message = await fn();
-      setOutcome({ ok: true, message, verification: verification! });
-    });
+  const runMessage = (fn: () => Promise<string>) => apply(async () => ({ ok: true, message: await fn() }));
 
   const records = verification && verification.unreadable === undefined ? verification.records : [];
-  const activeLevels = records.filter((r) => !r.withdrawn);
+  const activeLevels = activeRecords(records);
   const top = activeLevels[activeLevels.length - 1];
   const nextLevel = activeLevels.length + 1;
   const broken =
@@ -239,37 +230,33 @@ export function SignoffTab({ active }: SignoffTabProps) {
           }}
         >
           <h3 className={pane.h3}>{t('signoff.sign.heading', { level: nextLevel })}</h3>
-          <Field label={t('signoff.sign.reviewer')} required>
-            <Input
-              value={sign.reviewer}
-              onChange={(_, d) => setSign({ ...sign, reviewer: d.value })}
-              data-testid="sign-reviewer"
-            />
-          </Field>
-          <Field label={t('signoff.sign.role')}>
-            <Input
-              value={sign.role}
-              onChange={(_, d) => setSign({ ...sign, role: d.value })}
-              data-testid="sign-role"
-            />
-          </Field>
-          <Field label={t('signoff.sign.comment')}>
-            <Textarea
-              value={sign.comment}
-              onChange={(_, d) => setSign({ ...sign, comment: d.value })}
-              resize="vertical"
-              data-testid="sign-comment"
-            />
-          </Field>
-          <Field label={t('signoff.sign.password')}>
-            <Input
-              type="password"
-              autoComplete="new-password"
-              value={sign.password}
-              onChange={(_, d) => setSign({ ...sign, password: d.value })}
-              data-testid="sign-password"
-            />
-          </Field>
+          <TextField
+            label={t('signoff.sign.reviewer')}
+            required
+            value={sign.reviewer}
+            onChange={(v) => setSign({ ...sign, reviewer: v })}
+            testId="sign-reviewer"
+          />
+          <TextField
+            label={t('signoff.sign.role')}
+            value={sign.role}
+            onChange={(v) => setSign({ ...sign, role: v })}
+            testId="sign-role"
+          />
+          <TextField
+            label={t('signoff.sign.comment')}
+            multiline
+            value={sign.comment}
+            onChange={(v) => setSign({ ...sign, comment: v })}
+            testId="sign-comment"
+          />
+          <TextField
+            label={t('signoff.sign.password')}
+            password
+            value={sign.password}
+            onChange={(v) => setSign({ ...sign, password: v })}
+            testId="sign-password"
+          />
           <div className={pane.row}>
             <Button
               appearance="primary"
@@ -297,30 +284,28 @@ export function SignoffTab({ active }: SignoffTabProps) {
           }}
         >
           <h3 className={pane.h3}>{t('signoff.withdraw.heading', { level: top.level })}</h3>
-          <Field label={t('signoff.withdraw.by')} required>
-            <Input
-              value={withdraw.by}
-              onChange={(_, d) => setWithdraw({ ...withdraw, by: d.value })}
-              data-testid="withdraw-by"
-            />
-          </Field>
-          <Field label={t('signoff.withdraw.reason')} required>
-            <Textarea
-              value={withdraw.reason}
-              onChange={(_, d) => setWithdraw({ ...withdraw, reason: d.value })}
-              resize="vertical"
-              data-testid="withdraw-reason"
-            />
-          </Field>
-          <Field label={t('signoff.withdraw.password')}>
-            <Input
-              type="password"
-              autoComplete="off"
-              value={withdraw.password}
-              onChange={(_, d) => setWithdraw({ ...withdraw, password: d.value })}
-              data-testid="withdraw-password"
-            />
-          </Field>
+          <TextField
+            label={t('signoff.withdraw.by')}
+            required
+            value={withdraw.by}
+            onChange={(v) => setWithdraw({ ...withdraw, by: v })}
+            testId="withdraw-by"
+          />
+          <TextField
+            label={t('signoff.withdraw.reason')}
+            required
+            multiline
+            value={withdraw.reason}
+            onChange={(v) => setWithdraw({ ...withdraw, reason: v })}
+            testId="withdraw-reason"
+          />
+          <TextField
+            label={t('signoff.withdraw.password')}
+            password
+            value={withdraw.password}
+            onChange={(v) => setWithdraw({ ...withdraw, password: v })}
+            testId="withdraw-password"
+          />
           <div className={pane.row}>
             <Button type="submit" disabled={action.busy} data-testid="withdraw-submit">
               {t('signoff.withdraw.submit')}
@@ -336,14 +321,7 @@ export function SignoffTab({ active }: SignoffTabProps) {
           appearance="primary"
           disabled={action.busy || !files.copy}
           data-testid="export-copy"
-          onClick={() =>
-            void action.run(async (report) => {
-              setOutcome(null);
-              const r = await exportCopy(host, lang, say, (step) => report({ step }));
-              setOutcome(r);
-              if (r.ok) setVerification(r.verification);
-            })
-          }
+          onClick={() => void apply(() => exportCopy(host, lang, say))}
         >
           {t('signoff.export.copy')}
         </Button>
@@ -374,13 +352,49 @@ export function SignoffTab({ active }: SignoffTabProps) {
   );
 }
 
+interface TextFieldProps {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  testId: string;
+  required?: boolean;
+  multiline?: boolean;
+  /** A password box: typed text hidden, never offered to the browser's password store. */
+  password?: boolean;
+}
+
+/** One labelled text box of the sign and withdraw forms. */
+function TextField({ label, value, onChange, testId, required, multiline, password }: TextFieldProps) {
+  return (
+    <Field label={label} required={required}>
+      {multiline ? (
+        <Textarea
+          value={value}
+          onChange={(_, d) => onChange(d.value)}
+          resize="vertical"
+          data-testid={testId}
+        />
+      ) : (
+        <Input
+          type={password ? 'password' : 'text'}
+          autoComplete={password ? 'new-password' : undefined}
+          value={value}
+          onChange={(_, d) => onChange(d.value)}
+          data-testid={testId}
+        />
+      )}
+    </Field>
+  );
+}
+
 function LevelItem({ status }: { status: LevelStatus }) {
   const styles = useStyles();
+  const pane = usePaneStyles();
   const { t, i18n } = useTranslation();
   const role = status.role ? (i18n.language === 'zh' ? `（${status.role}）` : ` (${status.role})`) : '';
   return (
-    <li className={styles.level} data-testid="signoff-level" data-state={status.state}>
-      <div className={styles.levelHead}>
+    <li className={pane.card} data-testid="signoff-level" data-state={status.state}>
+      <div className={pane.cardHead}>
         <strong>
           {t('signoff.levelLine', {
             level: status.level,
