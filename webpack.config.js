@@ -2,7 +2,7 @@
  * Builds the Excel add-in (modelled on Microsoft's Office-Addin-TaskPane-React template), or the
  * in-browser preview.
  *
- *   webpack --mode production              → dist/: taskpane.html, commands.html, assets/, manifest.xml
+ *   webpack --mode production              → dist/: taskpane.html, ribbon-functions.html, assets/, manifest.xml
  *   webpack --mode development             → the same, unminified
  *   webpack --env preview [--mode …]       → dist/preview/: preview.html only (never in the add-in)
  *   webpack serve --env preview            → the preview on http://localhost:$PORT (default 3000)
@@ -84,7 +84,7 @@ function addinConfig(dev) {
     ...common(dev),
     entry: {
       taskpane: './src/taskpane/index.tsx',
-      commands: './src/commands/commands.ts',
+      'ribbon-functions': './src/ribbon/function-file.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -99,9 +99,9 @@ function addinConfig(dev) {
         templateContent: page({ title: '端平考核 Duanping', withOffice: true }),
       }),
       new HtmlWebpackPlugin({
-        filename: 'commands.html',
-        chunks: ['commands'],
-        templateContent: page({ title: 'Duanping commands', withOffice: true, body: '' }),
+        filename: 'ribbon-functions.html',
+        chunks: ['ribbon-functions'],
+        templateContent: page({ title: 'Duanping ribbon functions', withOffice: true, body: '' }),
       }),
       new CopyWebpackPlugin({
         patterns: [

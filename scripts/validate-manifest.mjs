@@ -12,7 +12,7 @@
  *     resource ids are unique and at most 32 characters, strings within their length limits;
  *   - every user-visible string has a zh-CN override (DefaultLocale en-US);
  *   - every icon URL resolves to a PNG next to the manifest (or in dist/) with the pixel size
- *     the manifest claims; pages (taskpane.html, commands.html) are checked when dist/ exists;
+ *     the manifest claims; pages (taskpane.html, ribbon-functions.html) are checked when dist/ exists;
  *   - an ExcelApi requirement set is declared.
  *
  * Usage: node scripts/validate-manifest.mjs [manifest.xml] [--online]

@@ -1,6 +1,7 @@
 /** The readable (non-JSON) reports of `score` and `analyze`. */
 import type { FlagLevel } from '../core/raters/types';
 import type { Lang, Note, Results } from '../core/types';
+import { parseLang, type CliContext } from './context';
 import { formatTable } from './table';
 
 const WORDS = {
@@ -118,4 +119,33 @@ export function ratersReport(results: Results, lang: Lang): string {
     }
   }
   return parts.join('\n');
+}
+
+/** Prints results as JSON or as the readable report, and settles the exit code (1 with problems). */
+export function printResults(
+  results: Results,
+  opts: { json?: boolean; lang?: string },
+  ctx: CliContext,
+  decimals = 2,
+): void {
+  const lang = parseLang(opts.lang);
+  if (opts.json) ctx.io.out(JSON.stringify(results, null, 2));
+  else {
+    const title =
+      lang === 'zh'
+        ? `考核：${results.template.name}（${results.template.id}）`
+        : `Assessment: ${results.template.name} (${results.template.id})`;
+    ctx.io.out(
+      [
+        title,
+        '',
+        resultsTable(results, lang, decimals),
+        '',
+        problemsReport(results, lang),
+        '',
+        ratersReport(results, lang),
+      ].join('\n'),
+    );
+  }
+  ctx.exit(results.problems.length > 0 ? 1 : 0);
 }

@@ -3,45 +3,24 @@
  * in-browser preview (the same Office adapter running against the fake Excel API).
  * Components receive a WorkbookHost and never call Office themselves.
  */
-import type { Template } from '../core/template';
-import type { AdjustmentRow, EntryRow, RateeInfo, RaterInfo, Results } from '../core/types';
+import type { RateeInfo, Results } from '../core/types';
 import type { SignoffStore } from '../workbook/signoff';
+import type {
+  InstallOptions,
+  InstallReport,
+  Installation,
+  Progress,
+  WorkbookContent,
+} from '../workbook/types';
 
-/** Everything a computation needs, as read from the workbook (cells as the clerk typed them). */
-export interface WorkbookContent {
-  template: Template;
-  entries: EntryRow[];
-  adjustments: AdjustmentRow[];
-  ratees: RateeInfo[];
-  raters: RaterInfo[];
-}
-
-/** What to do when sheets of the same name already exist. */
-export type ClashChoice = 'upgrade' | 'rename';
-
-export interface InstallOptions {
-  template: Template;
-  ratees?: RateeInfo[];
-  raters?: RaterInfo[];
-  /** Required when `findInstallation` or `sheetNames` shows a clash; without it install refuses. */
-  onClash?: ClashChoice;
-}
-
-export interface InstallReport {
-  /** Sheet names as created (after renaming). */
-  sheets: string[];
-  /** Original name → the name used, for sheets created under a new name. */
-  renamed: Record<string, string>;
-  /** Entry rows kept by an upgrade in place. */
-  keptEntries: number;
-}
-
-export type Progress = (step: string, done: number, total: number) => void;
-
-export interface Installation {
-  templateId: string;
-  sheets: string[];
-}
+export type {
+  ClashChoice,
+  InstallOptions,
+  InstallReport,
+  Installation,
+  Progress,
+  WorkbookContent,
+} from '../workbook/types';
 
 /** What `getFile` gives: the workbook as an .xlsx file, or Excel's PDF of it. */
 export type FileKind = 'xlsx' | 'pdf';

@@ -10,7 +10,7 @@
  *   free names (`汇总 (2)`); the user's sheets are never touched.
  * Without a choice, a clash is refused with a message that names the clashing sheets.
  */
-import type { ClashChoice } from '../hosts/types';
+import type { ClashChoice } from './types';
 import type { Lang } from '../core/types';
 import { SHEET_NAMES } from './names';
 import { TEMPLATE_SHEET, type SheetKey } from './plan';

@@ -10,7 +10,7 @@ import { isBlank } from '../core/cells';
 import { InputError } from '../core/errors';
 import type { Template } from '../core/template';
 import type { AdjustmentRow, EntryRow, RateeInfo, RaterInfo, RawCell, RowLocation } from '../core/types';
-import type { WorkbookContent } from '../hosts/types';
+import type { WorkbookContent } from './types';
 import { FIELD_HEADERS, isHeaderOf } from './names';
 import type { WorkbookLayout } from './plan';
 

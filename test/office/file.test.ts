@@ -3,7 +3,7 @@
  * come back whole across slice boundaries, the file is always closed, and Office's failures
  * reach the caller with their message.
  */
-import { FakeDocument } from '../../src/hosts/fake-excel/document';
+import { FakeDocument } from '../../src/testing/fake-excel/document';
 import { readDocumentFile } from '../../src/hosts/office/file';
 import { toBase64 } from '../../src/hosts/office/save';
 import type { XlDocument } from '../../src/hosts/office/xl';

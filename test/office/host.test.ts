@@ -3,8 +3,8 @@
  * and how many round trips and bytes each operation costs at three sizes.
  */
 import { scoreAndAnalyze } from '../../src/core/pipeline';
-import { createFakeExcel, type FakeExcel } from '../../src/hosts/fake-excel';
-import { sampleWorkload, typeScores } from '../../src/hosts/fake-excel/workload';
+import { createFakeExcel, type FakeExcel } from '../../src/testing/fake-excel';
+import { sampleWorkload, typeScores } from '../../src/testing/fake-excel/workload';
 import { OfficeHost } from '../../src/hosts/office';
 import { TEMPLATE_SHEET } from '../../src/workbook/plan';
 

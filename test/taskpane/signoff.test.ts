@@ -4,10 +4,10 @@
  * a broken level (with the changed rows in words), and the exported file's name and type.
  */
 import ExcelJS from 'exceljs';
-import { createFakeExcel } from '../../src/hosts/fake-excel';
-import { FakeDocument } from '../../src/hosts/fake-excel/document';
-import { sampleWorkload, typeScores } from '../../src/hosts/fake-excel/workload';
-import { fakeBookToXlsx } from '../../src/hosts/fake-excel/xlsx-file';
+import { createFakeExcel } from '../../src/testing/fake-excel';
+import { FakeDocument } from '../../src/testing/fake-excel/document';
+import { sampleWorkload, typeScores } from '../../src/testing/fake-excel/workload';
+import { fakeBookToXlsx } from '../../src/testing/fake-excel/xlsx-file';
 import { OfficeHost } from '../../src/hosts/office';
 import type { ExportFile } from '../../src/hosts/types';
 import { calculateFromEngine } from '../../src/preview/fakeWorkbook';

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { scoreAndAnalyze } from '../../core/pipeline';
 import { openXlsx, readWorkbookContent } from '../../hosts/xlsx/read';
 import { parseLang, type CliContext } from '../context';
-import { printResults } from './score';
+import { printResults } from '../report';
 
 export interface ScoreBookOptions {
   json?: boolean;

@@ -5,11 +5,10 @@
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors';
 import { scoreAndAnalyze } from '../../core/pipeline';
-import type { Results } from '../../core/types';
 import { loadTemplate, parseLang, type CliContext } from '../context';
 import { loadCsvInput } from '../input';
 import { scoreBook } from './score-book';
-import { problemsReport, ratersReport, resultsTable } from '../report';
+import { printResults } from '../report';
 
 export interface ScoreOptions {
   template?: string;
@@ -19,35 +18,6 @@ export interface ScoreOptions {
   raters?: string;
   json?: boolean;
   lang?: string;
-}
-
-/** Prints results as JSON or as the readable report, and settles the exit code (1 with problems). */
-export function printResults(
-  results: Results,
-  opts: { json?: boolean; lang?: string },
-  ctx: CliContext,
-  decimals = 2,
-): void {
-  const lang = parseLang(opts.lang);
-  if (opts.json) ctx.io.out(JSON.stringify(results, null, 2));
-  else {
-    const title =
-      lang === 'zh'
-        ? `考核：${results.template.name}（${results.template.id}）`
-        : `Assessment: ${results.template.name} (${results.template.id})`;
-    ctx.io.out(
-      [
-        title,
-        '',
-        resultsTable(results, lang, decimals),
-        '',
-        problemsReport(results, lang),
-        '',
-        ratersReport(results, lang),
-      ].join('\n'),
-    );
-  }
-  ctx.exit(results.problems.length > 0 ? 1 : 0);
 }
 
 export function scoreCsv(opts: ScoreOptions, ctx: CliContext): void {

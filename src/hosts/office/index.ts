@@ -1,7 +1,7 @@
 /**
  * The Office adapter's entry points. In the add-in: `createExcelHost()` (Office.js must be
  * ready, i.e. after `Office.onReady`). In the preview and tests: `new OfficeHost({ run, isSetSupported })`
- * with the fake's `run` and `isSetSupported` (../fake-excel/).
+ * with the fake's `run` and `isSetSupported` (src/testing/fake-excel/).
  */
 import type { Lang } from '../../core/types';
 import { commonSetSupported, excelDocument, excelIsSetSupported, excelRun } from './excel-run';

@@ -2,7 +2,7 @@
  * The subset of the Excel JavaScript API that the Office adapter uses, as narrow interfaces.
  *
  * Both the real `Excel.RequestContext` (see ./excel-run.ts, where the compiler checks that it
- * satisfies `XlContext`) and the strict fake (../fake-excel/) implement these, so the adapter
+ * satisfies `XlContext`) and the strict fake (src/testing/fake-excel/) implement these, so the adapter
  * cannot reach for an API the fake does not model. Names and semantics are Office.js's own:
  * properties must be `load`ed and `sync`ed before they are read; writes are queued and applied
  * on `sync`. Requirement sets are noted where they exceed the manifest's ExcelApi 1.7.

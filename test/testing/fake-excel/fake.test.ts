@@ -2,8 +2,8 @@
  * The strict fake behaves as Excel does where the adapter could go wrong: unloaded properties,
  * queued writes, shapes, text reinterpretation, protection, limits, requirement sets.
  */
-import { createFakeExcel, FakeOfficeError, UNCALCULATED } from '../../src/hosts/fake-excel';
-import type { XlContext } from '../../src/hosts/office/xl';
+import { createFakeExcel, FakeOfficeError, UNCALCULATED } from '../../../src/testing/fake-excel';
+import type { XlContext } from '../../../src/hosts/office/xl';
 
 async function rejection(p: Promise<unknown>): Promise<FakeOfficeError> {
   try {

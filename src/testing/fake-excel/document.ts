@@ -10,7 +10,7 @@
  * Slices come as plain number arrays, as Office.js gives them. Error codes and names follow the
  * shape of Office's `Office.Error`; the wording is the fake's own.
  */
-import type { XlAsyncResult, XlDocument, XlFile, XlSlice } from '../office/xl';
+import type { XlAsyncResult, XlDocument, XlFile, XlSlice } from '../../hosts/office/xl';
 
 export type FileProvider = () => Uint8Array | Promise<Uint8Array>;
 

@@ -16,7 +16,7 @@
  * The hook runs after every sync that changed cells (and before a load of values in a batch
  * that did not suspend calculation). The preview uses it to show engine results.
  */
-import type { XlContext, XlIsSetSupported, XlRun } from '../office/xl';
+import type { XlContext, XlIsSetSupported, XlRun } from '../../hosts/office/xl';
 import type { FakeHost, SyncRecord } from './client';
 import { FakeContext } from './client';
 import { FakeBook } from './model';
