@@ -10,8 +10,11 @@
  *   free names (`汇总 (2)`); the user's sheets are never touched.
  * Without a choice, a clash is refused with a message that names the clashing sheets.
  */
+import { isBlank } from '../core/cells';
+import { InputError } from '../core/errors';
+import type { Template } from '../core/template';
+import type { EntryRow, Lang } from '../core/types';
 import type { ClashChoice } from './types';
-import type { Lang } from '../core/types';
 import { SHEET_NAMES } from './names';
 import { TEMPLATE_SHEET, type SheetKey } from './plan';
 
@@ -74,7 +77,7 @@ export function decideInstall(
       message:
         choice === 'rename'
           ? 'the workbook already holds a Duanping installation; a second one cannot sit beside it: choose upgrade (keeps every entry) or install into a copy'
-          : 'the workbook already holds a Duanping installation: choose upgrade (rebuilds the sheets and keeps every entry, adjustment, list row and sign-off)',
+          : `the workbook already holds a Duanping installation (${clashes.join(', ')}): choose upgrade (rebuilds the sheets and keeps every entry, adjustment, list row and sign-off)`,
     };
   }
   const clashes = findClashes(existing, names);
@@ -95,4 +98,25 @@ export function decideInstall(
     taken.push(free);
   }
   return { action: 'rename', sheetNames: names, renamed };
+}
+
+/** The items of `a`, then those of `b` not already there (by id). */
+export function mergeById<T extends { id: string }>(a: T[], b: T[] = []): T[] {
+  const seen = new Set(a.map((x) => x.id));
+  return [...a, ...b.filter((x) => !seen.has(x.id))];
+}
+
+/** Refuses an upgrade that would drop typed scores of indicators the new template lacks. */
+export function checkNothingDropped(entries: EntryRow[], template: Template, sheet: string): void {
+  const kept = new Set(template.indicators.map((i) => i.id));
+  for (const e of entries) {
+    for (const [id, v] of Object.entries(e.cells)) {
+      if (!kept.has(id) && !isBlank(v)) {
+        const where = e.loc ? `${sheet}!${e.loc.columns[id] ?? ''}${e.loc.row}` : sheet;
+        throw new InputError(
+          `the new template has no indicator "${id}" but ${where} holds a score for it: an upgrade never drops entries; keep "${id}" in the template or install into a copy`,
+        );
+      }
+    }
+  }
 }

@@ -141,7 +141,7 @@ describe('install', () => {
     const { host } = setup();
     await host.install(sampleWorkload(5, 3));
     await expect(host.install(sampleWorkload(5, 3))).rejects.toThrow(
-      /already has the sheets 说明, 指标.*upgrade.*rename/,
+      /already holds a Duanping installation \(说明, 指标.*\): choose upgrade/,
     );
   });
 
@@ -175,7 +175,7 @@ describe('install', () => {
     const excel = createFakeExcel({ sheets: ['汇总'] });
     const host = new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported });
     await expect(host.install({ ...sampleWorkload(5, 3), onClash: 'upgrade' })).rejects.toThrow(
-      /nothing to upgrade: choose "rename"/,
+      /汇总 that Duanping did not make; they are never overwritten: choose rename/,
     );
   });
 });

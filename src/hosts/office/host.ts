@@ -15,11 +15,9 @@
 import { InputError, NotInstalledError } from '../../core/errors';
 import { columnIndex, columnLetter } from '../../core/address';
 import type { Lang, RateeInfo, Results } from '../../core/types';
-import { buildPlan, summarySheetPlan } from '../../workbook/build';
-import { SHEET_NAMES } from '../../workbook/names';
-import type { Block, SheetKey } from '../../workbook/plan';
+import { summarySheetPlan } from '../../workbook/build';
 import { TEMPLATE_SHEET } from '../../workbook/plan';
-import { readContentFromGrids, type Grids } from '../../workbook/read';
+import { installBook, readBookContent, writeAnalysisSheet } from '../../workbook/operations';
 import { readStore, type Stored } from '../../workbook/store';
 import { DIGESTS_SHEET, type SignoffRecord } from '../../core/signoff';
 import { PRINT_SHEET, printSheetPlan, summaryPrintColumns } from '../../workbook/print';
@@ -46,20 +44,10 @@ import type {
   WorkbookHost,
 } from '../types';
 import { readDocumentFile } from './file';
-import { formatAddress, parseAddress, type Rect } from './a1';
-import { analysisRows } from './analysis';
-import {
-  applyBatch,
-  blockWrites,
-  charsToPoints,
-  packBatches,
-  planWrites,
-  sheetsWrites,
-  type Features,
-  type Write,
-} from './writes';
-import { rawGrid, type XlValueType } from './values';
-import type { XlContext, XlDocument, XlIsSetSupported, XlRun, XlWorksheet } from './xl';
+import { formatAddress, parseAddress } from './a1';
+import { OfficePort } from './port';
+import { blockWrites, charsToPoints, sheetsWrites, type Features, type Write } from './writes';
+import type { XlContext, XlDocument, XlIsSetSupported, XlRun } from './xl';
 
 export interface OfficeHostOptions {
   /** `Excel.run` (./excel-run.ts) or the fake's `run`. */
@@ -79,10 +67,6 @@ export interface OfficeHostOptions {
   readBytes?: number;
 }
 
-/** Estimated response bytes per cell read (value + value type). */
-const READ_BYTES_PER_CELL = 48;
-/** Rows of the analysis and entry sheets start below the hint row and the header row. */
-const FIRST_DATA_ROW = 3;
 /** Sheet protection while signed: contents locked; formatting, column widths and filters allowed. */
 const SIGNED_PROTECTION = {
   allowFormatCells: true,
@@ -91,37 +75,24 @@ const SIGNED_PROTECTION = {
   allowAutoFilter: true,
 };
 
-interface SheetInfo {
-  name: string;
-  visibility: string;
-}
-
-interface Probe {
-  sheets: SheetInfo[];
-  names: string[];
-  stored: Stored | null;
-}
-
-/** A free name `Name (2)`, `Name (3)`, … of at most 31 characters. */
-function freeName(name: string, taken: Set<string>): string {
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const candidate = name.slice(0, 31 - suffix.length) + suffix;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
-}
-
 export class OfficeHost implements WorkbookHost {
   readonly kind: 'excel' | 'preview';
   /** What the last install left out because this Excel lacks the API (e.g. print settings). */
   degraded: string[] = [];
   private readonly batchBytes: number;
-  private readonly readBytes: number;
+
+  /** The grid port the workbook operations run on. */
+  readonly port: OfficePort;
 
   constructor(private readonly o: OfficeHostOptions) {
     this.kind = o.kind ?? 'excel';
     this.batchBytes = o.batchBytes ?? 4 * 1024 * 1024;
-    this.readBytes = o.readBytes ?? 2 * 1024 * 1024;
+    this.port = new OfficePort({
+      run: o.run,
+      features: () => this.features(),
+      batchBytes: this.batchBytes,
+      readBytes: o.readBytes ?? 2 * 1024 * 1024,
+    });
   }
 
   /** APIs beyond the manifest's ExcelApi 1.7, detected at run time. */
@@ -129,22 +100,6 @@ export class OfficeHost implements WorkbookHost {
     return {
       dataValidation: this.o.isSetSupported('ExcelApi', '1.8'),
       pageLayout: this.o.isSetSupported('ExcelApi', '1.9'),
-    };
-  }
-
-  /** One sync: sheet names and visibility, defined names, and the stored installation if any. */
-  private async probe(ctx: XlContext): Promise<Probe> {
-    const sheets = ctx.workbook.worksheets;
-    sheets.load('items/name,items/visibility');
-    const names = ctx.workbook.names;
-    names.load('items/name');
-    const store = ctx.workbook.worksheets.getItemOrNullObject(TEMPLATE_SHEET).getUsedRangeOrNullObject(true);
-    store.load('values');
-    await ctx.sync();
-    return {
-      sheets: sheets.items.map((s) => ({ name: s.name, visibility: s.visibility })),
-      names: names.items.map((n) => n.name),
-      stored: store.isNullObject ? null : readStore(store.values),
     };
   }
 
@@ -160,93 +115,14 @@ export class OfficeHost implements WorkbookHost {
     return readStore(store.values);
   }
 
-  /**
-   * Grids (from A1) of the named sheets: one sync for their used ranges, then one per read chunk.
-   * Missing sheets are left out (the reader then names them).
-   */
-  private async readGrids(ctx: XlContext, sheetNames: string[]): Promise<Grids> {
-    const probes = sheetNames.map((name) => {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load('rowIndex,columnIndex,rowCount,columnCount');
-      return { name, ws, used };
-    });
-    await ctx.sync();
-    const grids: Grids = {};
-    const pieces: { name: string; ws: XlWorksheet; rect: Rect }[] = [];
-    for (const p of probes) {
-      if (p.ws.isNullObject) continue;
-      grids[p.name] = [];
-      if (p.used.isNullObject) continue;
-      const { rowIndex, columnIndex, rowCount, columnCount } = p.used;
-      const step = Math.max(1, Math.floor(this.readBytes / (columnCount * READ_BYTES_PER_CELL)));
-      for (let r = 0; r < rowCount; r += step)
-        pieces.push({
-          name: p.name,
-          ws: p.ws,
-          rect: {
-            row: rowIndex + r,
-            col: columnIndex,
-            lastRow: rowIndex + Math.min(rowCount, r + step) - 1,
-            lastCol: columnIndex + columnCount - 1,
-          },
-        });
-    }
-    // Pack pieces into syncs below the response budget.
-    let pending: { piece: (typeof pieces)[number]; range: ReturnType<XlWorksheet['getRange']> }[] = [];
-    let bytes = 0;
-    const flush = async () => {
-      if (pending.length === 0) return;
-      await ctx.sync();
-      for (const { piece, range } of pending) {
-        const rows = rawGrid(range.values, range.valueTypes as XlValueType[][]);
-        const grid = grids[piece.name];
-        rows.forEach((line, i) => {
-          const out = (grid[piece.rect.row + i] ??= []);
-          line.forEach((v, j) => (out[piece.rect.col + j] = v));
-        });
-      }
-      pending = [];
-      bytes = 0;
-    };
-    for (const piece of pieces) {
-      const cells = (piece.rect.lastRow - piece.rect.row + 1) * (piece.rect.lastCol - piece.rect.col + 1);
-      if (bytes > 0 && bytes + cells * READ_BYTES_PER_CELL > this.readBytes) await flush();
-      const range = piece.ws.getRange(formatAddress(piece.rect));
-      range.load('values,valueTypes');
-      pending.push({ piece, range });
-      bytes += cells * READ_BYTES_PER_CELL;
-    }
-    await flush();
-    for (const g of Object.values(grids)) for (let i = 0; i < g.length; i++) g[i] ??= [];
-    return grids;
-  }
-
-  /** Applies writes in batches below the request budget: one sync each. */
-  private async applyWrites(
-    ctx: XlContext,
-    writes: Write[],
-    progress?: Progress,
-    step = 'write',
-  ): Promise<void> {
-    const batches = packBatches(writes, this.batchBytes);
-    for (let i = 0; i < batches.length; i++) {
-      applyBatch(ctx, batches[i]);
-      await ctx.sync();
-      progress?.(step, i + 1, batches.length);
-    }
-  }
-
   async findInstallation(): Promise<Installation | null> {
-    return this.o.run(async (ctx) => {
-      const p = await this.probe(ctx);
-      if (!p.stored) return null;
-      const present = new Set(p.sheets.map((s) => s.name));
-      return {
-        templateId: p.stored.template.id,
-        sheets: Object.values(p.stored.layout.sheetNames).filter((n) => present.has(n)),
-      };
-    });
+    const info = await this.port.info();
+    if (!info.stored) return null;
+    const present = new Set(info.sheets.map((s) => s.name));
+    return {
+      templateId: info.stored.template.id,
+      sheets: Object.values(info.stored.layout.sheetNames).filter((n) => present.has(n)),
+    };
   }
 
   async sheetNames(): Promise<string[]> {
@@ -259,109 +135,20 @@ export class OfficeHost implements WorkbookHost {
   }
 
   async install(options: InstallOptions, progress?: Progress): Promise<InstallReport> {
-    return this.o.run(async (ctx) => {
-      progress?.('probe', 0, 1);
-      const p = await this.probe(ctx);
-      const lang: Lang = p.stored?.lang ?? this.o.lang ?? 'zh';
-      const defaults = SHEET_NAMES[lang];
-      const taken = new Set(p.sheets.map((s) => s.name.toLowerCase()));
-      const clash = Object.values(defaults).filter((n) => taken.has(n.toLowerCase()));
-      if (clash.length > 0 && !options.onClash)
-        throw new InputError(
-          `the workbook already has the sheets ${clash.join(', ')}: choose "upgrade" (keep the entries) or "rename" (install beside them)`,
-        );
-
-      const sheetNames: Partial<Record<SheetKey, string>> = {};
-      const renamed: Record<string, string> = {};
-      const toDelete: string[] = [];
-      const keep = new Set<string>();
-      let kept: WorkbookContent | null = null;
-      if (clash.length > 0 && options.onClash === 'upgrade') {
-        if (!p.stored)
-          throw new InputError(
-            `the sheets ${clash.join(', ')} hold no Duanping installation (no ${TEMPLATE_SHEET} sheet), so there is nothing to upgrade: choose "rename"`,
-          );
-        const old = p.stored.layout;
-        Object.assign(sheetNames, old.sheetNames);
-        progress?.('read', 0, 1);
-        const grids = await this.readGrids(ctx, [old.entry.sheet, old.adjustments.sheet, old.lists.sheet]);
-        kept = readContentFromGrids(p.stored.template, old, grids).content;
-        const present = new Set(p.sheets.map((s) => s.name));
-        // Sign-offs stay as recorded; every other sheet of the old installation is rebuilt.
-        if (present.has(old.sheetNames.signoff)) keep.add(old.sheetNames.signoff);
-        for (const n of new Set(Object.values(old.sheetNames)))
-          if (present.has(n) && !keep.has(n)) toDelete.push(n);
-      } else if (clash.length > 0) {
-        if (p.stored)
-          throw new InputError(
-            `the workbook already holds a Duanping installation (${TEMPLATE_SHEET}): choose "upgrade"`,
-          );
-        for (const [key, name] of Object.entries(defaults) as [SheetKey, string][]) {
-          if (name === TEMPLATE_SHEET || !taken.has(name.toLowerCase())) continue;
-          const fresh = freeName(name, taken);
-          taken.add(fresh.toLowerCase());
-          sheetNames[key] = fresh;
-          renamed[name] = fresh;
-        }
-      }
-
-      const plan = buildPlan({
-        template: options.template,
-        lang,
-        ratees: options.ratees ?? kept?.ratees,
-        raters: options.raters ?? kept?.raters,
-        entries: kept?.entries,
-        adjustments: kept?.adjustments,
-        sheetNames,
-      });
-      this.degraded = [];
-      const features = this.features();
-      if (!features.dataValidation) this.degraded.push('data validation (needs ExcelApi 1.8)');
-      if (!features.pageLayout) this.degraded.push('print settings (needs ExcelApi 1.9)');
-
-      const writes: Write[] = [];
-      // Excel keeps at least one visible sheet: hold one while the old ones go.
-      const deleting = new Set(toDelete.map((n) => n.toLowerCase()));
-      const remainsVisible = p.sheets.some(
-        (s) => s.visibility === 'Visible' && !deleting.has(s.name.toLowerCase()),
-      );
-      const holder = remainsVisible ? null : freeName('Duanping', taken);
-      if (holder)
-        writes.push({ sheet: null, bytes: 200, apply: (_ws, c) => void c.workbook.worksheets.add(holder) });
-      const planNames = new Set(plan.names.map((n) => n.name.toLowerCase()));
-      for (const n of p.names)
-        if (planNames.has(n.toLowerCase()))
-          writes.push({
-            sheet: null,
-            bytes: 200,
-            apply: (_ws, c) => c.workbook.names.getItemOrNullObject(n).delete(),
-          });
-      for (const n of toDelete)
-        writes.push({ sheet: n, bytes: 200, deletesSheet: true, apply: (ws) => ws!.delete() });
-      writes.push(...planWrites(plan, { features, pieceBytes: this.batchBytes / 2, skipSheets: keep }));
-      const entry = plan.layout.entry;
-      writes.push({
-        sheet: entry.sheet,
-        bytes: 200,
-        apply: (ws) => ws!.getRange(`${entry.sourceCol}${entry.firstRow}`).select(),
-      });
-      if (holder) writes.push({ sheet: holder, bytes: 200, deletesSheet: true, apply: (ws) => ws!.delete() });
-      await this.applyWrites(ctx, writes, progress);
-      return {
-        sheets: plan.sheets.filter((s) => !keep.has(s.name)).map((s) => s.name),
-        renamed,
-        keptEntries: kept?.entries.length ?? 0,
-      };
-    });
+    this.degraded = [];
+    const features = this.features();
+    if (!features.dataValidation) this.degraded.push('data validation (needs ExcelApi 1.8)');
+    if (!features.pageLayout) this.degraded.push('print settings (needs ExcelApi 1.9)');
+    const { report } = await installBook(this.port, { ...options, lang: this.o.lang }, progress);
+    return report;
   }
 
   async readContent(): Promise<WorkbookContent> {
-    return this.o.run(async (ctx) => {
-      const stored = await this.stored(ctx);
-      const l = stored.layout;
-      const grids = await this.readGrids(ctx, [l.entry.sheet, l.adjustments.sheet, l.lists.sheet]);
-      return readContentFromGrids(stored.template, l, grids).content;
-    });
+    return (await readBookContent(this.port)).content;
+  }
+
+  async writeAnalysis(results: Results): Promise<void> {
+    await writeAnalysisSheet(this.port, results);
   }
 
   /** Loads a sheet's protection state and used size (one sync), for rewrites of that sheet. */
@@ -386,29 +173,6 @@ export class OfficeHost implements WorkbookHost {
       ...writes,
       { sheet, bytes: 200, apply: (ws) => ws!.protection.protect() },
     ];
-  }
-
-  async writeAnalysis(results: Results): Promise<void> {
-    return this.o.run(async (ctx) => {
-      const stored = await this.stored(ctx);
-      const sheet = stored.layout.sheetNames.analysis;
-      const state = await this.sheetState(ctx, sheet);
-      const rows = analysisRows(results, stored.lang);
-      const blocks: Block[] = [];
-      if (rows.length > 0) blocks.push({ at: `A${FIRST_DATA_ROW}`, values: rows });
-      const width = Math.max(6, state.lastCol);
-      const staleFrom = FIRST_DATA_ROW + rows.length;
-      if (state.lastRow >= staleFrom)
-        blocks.push({
-          at: `A${staleFrom}`,
-          values: Array.from({ length: state.lastRow - staleFrom + 1 }, () => Array(width).fill(null)),
-        });
-      const writes = blocks.flatMap((b) => blockWrites(sheet, b, this.batchBytes / 2));
-      if (writes.length === 0) return;
-      // A batch that only unprotects or only protects would still work, but the writes between
-      // them must not run on a protected sheet: the guard keeps them in order.
-      await this.applyWrites(ctx, this.guarded(sheet, state.protected, writes));
-    });
   }
 
   async fillRateeList(ratees: RateeInfo[]): Promise<void> {
@@ -447,7 +211,7 @@ export class OfficeHost implements WorkbookHost {
         { at: `${columnLetter(first)}${l.firstRow}`, values, style: { numFmt: '@' } },
         this.batchBytes / 2,
       );
-      await this.applyWrites(ctx, this.guarded(l.sheet, ws.protection.protected, writes));
+      await this.port.applyWrites(ctx, this.guarded(l.sheet, ws.protection.protected, writes));
     });
   }
 
@@ -488,7 +252,7 @@ export class OfficeHost implements WorkbookHost {
           else fill.color = color;
         },
       }));
-      await this.applyWrites(ctx, this.guarded(sheet, state.protected, writes));
+      await this.port.applyWrites(ctx, this.guarded(sheet, state.protected, writes));
     });
   }
 
@@ -507,7 +271,7 @@ export class OfficeHost implements WorkbookHost {
     return this.o.run(async (ctx) => {
       const stored = await this.stored(ctx);
       const l = stored.layout;
-      const grids = await this.readGrids(ctx, [
+      const grids = await this.port.readGridsIn(ctx, [
         l.entry.sheet,
         l.adjustments.sheet,
         l.lists.sheet,
@@ -641,7 +405,7 @@ export class OfficeHost implements WorkbookHost {
             writes.push({ sheet: n, bytes: 200, apply: (ws) => ws!.protection.unprotect(password) });
         writes.push(...lock(false));
       } else if (isProtected.get(signoff)) writes.push(protect(signoff));
-      await this.applyWrites(ctx, writes);
+      await this.port.applyWrites(ctx, writes);
     });
   }
 
@@ -659,7 +423,7 @@ export class OfficeHost implements WorkbookHost {
       const stored = await this.stored(ctx);
       const l = stored.layout;
       const signoff = l.sheetNames.signoff;
-      const grids = await this.readGrids(ctx, [l.summary.sheet, signoff, DIGESTS_SHEET]);
+      const grids = await this.port.readGridsIn(ctx, [l.summary.sheet, signoff, DIGESTS_SHEET]);
       const { records } = readSignoffRecords(grids[signoff], grids[DIGESTS_SHEET]);
       if (!records.ok) throw new InputError(records.message);
       const grid = grids[l.summary.sheet] ?? [];
@@ -684,7 +448,7 @@ export class OfficeHost implements WorkbookHost {
         writes.push({ sheet: plan.name, bytes: 200, deletesSheet: true, apply: (ws) => ws!.delete() });
       writes.push(...sheetsWrites([plan], { features: this.features(), pieceBytes: this.batchBytes / 2 }));
       writes.push({ sheet: plan.name, bytes: 200, apply: (ws) => ws!.activate() });
-      await this.applyWrites(ctx, writes);
+      await this.port.applyWrites(ctx, writes);
       return plan.name;
     });
   }

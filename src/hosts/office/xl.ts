@@ -117,7 +117,10 @@ export interface XlWorksheet extends XlLoadable {
     unfreeze(): void;
   };
   protection: XlProtection;
-  tables: { add(address: string, hasHeaders: boolean): { name: string; style: string } };
+  tables: {
+    add(address: string, hasHeaders: boolean): { name: string; style: string };
+    getItemOrNullObject(name: string): XlLoadable & { name: string; readonly isNullObject: boolean };
+  };
   pageLayout: XlPageLayout;
   activate(): void;
   delete(): void;

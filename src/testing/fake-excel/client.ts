@@ -19,7 +19,7 @@ import type {
   FakeSheet,
   FakeTable,
 } from './model';
-import { ERROR_VALUES, UNCALCULATED, checkSheetName } from './model';
+import { ERROR_VALUES, UNCALCULATED } from './model';
 
 /** What a sync records about itself. */
 export interface SyncRecord {
@@ -449,13 +449,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
     return this.get('name');
   }
   set name(v: string) {
-    this.set('name', v, (s) => {
-      checkSheetName(v);
-      const other = this.ctx.host.book.sheet(v);
-      if (other && other !== s)
-        throw new FakeOfficeError('ItemAlreadyExists', `A sheet named "${v}" already exists.`);
-      s.name = v;
-    });
+    this.set('name', v, (s) => this.ctx.host.book.renameSheet(s, v));
   }
 
   get visibility(): string {
@@ -1502,6 +1496,16 @@ export class FakeTableCollection extends SheetPart {
     super(ctx, path, binder, 'TableCollection');
   }
 
+  /** The sheet's table of that name (case-insensitive), or a null object. */
+  getItemOrNullObject(name: string): FakeTableHandle {
+    return new FakeTableHandle(
+      this.ctx,
+      `${this.path}.getItemOrNullObject(${JSON.stringify(name)})`,
+      () => this.model().tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null,
+      true,
+    );
+  }
+
   add(address: string, hasHeaders: boolean): FakeTableHandle {
     let created: FakeTable | undefined;
     this.call('add', [address, hasHeaders], (s) => {
@@ -1533,8 +1537,8 @@ export class FakeTableCollection extends SheetPart {
 }
 
 export class FakeTableHandle extends FakeObject<FakeTable> {
-  constructor(ctx: FakeContext, path: string, binder: () => FakeTable) {
-    super(ctx, path, binder, 'Table');
+  constructor(ctx: FakeContext, path: string, binder: () => FakeTable | null, nullable = false) {
+    super(ctx, path, binder, 'Table', nullable);
   }
 
   protected read(t: FakeTable, prop: string): unknown {

@@ -111,6 +111,11 @@ export class FakeSheet {
     readonly id: string,
   ) {}
 
+  /** Every cell holding a formula. */
+  cellsWithFormula(): FakeCell[] {
+    return [...this.cells.values()].filter((c) => c.formula !== undefined);
+  }
+
   /** The cell at 0-based coordinates, if anything was ever written to it. */
   cellAt(row: number, col: number): FakeCell | undefined {
     return this.cells.get(key(row, col));
@@ -291,6 +296,14 @@ export class FakeBook {
   }
 
   removeSheet(sheet: FakeSheet): void {
+    // Excel refuses to delete a VeryHidden sheet; it must be made visible or hidden first.
+    // https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-worksheets (Delete a worksheet)
+    // https://github.com/OfficeDev/office-js/issues/365
+    if (sheet.visibility === 'VeryHidden')
+      throw new FakeOfficeError(
+        'InvalidOperation',
+        `You can't delete the worksheet "${sheet.name}": its visibility is Very Hidden.`,
+      );
     const visible = this.sheets.filter((s) => s.visibility === 'Visible');
     if (this.sheets.length === 1 || (visible.length === 1 && visible[0] === sheet))
       throw new FakeOfficeError(
@@ -301,6 +314,34 @@ export class FakeBook {
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     for (const n of this.names.values()) if (referencesSheet(n.formula, sheet.name)) n.formula = '=#REF!';
   }
+
+  /**
+   * Renames a sheet as Excel does: defined names and formulas that refer to it follow the new name.
+   * https://support.microsoft.com/en-us/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9
+   */
+  renameSheet(sheet: FakeSheet, name: string): void {
+    checkSheetName(name);
+    const other = this.sheet(name);
+    if (other && other !== sheet)
+      throw new FakeOfficeError('ItemAlreadyExists', `A sheet named "${name}" already exists.`);
+    const rewrite = (formula: string) => renameReferences(formula, sheet.name, name);
+    for (const n of this.names.values()) n.formula = rewrite(n.formula);
+    for (const s of this.sheets) for (const c of s.cellsWithFormula()) c.formula = rewrite(c.formula!);
+    sheet.name = name;
+  }
+}
+
+/** `formula` with its references to sheet `from` pointing at `to`. */
+function renameReferences(formula: string, from: string, to: string): string {
+  const quoted = `'${from.replace(/'/g, "''")}'!`;
+  const target = `'${to.replace(/'/g, "''")}'!`;
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return formula
+    .replace(new RegExp(escape(quoted), 'gi'), () => target)
+    .replace(
+      new RegExp(`(^|[^\\w'.\u4e00-\u9fff])${escape(from)}!`, 'gi'),
+      (_m, before: string) => before + target,
+    );
 }
 
 /** Throws Excel's error for a sheet name Excel refuses. */

@@ -3,8 +3,8 @@
  * message` of src/workbook/words.ts): one row per flag, or one row with an empty flag for a
  * rater without flags, so every rater appears. Host-neutral: plain values.
  */
-import type { Lang, Results } from '../../core/types';
-import type { PlanValue } from '../../workbook/plan';
+import type { Lang, Results } from '../core/types';
+import type { PlanValue } from './plan';
 
 export function analysisRows(results: Results, lang: Lang): PlanValue[][] {
   const rows: PlanValue[][] = [];

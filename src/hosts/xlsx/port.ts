@@ -1,0 +1,88 @@
+/**
+ * The grid port (src/workbook/port.ts) over an exceljs workbook in memory: the workbook
+ * operations of src/workbook/operations.ts run on .xlsx files through it.
+ */
+import type ExcelJS from 'exceljs';
+import {
+  TEMPLATE_SHEET,
+  type Block,
+  type DefinedName,
+  type SheetPlan,
+  type WorkbookPlan,
+} from '../../workbook/plan';
+import type { BlockWrite, BookInfo, GridPort, SheetOp, Visibility } from '../../workbook/port';
+import { readStore } from '../../workbook/store';
+import { sheetGrid, workbookGrids } from './read';
+import { addSheet, applyPlan, writeBlock } from './write';
+
+type NameModel = { name: string; ranges: string[] }[];
+
+function nameModel(wb: ExcelJS.Workbook): { model: NameModel } {
+  return wb.definedNames as unknown as { model: NameModel };
+}
+
+function sheetOf(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+  if (!ws) throw new Error(`the workbook has no sheet "${name}"`);
+  return ws;
+}
+
+/** Clears every cell from `fromRow` (1-based) down. */
+function clearRows(ws: ExcelJS.Worksheet, fromRow: number): void {
+  for (let r = ws.rowCount; r >= fromRow; r--)
+    ws.getRow(r).eachCell({ includeEmpty: false }, (c) => (c.value = null));
+}
+
+export function xlsxPort(wb: ExcelJS.Workbook): GridPort {
+  const port: GridPort = {
+    async info(): Promise<BookInfo> {
+      const store = wb.getWorksheet(TEMPLATE_SHEET);
+      return {
+        sheets: wb.worksheets.map((ws) => ({
+          name: ws.name,
+          visibility: (ws.state ?? 'visible') as Visibility,
+        })),
+        names: nameModel(wb).model.map((d) => ({ name: d.name, refersTo: d.ranges[0] ?? '' })),
+        stored: store ? readStore(sheetGrid(store)) : null,
+      };
+    },
+    async readGrids(names) {
+      return workbookGrids(wb, names);
+    },
+    async writePlan(plan: WorkbookPlan, _progress, ops) {
+      await port.sheetOps(ops?.before ?? []);
+      await applyPlan(wb, plan);
+      await port.sheetOps(ops?.after ?? []);
+    },
+    async rewriteSheet(sheet: SheetPlan) {
+      // A file may drop any sheet: the old one goes and the plan's takes its place.
+      wb.removeWorksheet(sheetOf(wb, sheet.name).id);
+      const ws = addSheet(wb, sheet);
+      if (sheet.protect) await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+    },
+    async writeBlocks(writes: BlockWrite[]) {
+      for (const w of writes) {
+        const ws = sheetOf(wb, w.sheet);
+        if (w.clearFromRow !== undefined) clearRows(ws, w.clearFromRow);
+        for (const b of w.blocks as Block[]) writeBlock(ws, b);
+      }
+    },
+    async sheetOps(ops: SheetOp[]) {
+      for (const o of ops) {
+        if (o.op === 'rename') sheetOf(wb, o.from).name = o.to;
+        else if (o.op === 'delete') wb.removeWorksheet(sheetOf(wb, o.sheet).id);
+        else if (o.op === 'deleteName') {
+          const m = nameModel(wb);
+          m.model = m.model.filter((d) => d.name.toLowerCase() !== o.name.toLowerCase());
+        } else if (o.op === 'addName') addName(wb, o.name);
+        // 'renameTable': exceljs keeps table names per sheet, and the staged sheets are dropped.
+        // 'select': a file has no selection worth setting; the clerk opens it at its first sheet.
+      }
+    },
+  };
+  return port;
+}
+
+function addName(wb: ExcelJS.Workbook, n: DefinedName): void {
+  wb.definedNames.add(n.refersTo.replace(/^=/, ''), n.name);
+}
