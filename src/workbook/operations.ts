@@ -81,7 +81,7 @@ export async function installBook(
     sheetNames: decision.sheetNames,
   };
   if (decision.action !== 'upgrade' || !installed) {
-    const plan = buildPlan(build);
+    const plan = checkedPlan(build);
     const entry = plan.layout.entry;
     await port.writePlan(plan, progress, {
       // Names the plan adds that the workbook already has (left from an earlier installation).
@@ -115,7 +115,7 @@ export async function installBook(
     adjustments: Math.max(rows(old.adjustments), build.adjustments.length + 30),
     lists: Math.max(rows(old.lists), Math.max(build.ratees.length, build.raters.length) + 20),
   };
-  const plan = buildPlan(build);
+  const plan = checkedPlan(build);
 
   const present = (n: string) => existing.find((e) => sameName(e, n));
   const keep = new Set(
@@ -188,6 +188,46 @@ export async function installBook(
     },
   };
 }
+
+/**
+ * The plan, refused with a message naming the field when Excel would not keep it as planned:
+ * table headers equal ignoring case (Excel renames the second: `Q1`, `q1` → `q12`, and the
+ * entry sheet could no longer be read), and in-cell validation lists with a comma in an item
+ * (Excel splits lists on commas whatever the locale) or longer than Excel's 255 characters.
+ */
+function checkedPlan(build: BuildOptions): WorkbookPlan {
+  const plan = buildPlan(build);
+  for (const sheet of plan.sheets) {
+    for (const t of sheet.tables) {
+      const seen = new Map<string, string>();
+      for (const h of t.columns) {
+        const other = seen.get(h.toLowerCase());
+        if (other !== undefined)
+          throw new InputError(
+            `the columns "${other}" and "${h}" of ${sheet.name} are the same to Excel, which compares table headers ignoring case: give the indicator another id`,
+          );
+        seen.set(h.toLowerCase(), h);
+      }
+    }
+    for (const v of sheet.validations) {
+      if (v.type !== 'list' || !v.list) continue;
+      const comma = v.list.find((item) => item.includes(','));
+      if (comma !== undefined)
+        throw new InputError(
+          `the list "${comma}" for ${sheet.name}!${v.range} holds a comma, and Excel splits validation lists on commas: write the label without a comma`,
+        );
+      const source = v.list.join(',');
+      if (source.length > MAX_LIST_CHARS)
+        throw new InputError(
+          `the validation list for ${sheet.name}!${v.range} is ${source.length} characters long; Excel keeps at most ${MAX_LIST_CHARS}: shorten its items`,
+        );
+    }
+  }
+  return plan;
+}
+
+/** Excel's limit on an in-cell validation list (items joined by commas). */
+const MAX_LIST_CHARS = 255;
 
 /** Undoes a staged upgrade: the new sheets go, the old ones get their names back, names and store too. */
 async function rollBack(

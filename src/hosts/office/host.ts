@@ -104,10 +104,15 @@ export class OfficeHost implements WorkbookHost {
   }
 
   /** One sync: the stored template and layout; a one-line error when there is none. */
-  private async stored(ctx: XlContext): Promise<Stored> {
+  private async stored(ctx: XlContext, fresh = false): Promise<Stored> {
     const store = ctx.workbook.worksheets.getItemOrNullObject(TEMPLATE_SHEET).getUsedRangeOrNullObject(true);
     store.load('values');
+    const app = ctx.workbook.application;
+    if (fresh) app.load('calculationMode');
     await ctx.sync();
+    // Values about to be read and signed must be current: in Manual mode nothing is recalculated
+    // until asked (and our writes suspend calculation), so a recalculation goes with the next sync.
+    if (fresh && app.calculationMode === 'Manual') app.calculate('Full');
     if (store.isNullObject)
       throw new NotInstalledError(
         `this workbook has no Duanping installation (no ${TEMPLATE_SHEET} sheet): install a template first`,
@@ -154,12 +159,14 @@ export class OfficeHost implements WorkbookHost {
   /** Loads a sheet's protection state and used size (one sync), for rewrites of that sheet. */
   private async sheetState(ctx: XlContext, name: string) {
     const ws = ctx.workbook.worksheets.getItem(name);
-    ws.protection.load('protected');
+    ws.protection.load('protected,options');
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('rowIndex,rowCount,columnIndex,columnCount');
     await ctx.sync();
     return {
       protected: ws.protection.protected,
+      /** The protection lets cell formats change (a signed sheet does): no unprotect needed, nor its password. */
+      formatsAllowed: ws.protection.protected && !!ws.protection.options?.allowFormatCells,
       lastRow: used.isNullObject ? 0 : used.rowIndex + used.rowCount,
       lastCol: used.isNullObject ? 0 : used.columnIndex + used.columnCount,
     };
@@ -252,7 +259,7 @@ export class OfficeHost implements WorkbookHost {
           else fill.color = color;
         },
       }));
-      await this.port.applyWrites(ctx, this.guarded(sheet, state.protected, writes));
+      await this.port.applyWrites(ctx, this.guarded(sheet, state.protected && !state.formatsAllowed, writes));
     });
   }
 
@@ -269,7 +276,7 @@ export class OfficeHost implements WorkbookHost {
   /** One sync for the stored installation, one for sheet sizes, one per read chunk. */
   private async readSignoff(): Promise<SignoffBook> {
     return this.o.run(async (ctx) => {
-      const stored = await this.stored(ctx);
+      const stored = await this.stored(ctx, true);
       const l = stored.layout;
       const grids = await this.port.readGridsIn(ctx, [
         l.entry.sheet,
@@ -420,7 +427,7 @@ export class OfficeHost implements WorkbookHost {
       // in the sync that reads the installation.
       const probe = (name: string) => ctx.workbook.worksheets.getItemOrNullObject(name);
       const olds = { zh: probe(PRINT_SHEET.zh), en: probe(PRINT_SHEET.en) };
-      const stored = await this.stored(ctx);
+      const stored = await this.stored(ctx, true);
       const l = stored.layout;
       const signoff = l.sheetNames.signoff;
       const grids = await this.port.readGridsIn(ctx, [l.summary.sheet, signoff, DIGESTS_SHEET]);

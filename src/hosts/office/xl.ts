@@ -88,6 +88,8 @@ export interface XlRange extends XlLoadable {
 
 export interface XlProtection extends XlLoadable {
   readonly protected: boolean;
+  /** What the protection allows (ExcelApi 1.2): `allowFormatCells`, … */
+  readonly options: { allowFormatCells?: boolean; allowFormatColumns?: boolean; allowFormatRows?: boolean };
   protect(options?: Record<string, boolean>, password?: string): void;
   unprotect(password?: string): void;
 }
@@ -150,7 +152,12 @@ export interface XlNamedItemCollection extends XlLoadable {
 export interface XlWorkbook {
   worksheets: XlWorksheetCollection;
   names: XlNamedItemCollection;
-  application: { suspendApiCalculationUntilNextSync(): void };
+  application: XlLoadable & {
+    /** `Automatic`, `AutomaticExceptTables` or `Manual` (ExcelApi 1.1 to read). */
+    readonly calculationMode: string;
+    calculate(calculationType: 'Recalculate' | 'Full' | 'FullRebuild'): void;
+    suspendApiCalculationUntilNextSync(): void;
+  };
 }
 
 export interface XlContext {

@@ -20,6 +20,7 @@ import type {
   FakeTable,
 } from './model';
 import { ERROR_VALUES, UNCALCULATED } from './model';
+import { coerceLikeExcel } from './coerce';
 
 /** What a sync records about itself. */
 export interface SyncRecord {
@@ -67,6 +68,11 @@ const MAX_CELLS_READ = 5_000_000;
 
 /** A request context: the statement queue and `sync`. */
 export class FakeContext {
+  /** Manual calculation mode: nothing recalculates until `application.calculate`. */
+  get manual(): boolean {
+    return this.host.book.calculationMode === 'Manual';
+  }
+
   readonly workbook: FakeWorkbook;
   private queue: Statement[] = [];
   private nullables: FakeObject<unknown>[] = [];
@@ -130,7 +136,7 @@ export class FakeContext {
             e.debugInfo.errorLocation = s.location;
           throw e;
         }
-        if (st.dirty && !st.suspended && statementReadsValues(s)) {
+        if (st.dirty && !st.suspended && !this.manual && statementReadsValues(s)) {
           this.host.calculate();
           st.dirty = false;
         }
@@ -139,7 +145,7 @@ export class FakeContext {
     } finally {
       record.cellsWritten = st.cellsWritten;
       record.calculationSuspended = st.suspended;
-      if (st.dirty) this.host.calculate(); // suspension ends with this sync
+      if (st.dirty && !this.manual) this.host.calculate(); // suspension ends with this sync
     }
     record.responseBytes = byteLength(st.response);
     if (record.responseBytes > this.host.maxResponseBytes)
@@ -291,8 +297,53 @@ export class FakeWorkbook {
   }
 }
 
-export class FakeApplication {
-  constructor(private readonly ctx: FakeContext) {}
+/**
+ * The application's calculation (https://learn.microsoft.com/en-us/javascript/api/excel/excel.application):
+ * `calculationMode` (read 1.1, set 1.8) — in `Manual` nothing is recalculated until
+ * `calculate()`; `suspendApiCalculationUntilNextSync()` (1.6) holds calculation for the batch,
+ * "after which it is the developer's responsibility to re-calc": the fake recalculates at the end
+ * of that sync in Automatic mode, and never on its own in Manual mode.
+ */
+export class FakeApplication extends FakeObject<FakeBook> {
+  constructor(ctx: FakeContext) {
+    super(ctx, 'application', () => ctx.host.book, 'Application');
+  }
+
+  protected read(book: FakeBook, prop: string): unknown {
+    return prop === 'calculationMode' ? book.calculationMode : this.unknownProperty(prop);
+  }
+
+  protected override scalarProps(): string[] {
+    return ['calculationMode'];
+  }
+
+  get calculationMode(): string {
+    return this.get('calculationMode');
+  }
+  set calculationMode(v: string) {
+    this.set('calculationMode', v, (book) => {
+      requireApi(this.ctx.host, '1.8', 'Application.calculationMode');
+      if (!['Automatic', 'AutomaticExceptTables', 'Manual'].includes(v))
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          `calculationMode must be Automatic, AutomaticExceptTables or Manual (found "${v}").`,
+        );
+      book.calculationMode = v as FakeBook['calculationMode'];
+    });
+  }
+
+  /** Recalculates (every type: the hook computes the whole book). */
+  calculate(calculationType: string): void {
+    this.call('calculate', [calculationType], (_book, st) => {
+      if (!['Recalculate', 'Full', 'FullRebuild'].includes(calculationType))
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          `calculationType must be Recalculate, Full or FullRebuild (found "${calculationType}").`,
+        );
+      this.ctx.host.calculate();
+      st.dirty = false;
+    });
+  }
 
   /** ExcelApi 1.6: no recalculation until the next sync completes. */
   suspendApiCalculationUntilNextSync(): void {
@@ -687,8 +738,21 @@ export class FakeNamedItem extends FakeObject<NameModel> {
 // ---------------------------------------------------------------------------------------------
 // Ranges and their formats.
 
-/** Refuses changes to a protected sheet (values may go into unlocked cells only). */
-function guardProtected(sheet: FakeSheet, rect: Rect, kind: 'values' | 'format', what: string): void {
+/**
+ * What a change to a protected sheet needs: values go into unlocked cells only; formats pass when
+ * the protection allows them (`allowFormatCells`, `allowFormatColumns`, `allowFormatRows`);
+ * anything else (merges, validation, tables, conditional formats) is refused.
+ * https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetprotectionoptions
+ */
+type ProtectedChange = 'values' | 'formatCells' | 'formatColumns' | 'formatRows' | 'format';
+const ALLOWED_BY: Partial<Record<ProtectedChange, string>> = {
+  formatCells: 'allowFormatCells',
+  formatColumns: 'allowFormatColumns',
+  formatRows: 'allowFormatRows',
+};
+
+/** Refuses changes to a protected sheet that its protection options do not allow. */
+function guardProtected(sheet: FakeSheet, rect: Rect, kind: ProtectedChange, what: string): void {
   if (!sheet.protected) return;
   if (kind === 'values') {
     for (let r = rect.row; r <= rect.lastRow; r++)
@@ -701,6 +765,8 @@ function guardProtected(sheet: FakeSheet, rect: Rect, kind: 'values' | 'format',
           );
     return;
   }
+  const allowance = ALLOWED_BY[kind];
+  if (allowance && sheet.protectionOptions[allowance]) return;
   throw new FakeOfficeError('AccessDenied', `"${sheet.name}" is protected: ${what} is not allowed.`, what);
 }
 
@@ -732,12 +798,11 @@ function checkShape(value: unknown, rect: Rect, what: string): XlValue[][] {
   return value as XlValue[][];
 }
 
-const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 /**
  * Stores what a script writes to a cell, interpreted as Excel does: `=…` is a formula, a leading
- * apostrophe keeps text as typed, numeric and TRUE/FALSE text becomes a number or a boolean —
- * unless the cell's number format is text (`@`), which keeps everything as text.
+ * apostrophe keeps text as typed, number-, date-, time-, fraction- and currency-like text becomes
+ * a number (./coerce.ts) and TRUE/FALSE a boolean — unless the cell's number format is text (`@`),
+ * which keeps everything as text.
  */
 function writeCell(sheet: FakeSheet, row: number, col: number, v: XlValue): void {
   const cell = sheet.ensureCell(row, col);
@@ -757,8 +822,8 @@ function writeCell(sheet: FakeSheet, row: number, col: number, v: XlValue): void
   } else if (ERROR_VALUES.has(v)) {
     cell.value = v;
     cell.error = true;
-  } else if (NUMERIC.test(v.trim())) {
-    cell.value = Number(v.trim());
+  } else if (coerceLikeExcel(v) !== null) {
+    cell.value = coerceLikeExcel(v);
   } else if (/^(true|false)$/i.test(v)) {
     cell.value = v.toLowerCase() === 'true';
   } else {
@@ -899,7 +964,7 @@ export class FakeRange extends FakeObject<RangeModel> {
   set numberFormat(v: XlValue[][]) {
     this.set('numberFormat', v, ({ sheet, rect }, st) => {
       const grid = checkShape(v, rect, 'Range.numberFormat');
-      guardProtected(sheet, rect, 'format', 'Range.numberFormat');
+      guardProtected(sheet, rect, 'formatCells', 'Range.numberFormat');
       grid.forEach((line, i) =>
         line.forEach((f, j) => {
           if (f === null) return;
@@ -949,7 +1014,7 @@ export class FakeRange extends FakeObject<RangeModel> {
   }
   set columnHidden(v: boolean) {
     this.set('columnHidden', v, ({ sheet, rect }) => {
-      guardProtected(sheet, rect, 'format', 'Range.columnHidden');
+      guardProtected(sheet, rect, 'formatColumns', 'Range.columnHidden');
       for (let c = rect.col; c <= rect.lastCol; c++) {
         if (v) sheet.hiddenColumns.add(c);
         else sheet.hiddenColumns.delete(c);
@@ -993,7 +1058,12 @@ function overlaps(a: Rect, b: Rect): boolean {
 
 /** Applies one style field to every cell of a range. */
 function styleCells(m: RangeModel, what: string, patch: Partial<FakeCellStyle>): void {
-  guardProtected(m.sheet, m.rect, 'format', what);
+  guardProtected(
+    m.sheet,
+    m.rect,
+    what.includes('protection') || what.includes('locked') ? 'format' : 'formatCells',
+    what,
+  );
   forEachCell(m.rect, MAX_STYLED_CELLS, what, (r, c) => {
     const cell = m.sheet.ensureCell(r, c);
     cell.style = { ...cell.style, ...patch };
@@ -1074,7 +1144,7 @@ export class FakeRangeFormat extends RangePart {
     this.set('columnWidth', v, ({ sheet, rect }) => {
       if (typeof v !== 'number' || !(v >= 0 && v <= 1800))
         throw new FakeOfficeError('InvalidArgument', `columnWidth must be 0–1800 points (found ${v}).`);
-      guardProtected(sheet, rect, 'format', 'RangeFormat.columnWidth');
+      guardProtected(sheet, rect, 'formatColumns', 'RangeFormat.columnWidth');
       for (let c = rect.col; c <= rect.lastCol; c++) sheet.columnWidths.set(c, v);
     });
   }
@@ -1086,7 +1156,7 @@ export class FakeRangeFormat extends RangePart {
     this.set('rowHeight', v, ({ sheet, rect }) => {
       if (typeof v !== 'number' || !(v >= 0 && v <= 409))
         throw new FakeOfficeError('InvalidArgument', `rowHeight must be 0–409 points (found ${v}).`);
-      guardProtected(sheet, rect, 'format', 'RangeFormat.rowHeight');
+      guardProtected(sheet, rect, 'formatRows', 'RangeFormat.rowHeight');
       for (let r = rect.row; r <= rect.lastRow; r++) sheet.rowHeights.set(r, v);
     });
   }
@@ -1128,7 +1198,7 @@ export class FakeFill extends RangePart {
   }
   clear(): void {
     this.call('clear', [], (m) => {
-      guardProtected(m.sheet, m.rect, 'format', 'RangeFill.clear');
+      guardProtected(m.sheet, m.rect, 'formatCells', 'RangeFill.clear');
       forEachCell(m.rect, MAX_STYLED_CELLS, 'RangeFill.clear', (r, c) => {
         const cell = m.sheet.cellAt(r, c);
         if (cell?.style) delete cell.style.fill;
@@ -1171,7 +1241,7 @@ export class FakeBorder extends RangePart {
     this.set(prop, v, ({ sheet, rect }) => {
       if (!BORDER_EDGES.includes(this.edge))
         throw new FakeOfficeError('InvalidArgument', `"${this.edge}" is not a border index.`);
-      guardProtected(sheet, rect, 'format', 'RangeBorder');
+      guardProtected(sheet, rect, 'formatCells', 'RangeBorder');
       const found = sheet.borders.find(
         (b) => b.edge === this.edge && formatAddress(b.rect) === formatAddress(rect),
       );
@@ -1239,6 +1309,17 @@ export class FakeDataValidation extends RangePart {
       const body = (v as Record<string, Record<string, unknown>>)[keys[0]];
       if (keys[0] === 'list' && typeof body.source !== 'string')
         throw new FakeOfficeError('InvalidArgument', 'A list rule needs a source.', 'DataValidation.rule');
+      // A list given as text is split on commas, whatever the locale's list separator, and
+      // Excel keeps at most 255 characters of it.
+      // https://learn.microsoft.com/en-us/javascript/api/excel/excel.listdatavalidation#excel-excel-listdatavalidation-source-member
+      // https://github.com/OfficeDev/office-js/issues/2128
+      // https://support.microsoft.com/en-us/office/apply-data-validation-to-cells-29fecbcc-d1b9-42c1-9d76-eff3ce5f7249
+      if (keys[0] === 'list' && !String(body.source).startsWith('=') && String(body.source).length > 255)
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          `A validation list holds at most 255 characters (found ${String(body.source).length}).`,
+          'DataValidation.rule',
+        );
       if (
         ['wholeNumber', 'decimal'].includes(keys[0]) &&
         (body.formula1 === undefined || typeof body.operator !== 'string')
@@ -1391,15 +1472,21 @@ export class FakeWorksheetProtection extends SheetPart {
   }
 
   protected override read(s: FakeSheet, prop: string): unknown {
-    return prop === 'protected' ? s.protected : this.unknownProperty(prop);
+    if (prop === 'protected') return s.protected;
+    if (prop === 'options') return { ...s.protectionOptions };
+    return this.unknownProperty(prop);
   }
 
   protected override scalarProps(): string[] {
-    return ['protected'];
+    return ['protected', 'options'];
   }
 
   get protected(): boolean {
     return this.get('protected');
+  }
+
+  get options(): Record<string, boolean> {
+    return this.get('options');
   }
 
   /** Throws when the sheet is already protected, as Excel does. */
@@ -1412,6 +1499,7 @@ export class FakeWorksheetProtection extends SheetPart {
           'WorksheetProtection.protect',
         );
       s.protected = true;
+      s.protectionOptions = { ...(options ?? {}) };
       sheetPasswords.set(s, password);
     });
   }
@@ -1491,6 +1579,31 @@ export class FakeFreezePanes extends SheetPart {
   }
 }
 
+/**
+ * What Excel does to a new table's header row: every header becomes text (a number its text,
+ * an empty cell `ColumnN`), and headers are made unique WITHOUT regard to case by appending a
+ * number — `Q1`, `q1` → `Q1`, `q12`; `total`, `Total` → `total`, `Total2`.
+ * https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-tables
+ * https://support.microsoft.com/en-us/office/overview-of-excel-tables-7ab0bb7d-3a9e-4b56-a3c9-6c94334e492c
+ */
+function uniqueHeaders(sheet: FakeSheet, rect: Rect): void {
+  const seen = new Set<string>();
+  for (let c = rect.col; c <= rect.lastCol; c++) {
+    const cell = sheet.ensureCell(rect.row, c);
+    const v = cell.formula !== undefined ? sheet.valueAt(rect.row, c) : cell.value;
+    let text = v === undefined || v === null || v === '' ? `Column${c - rect.col + 1}` : String(v);
+    if (seen.has(text.toLowerCase())) {
+      let k = 2;
+      while (seen.has(`${text}${k}`.toLowerCase())) k++;
+      text = `${text}${k}`;
+    }
+    seen.add(text.toLowerCase());
+    delete cell.formula;
+    delete cell.error;
+    cell.value = text;
+  }
+}
+
 export class FakeTableCollection extends SheetPart {
   constructor(ctx: FakeContext, path: string, binder: () => FakeSheet) {
     super(ctx, path, binder, 'TableCollection');
@@ -1527,6 +1640,7 @@ export class FakeTableCollection extends SheetPart {
       let i = all.length + 1;
       while (all.some((t) => t.name === `Table${i}`)) i++;
       created = { name: `Table${i}`, rect, hasHeaders, style: 'TableStyleMedium2' };
+      if (hasHeaders) uniqueHeaders(s, rect);
       s.tables.push(created);
     });
     return new FakeTableHandle(this.ctx, `${this.path}.add(${JSON.stringify(address)})`, () => {

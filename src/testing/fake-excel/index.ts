@@ -21,7 +21,7 @@ import type { FakeHost, SyncRecord } from './client';
 import { FakeContext } from './client';
 import { FakeBook } from './model';
 
-export { FakeBook, FakeSheet, UNCALCULATED } from './model';
+export { FakeBook, FakeSheet, UNCALCULATED, listItems } from './model';
 export type { FakeCell, FakeCellStyle } from './model';
 export { FakeOfficeError } from './errors';
 export type { SyncRecord } from './client';

@@ -50,6 +50,16 @@ export interface FakeValidation {
   ignoreBlanks: boolean;
 }
 
+/**
+ * The items a text list rule offers in its drop-down: the source split on commas, as Excel does
+ * whatever the locale (https://github.com/OfficeDev/office-js/issues/2128); null for a range source.
+ */
+export function listItems(v: FakeValidation): string[] | null {
+  const list = v.rule.list as { source?: unknown } | undefined;
+  if (!list || typeof list.source !== 'string' || list.source.startsWith('=')) return null;
+  return list.source.split(',').map((x) => x.trim());
+}
+
 export interface FakeConditionalFormat {
   rect: Rect;
   formula: string;
@@ -92,6 +102,8 @@ export class FakeSheet {
   tabColor = '';
   deleted = false;
   protected = false;
+  /** Options of the current protection (`allowFormatCells`, …). */
+  protectionOptions: Record<string, boolean> = {};
   freeze: { rows: number; columns: number } | null = null;
   readonly cells = new Map<number, FakeCell>();
   /** Column index → width in points. */
@@ -259,6 +271,7 @@ export class FakeBook {
   readonly sheets: FakeSheet[] = [];
   readonly names = new Map<string, FakeName>();
   selection: { sheet: string; address: string } | null = null;
+  calculationMode: 'Automatic' | 'AutomaticExceptTables' | 'Manual' = 'Automatic';
   activeSheet: string | null = null;
   private nextId = 1;
 
