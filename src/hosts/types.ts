@@ -33,8 +33,13 @@ export interface ExportFile {
   bytes: Uint8Array;
 }
 
-/** Where an exported file went: opened as a new workbook in Excel, or downloaded. */
-export type SaveOutcome = 'opened' | 'downloaded';
+/**
+ * Where an exported file went: opened as a new workbook in Excel, downloaded (a browser that
+ * downloads), or only offered — a download asked of a webview that may block it (WebView2 does not
+ * download blobs: https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins),
+ * so the pane cannot say it was saved.
+ */
+export type SaveOutcome = 'opened' | 'downloaded' | 'offered';
 
 export interface WorkbookHost {
   readonly kind: 'excel' | 'preview';

@@ -126,7 +126,7 @@ export function safeFileName(text: string): string {
 }
 
 function savedMessage(outcome: SaveOutcome, name: string, say: Say): string {
-  return say(outcome === 'opened' ? 'signoff.export.opened' : 'signoff.export.downloaded', { name });
+  return say(`signoff.export.${outcome}`, { name });
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,7 +1,8 @@
 /**
  * Exported files in Excel: an .xlsx copy opens as a new workbook window (`Excel.createWorkbook`,
  * ExcelApi 1.8), where the user saves it under a name of their choosing; anything else, or an
- * older Excel, goes to a download.
+ * older Excel, is offered as a download, which the pane cannot confirm (WebView2 blocks blob
+ * downloads).
  */
 import { downloadFile } from '../browser/download';
 import type { ExportFile, SaveOutcome } from '../types';
@@ -22,5 +23,7 @@ export async function saveInExcel(file: ExportFile): Promise<SaveOutcome> {
     await Excel.createWorkbook(toBase64(file.bytes));
     return 'opened';
   }
-  return downloadFile(file);
+  // Inside Excel the download may never arrive (WebView2 blocks blob downloads): only offered.
+  await downloadFile(file);
+  return 'offered';
 }
