@@ -9,7 +9,7 @@ import { FakeDocument } from '../../src/testing/fake-excel/document';
 import { sampleWorkload, typeScores } from '../../src/testing/fake-excel/workload';
 import { fakeBookToXlsx } from '../../src/testing/fake-excel/xlsx-file';
 import { OfficeHost } from '../../src/hosts/office';
-import type { ExportFile } from '../../src/hosts/types';
+import type { ExportFile, SaveOutcome } from '../../src/hosts/types';
 import { calculateFromEngine } from '../../src/preview/fakeWorkbook';
 import { createI18n } from '../../src/taskpane/i18n';
 import {
@@ -25,7 +25,7 @@ const i18n = createI18n('zh');
 const say: Say = (key, values) => i18n.t(key, values);
 const empty = { reviewer: '', role: '', comment: '', password: '' };
 
-async function pane(install = true) {
+async function pane(install = true, outcome: SaveOutcome = 'downloaded') {
   const excel = createFakeExcel({ calculate: (b) => calculateFromEngine(b, 'zh') });
   const saved: ExportFile[] = [];
   const host = new OfficeHost({
@@ -36,7 +36,7 @@ async function pane(install = true) {
     fileTypes: { compressed: true, pdf: false },
     saveFile: async (f) => {
       saved.push(f);
-      return 'downloaded';
+      return outcome;
     },
   });
   if (install) {
@@ -100,6 +100,16 @@ describe('the sign-off tab’s work', () => {
     expect(saved[0].type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(saved[0].name).toMatch(/^基层党组织书记抓党建述职评议-签核1-[0-9a-f]{8}\.xlsx$/);
     expect(out.message).toBe(`已导出“${saved[0].name}”（已下载）。`);
+  });
+
+  it('never says a file was saved where the download was only offered (WebView2 blocks blob downloads)', async () => {
+    const { host, saved } = await pane(true, 'offered');
+    const signed = await signNow(host, { ...empty, reviewer: '张科长' }, 'zh', say);
+    if (!signed.ok) throw new Error(signed.message);
+    const out = await exportCopy(host, 'zh', say);
+    expect(out.message).not.toMatch(/已下载|已导出/);
+    expect(out.message).toContain(`已请求下载“${saved[0].name}”`);
+    expect(out.message).toContain('文件 → 打印');
   });
 
   it('makes file names Windows accepts', () => {
