@@ -54,8 +54,8 @@ export function scoreCsv(opts: ScoreOptions, ctx: CliContext): void {
   const lang = parseLang(opts.lang);
   if (!opts.template) throw new InputError('missing required option --template <T>');
   if (!opts.ratings) throw new InputError('missing required option --ratings <R>');
-  const template = loadTemplate(opts.template);
-  const { input, problems } = loadCsvInput(template, { ...opts, ratings: opts.ratings }, lang);
+  const template = loadTemplate(opts.template, ctx.io);
+  const { input, problems } = loadCsvInput(template, { ...opts, ratings: opts.ratings }, lang, ctx.io);
   const { results } = scoreAndAnalyze(input, { lang, textNumbers: true });
   results.problems = [...problems, ...results.problems];
   printResults(results, opts, ctx, template.decimals);

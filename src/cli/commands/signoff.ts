@@ -12,6 +12,7 @@ import { nodeDigester } from '../digester';
 import { readSignoffBook } from '../../hosts/xlsx/signoff-book';
 import { repairForWrite, signWorkbook, withdrawInWorkbook } from '../../hosts/xlsx/signoff';
 import { parseLang, type CliContext } from '../context';
+import { checkOutput, refuseIfPartsWouldBeLost, writeAtomically } from '../files';
 
 /** Reads an .xlsx file; a missing or damaged file is a one-line InputError. */
 export async function loadBook(path: string): Promise<ExcelJS.Workbook> {
@@ -27,14 +28,24 @@ export async function loadBook(path: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-/** Writes an .xlsx file; an unwritable path is a one-line InputError. */
+/**
+ * Writes an .xlsx file through a temporary file renamed into place (a failure leaves nothing
+ * half-written); an unwritable path is a one-line InputError.
+ */
 export async function saveBook(wb: ExcelJS.Workbook, path: string): Promise<void> {
   repairForWrite(wb);
-  try {
-    await wb.xlsx.writeFile(path);
-  } catch (e) {
-    throw new InputError(`cannot write ${path}: ${(e as Error).message.split('\n')[0]}`);
-  }
+  await writeAtomically(path, (tmp) => wb.xlsx.writeFile(tmp));
+}
+
+/** The checks before a command rewrites BOOK into `--out`: never the input, never silently over a file, nothing exceljs drops. */
+export async function checkRewrite(
+  book: string,
+  out: string,
+  force: boolean | undefined,
+  what: string,
+): Promise<void> {
+  checkOutput({ option: '--out', path: out, inputs: [book], force });
+  await refuseIfPartsWouldBeLost(book, what);
 }
 
 /** `--time` for reproducible records, else now with the machine's offset. */
@@ -54,14 +65,17 @@ export interface SignoffOptions {
   password?: string;
   time?: string;
   out: string;
+  force?: boolean;
   lang?: string;
 }
 
 /** Signs BOOK into `--out`; exit 1 (with the reason) when the book cannot be signed as it is. */
 export async function signoffCommand(book: string, opts: SignoffOptions, ctx: CliContext): Promise<void> {
   const lang = parseLang(opts.lang);
-  const wb = await loadBook(book);
   const time = signTime(opts.time);
+  if (!existsSync(book)) throw new InputError(`cannot read ${book}: no such file`);
+  await checkRewrite(book, opts.out, opts.force, 'sign');
+  const wb = await loadBook(book);
   const r = await signWorkbook(
     wb,
     readSignoffBook,
@@ -89,6 +103,7 @@ export interface WithdrawOptions {
   reason: string;
   time?: string;
   out: string;
+  force?: boolean;
   lang?: string;
 }
 
@@ -98,6 +113,8 @@ export async function withdrawCommand(book: string, opts: WithdrawOptions, ctx: 
   const level = Number(opts.level);
   if (!Number.isInteger(level) || level < 1)
     throw new InputError(`--level must be a whole number >= 1 (found "${opts.level}")`);
+  if (!existsSync(book)) throw new InputError(`cannot read ${book}: no such file`);
+  await checkRewrite(book, opts.out, opts.force, 'withdraw a sign-off in');
   const wb = await loadBook(book);
   const r = await withdrawInWorkbook(
     wb,
@@ -135,7 +152,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--comment <text>', 'a comment recorded with the sign-off')
     .option('--password <p>', 'sheet-protection password (never stored)')
     .option('--time <iso>', 'sign-off time, ISO 8601 with offset (default: now)')
-    .requiredOption('--out <file>', 'the signed workbook to write')
+    .requiredOption('--out <file>', 'the signed workbook to write (never the input)')
+    .option('--force', 'replace --out if it exists')
     .option('--lang <zh|en>', 'language of messages', 'zh')
     .action((book: string, opts: SignoffOptions) => signoffCommand(book, opts, ctx));
 
@@ -147,7 +165,8 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption('--by <name>', 'who withdraws')
     .requiredOption('--reason <text>', 'why')
     .option('--time <iso>', 'withdrawal time, ISO 8601 with offset (default: now)')
-    .requiredOption('--out <file>', 'the workbook to write')
+    .requiredOption('--out <file>', 'the workbook to write (never the input)')
+    .option('--force', 'replace --out if it exists')
     .option('--lang <zh|en>', 'language of messages', 'zh')
     .action((book: string, opts: WithdrawOptions) => withdrawCommand(book, opts, ctx));
 }
