@@ -82,9 +82,12 @@ export function register(program: Command, ctx: CliContext): void {
       .argument('[book]', 'a workbook prepared by `duanping init`/`build` or the add-in'),
   ).action(async (book: string | undefined, opts: ScoreOptions) => {
     if (book === undefined) return scoreCsv(opts, ctx);
-    if (opts.template || opts.ratings || opts.adjustments)
+    const ignored = (['template', 'ratings', 'adjustments', 'ratees', 'raters'] as const).filter(
+      (k) => opts[k] !== undefined,
+    );
+    if (ignored.length > 0)
       throw new InputError(
-        'score BOOK.xlsx reads the template and the scores from the workbook: leave out --template, --ratings and --adjustments',
+        `score BOOK.xlsx reads the template, scores, adjustments and lists from the workbook: leave out ${ignored.map((k) => `--${k}`).join(', ')} (it would be ignored)`,
       );
     await scoreBook(book, opts, ctx);
   });

@@ -48,8 +48,21 @@ export async function checkRewrite(
   await refuseIfPartsWouldBeLost(book, what);
 }
 
-/** `--time` for reproducible records, else now with the machine's offset. */
-function signTime(time: string | undefined): string {
+/** What a sign-off digest proves and what it does not (signoff.md, Additions: honest limits). */
+export const DIGEST_LIMITS = {
+  zh: '说明：摘要可证明签核后内容是否被改动（防篡改证据），但不是电子签名——持有文件的人可以重新计算摘要；请把打印的短摘要留存在纸面或消息中，用来核对以后的副本。',
+  en: 'Note: a digest shows whether the content changed after sign-off (tamper evidence); it is not a signature — whoever holds the file can recompute it. Keep the printed short digest on paper or in a message to tie later copies to what was signed.',
+};
+
+/**
+ * `--time` only with `--allow-backdate` (re-creating records kept on paper): otherwise anyone
+ * could sign in a reviewer's name at any past time. Default: now, local time with its offset.
+ */
+function signTime(time: string | undefined, allowBackdate?: boolean): string {
+  if (time !== undefined && !allowBackdate)
+    throw new InputError(
+      '--time sets the recorded time of a sign-off: allowed only with --allow-backdate, for re-creating records kept on paper (leave it out to record now)',
+    );
   if (time === undefined) return nowWithOffset();
   if (!isIsoWithOffset(time))
     throw new InputError(
@@ -64,6 +77,7 @@ export interface SignoffOptions {
   comment?: string;
   password?: string;
   time?: string;
+  allowBackdate?: boolean;
   out: string;
   force?: boolean;
   lang?: string;
@@ -72,7 +86,7 @@ export interface SignoffOptions {
 /** Signs BOOK into `--out`; exit 1 (with the reason) when the book cannot be signed as it is. */
 export async function signoffCommand(book: string, opts: SignoffOptions, ctx: CliContext): Promise<void> {
   const lang = parseLang(opts.lang);
-  const time = signTime(opts.time);
+  const time = signTime(opts.time, opts.allowBackdate);
   if (!existsSync(book)) throw new InputError(`cannot read ${book}: no such file`);
   await checkRewrite(book, opts.out, opts.force, 'sign');
   const wb = await loadBook(book);
@@ -95,6 +109,7 @@ export async function signoffCommand(book: string, opts: SignoffOptions, ctx: Cl
       ? `已签核：第${rec.level}级 ${rec.reviewer}${rec.role ? `（${rec.role}）` : ''} ${rec.time}，摘要 ${shortDigest(rec.digest)} → ${opts.out}`
       : `Signed: level ${rec.level} ${rec.reviewer}${rec.role ? ` (${rec.role})` : ''} ${rec.time}, digest ${shortDigest(rec.digest)} → ${opts.out}`,
   );
+  ctx.io.out(DIGEST_LIMITS[lang]);
 }
 
 export interface WithdrawOptions {
@@ -102,6 +117,7 @@ export interface WithdrawOptions {
   by: string;
   reason: string;
   time?: string;
+  allowBackdate?: boolean;
   out: string;
   force?: boolean;
   lang?: string;
@@ -120,7 +136,7 @@ export async function withdrawCommand(book: string, opts: WithdrawOptions, ctx: 
     wb,
     readSignoffBook,
     level,
-    { by: opts.by, reason: opts.reason, time: signTime(opts.time) },
+    { by: opts.by, reason: opts.reason, time: signTime(opts.time, opts.allowBackdate) },
     nodeDigester,
   );
   if (!r.ok) {
@@ -151,7 +167,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--role <role>', 'the reviewer’s role, e.g. 科长')
     .option('--comment <text>', 'a comment recorded with the sign-off')
     .option('--password <p>', 'sheet-protection password (never stored)')
-    .option('--time <iso>', 'sign-off time, ISO 8601 with offset (default: now)')
+    .option('--time <iso>', 'sign-off time, ISO 8601 with offset (default: now); needs --allow-backdate')
+    .option('--allow-backdate', 'allow --time, for re-creating sign-offs kept on paper')
     .requiredOption('--out <file>', 'the signed workbook to write (never the input)')
     .option('--force', 'replace --out if it exists')
     .option('--lang <zh|en>', 'language of messages', 'zh')
@@ -164,7 +181,8 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption('--level <n>', 'the level to withdraw (the top active one)')
     .requiredOption('--by <name>', 'who withdraws')
     .requiredOption('--reason <text>', 'why')
-    .option('--time <iso>', 'withdrawal time, ISO 8601 with offset (default: now)')
+    .option('--time <iso>', 'withdrawal time, ISO 8601 with offset (default: now); needs --allow-backdate')
+    .option('--allow-backdate', 'allow --time, for re-creating records kept on paper')
     .requiredOption('--out <file>', 'the workbook to write (never the input)')
     .option('--force', 'replace --out if it exists')
     .option('--lang <zh|en>', 'language of messages', 'zh')
