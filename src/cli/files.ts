@@ -6,16 +6,18 @@
  *   naming anything else — and a workbook, PDF or other binary passed as text is refused;
  * - a file written goes to a temporary file in the same folder renamed into place, never over an
  *   input, and over an existing file only with `--force`;
- * - a workbook rewritten through exceljs is first checked for parts exceljs would drop
- *   (drawings, charts, comments, images …): the command refuses and names them.
+ * - a workbook rewritten through exceljs is first put through exceljs's round trip in memory:
+ *   when charts, shapes, pictures, comments … would be lost, the command refuses and names them.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { InputError } from '../core/errors';
+import { repairForWrite } from '../hosts/xlsx/signoff';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -101,14 +103,19 @@ export function decodeText(b: Buffer, name: string): DecodedText {
   } catch {
     // not UTF-8: GBK/GB18030 as Chinese Excel saves "CSV", or something we will not guess at
   }
-  const gb = readsAsGb18030(b);
+  // GB18030 decodes most byte soup into some CJK text; chardet names what else it may be.
+  const guesses = chardet.analyse(b);
+  const other = guesses.find((g) => /^(Shift_JIS|EUC-JP|EUC-KR|Big5|ISO-2022)/i.test(g.name));
+  const gbConfidence = guesses.find((g) => g.name === 'GB18030')?.confidence ?? 0;
+  const gb =
+    other && other.confidence >= 50 && other.confidence > gbConfidence ? undefined : readsAsGb18030(b);
   if (gb !== undefined)
     return {
       text: gb,
       encoding: 'gb18030',
       note: `${name}: read as GBK/GB18030 (Chinese Excel's "CSV"); the result is the same as from UTF-8`,
     };
-  const guess = chardet.detect(b);
+  const guess = other?.name ?? guesses[0]?.name;
   throw new InputError(
     `${name} is not UTF-8, UTF-16 or GBK text${guess ? ` (it looks like ${guess})` : ''}: save it from Excel as "CSV UTF-8" and try again`,
   );
@@ -197,18 +204,13 @@ export async function writeAtomically(path: string, write: (tmp: string) => Prom
   }
 }
 
-/** Parts of a workbook exceljs does not carry through a read and write, with their names. */
-const DROPPED_PARTS: [RegExp, string][] = [
-  [/^xl\/charts\//, 'charts'],
-  [/^xl\/drawings\/(?!_rels\/)[^/]*\.xml$/, 'drawings (shapes, text boxes, charts or pictures)'],
+/** Parts of a workbook, by kind, whose loss on rewriting we look for (counted per part). */
+const PART_KINDS: [RegExp, string][] = [
+  [/^xl\/charts\/chart[^/]*\.xml$/, 'charts'],
   [/^xl\/media\//, 'images'],
-  [/^xl\/comments[^/]*\.xml$/, 'comments (notes)'],
   [/^xl\/threadedComments\//, 'threaded comments'],
-  [/^xl\/persons\//, 'comment authors (threaded comments)'],
   [/^xl\/pivotTables\//, 'pivot tables'],
-  [/^xl\/pivotCache\//, 'pivot caches'],
   [/^xl\/slicers\//, 'slicers'],
-  [/^xl\/slicerCaches\//, 'slicer caches'],
   [/^xl\/timelines\//, 'timelines'],
   [/^xl\/vbaProject\.bin$/, 'macros (VBA)'],
   [/^xl\/embeddings\//, 'embedded objects'],
@@ -216,26 +218,60 @@ const DROPPED_PARTS: [RegExp, string][] = [
   [/^xl\/activeX\//, 'ActiveX controls'],
 ];
 
-/** The kinds of part in the .xlsx at `path` that exceljs would drop on rewriting it. */
+/** Objects inside drawing and comment parts, by kind (counted per element). */
+const ELEMENT_KINDS: [RegExp, RegExp, string][] = [
+  [/^xl\/drawings\/[^/]*\.xml$/, /<xdr:graphicFrame\b/g, 'charts in drawings'],
+  [/^xl\/drawings\/[^/]*\.xml$/, /<xdr:sp\b/g, 'shapes or text boxes'],
+  [/^xl\/drawings\/[^/]*\.xml$/, /<xdr:pic\b/g, 'pictures'],
+  [/^xl\/drawings\/[^/]*\.xml$/, /<xdr:(cxnSp|grpSp)\b/g, 'connectors or grouped shapes'],
+  [/^xl\/comments[^/]*\.xml$/, /<comment\b/g, 'comments (notes)'],
+];
+
+async function inventory(data: Buffer | ArrayBuffer | Uint8Array): Promise<Map<string, number>> {
+  const zip = await JSZip.loadAsync(data);
+  const found = new Map<string, number>();
+  const add = (what: string, n: number) => n > 0 && found.set(what, (found.get(what) ?? 0) + n);
+  for (const name of Object.keys(zip.files)) {
+    if (zip.files[name].dir) continue;
+    for (const [re, what] of PART_KINDS) if (re.test(name)) add(what, 1);
+    const elements = ELEMENT_KINDS.filter(([re]) => re.test(name));
+    if (elements.length === 0) continue;
+    const xml = await zip.files[name].async('string');
+    for (const [, el, what] of elements) add(what, xml.match(el)?.length ?? 0);
+  }
+  return found;
+}
+
+/**
+ * What the xlsx library (exceljs) would drop from the workbook at `path` if it read and wrote
+ * it: the workbook is put through that round trip in memory and its charts, drawings, pictures,
+ * comments and the like are counted before and after. Each entry reads like "2 charts".
+ */
 export async function partsExceljsDrops(path: string): Promise<string[]> {
-  let zip: JSZip;
+  const data = readFileSync(path);
+  let before: Map<string, number>;
+  let after: Map<string, number>;
   try {
-    zip = await JSZip.loadAsync(readFileSync(path));
+    before = await inventory(data);
   } catch (e) {
     throw new InputError(
       `cannot read ${path}: not an .xlsx workbook (${(e as Error).message.split('\n')[0]})`,
     );
   }
-  const found = new Map<string, number>();
-  for (const name of Object.keys(zip.files)) {
-    if (zip.files[name].dir) continue;
-    for (const [re, what] of DROPPED_PARTS)
-      if (re.test(name)) {
-        found.set(what, (found.get(what) ?? 0) + 1);
-        break;
-      }
+  if (before.size === 0) return [];
+  try {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    repairForWrite(wb);
+    after = await inventory(Buffer.from(await wb.xlsx.writeBuffer()));
+  } catch (e) {
+    throw new InputError(
+      `cannot check what rewriting ${path} would lose (${(e as Error).message.split('\n')[0]}); nothing was written`,
+    );
   }
-  return [...found].map(([what, n]) => `${n} part${n > 1 ? 's' : ''} of ${what}`);
+  return [...before]
+    .filter(([what, n]) => (after.get(what) ?? 0) < n)
+    .map(([what, n]) => `${n - (after.get(what) ?? 0)} ${what}`);
 }
 
 /**

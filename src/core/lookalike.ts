@@ -92,8 +92,11 @@ interface Occurrence {
 
 type Field = 'ratee' | 'rater' | 'source';
 
-/** Problems for every code of `input` that looks like another but is not the same text. */
-export function lookalikeProblems(input: ScoreInput, lang: Lang = 'zh'): Problem[] {
+/**
+ * Problems for every code of `input` that looks like another but is not the same text as the
+ * engine compares them (`trim`: CSV text is trimmed by the engine, workbook cells are not).
+ */
+export function lookalikeProblems(input: ScoreInput, lang: Lang = 'zh', trim = true): Problem[] {
   const t = engineT(lang);
   const groups: Record<Field, Map<string, Map<string, Occurrence>>> = {
     ratee: new Map(),
@@ -101,7 +104,9 @@ export function lookalikeProblems(input: ScoreInput, lang: Lang = 'zh'): Problem
     source: new Map(),
   };
   const add = (field: Field, text: string | undefined, where: string, reference = false) => {
-    if (typeof text !== 'string' || text === '') return;
+    if (typeof text !== 'string') return;
+    if (trim) text = text.trim();
+    if (text === '') return;
     const key = foldCode(text);
     if (key === '') return;
     const g = groups[field].get(key) ?? new Map<string, Occurrence>();

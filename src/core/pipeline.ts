@@ -35,7 +35,7 @@ export function analysisInput(template: Template, rows: RowResult[]): AnalysisIn
 /** Scores plus `raters` and `reliability` filled in. */
 export function scoreAndAnalyze(input: ScoreInput, options: ScoreOptions = {}): ScoreOutput {
   const out = computeScores(input, options);
-  out.results.problems.push(...lookalikeProblems(input, options.lang));
+  out.results.problems.push(...lookalikeProblems(input, options.lang, options.textNumbers ?? true));
   const analysis = analyzeRaters(analysisInput(input.template, out.rows), {
     lang: options.lang,
     settings: input.template.raterSettings,
