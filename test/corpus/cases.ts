@@ -43,14 +43,18 @@ export interface Case {
   sameOutAs?: string;
 }
 
-const T = (mutate: (t: Record<string, any>) => void): Fixture => {
+/** Template JSON as a person edits it: any field, any value. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+
+const T = (mutate: (t: Json) => void): Fixture => {
   const t = JSON.parse(JSON.stringify(builtinTemplateJson('duty-report')));
   mutate(t);
   return JSON.stringify(t, null, 2);
 };
 
 /** `score` with a template file; the answer: exit 2, one line naming the field. */
-const tpl = (id: string, mutate: (t: Record<string, any>) => void, err: RegExp): Case => ({
+const tpl = (id: string, mutate: (t: Json) => void, err: RegExp): Case => ({
   id: `template/${id}`,
   files: { 't.json': T(mutate), 'r.csv': (fx) => fx.ratings },
   argv: ['score', '--template', '@t.json', '--ratings', '@r.csv'],
@@ -59,7 +63,7 @@ const tpl = (id: string, mutate: (t: Record<string, any>) => void, err: RegExp):
 });
 
 /** Renames indicator Q1 (and its uses in the sources) to `id`. */
-const renameQ1 = (id: string) => (t: Record<string, any>) => {
+const renameQ1 = (id: string) => (t: Json) => {
   t.indicators[0].id = id;
   for (const s of t.sources)
     if (s.indicators) s.indicators = s.indicators.map((x: string) => (x === 'Q1' ? id : x));
