@@ -392,6 +392,44 @@ add(
   },
 );
 
+// ---------------------------------------------------------------- kinds read as the formulas' TRIM reads them
+add(
+  {
+    id: 'kind/trailing-full-width-space-is-no-kind',
+    files: SCORE_FILES(undefined, undefined, (fx) =>
+      fx.adjustments.replace(/\nU03,bonus,/, '\nU03,加分\u3000,'),
+    ),
+    argv: SCORE(['--lang', 'en']),
+    code: 1,
+    out: /"code": "bad-adjustment-kind"[\s\S]*"found": "加分\[U\+3000\]"/,
+  },
+  {
+    id: 'kind/trailing-tab-is-no-kind',
+    files: SCORE_FILES(undefined, undefined, (fx) =>
+      fx.adjustments.replace(/\nU03,bonus,/, '\nU03,"bonus\t",'),
+    ),
+    argv: SCORE(['--lang', 'en']),
+    code: 1,
+    out: /"found": "bonus\[U\+0009\]"/,
+  },
+  {
+    id: 'kind/ascii-spaces-are-trimmed-as-trim-does',
+    files: SCORE_FILES(undefined, undefined, (fx) =>
+      fx.adjustments.replace(/\nU03,bonus,/, '\nU03,  bonus ,'),
+    ),
+    argv: SCORE(),
+    code: 0,
+    sameOutAs: 'baseline/utf8',
+  },
+  {
+    id: 'kind/chinese-kind-with-ascii-space',
+    files: SCORE_FILES(undefined, undefined, (fx) => fx.adjustments.replace(/\nU03,bonus,/, '\nU03, 加分 ,')),
+    argv: SCORE(),
+    code: 0,
+    sameOutAs: 'baseline/utf8',
+  },
+);
+
 // ---------------------------------------------------------------- look-alike codes
 const lookalikes: [string, Fixture, RegExp][] = [
   ['ratee-full-width-digit', ratee('U0１'), /U\+FF11/],

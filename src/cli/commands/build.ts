@@ -6,6 +6,7 @@
  */
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors';
+import { excelTrim } from '../../core/adjustments';
 import { computeScores } from '../../core/scoring';
 import type { AdjustmentRow, EntryRow, RawCell } from '../../core/types';
 import { loadTemplate, parseLang, type CliContext } from '../context';
@@ -43,7 +44,8 @@ function typedAdjustment(a: AdjustmentRow): AdjustmentRow {
   return {
     ...a,
     ratee: a.ratee.trim(),
-    kind: typedCell(a.kind),
+    // Kinds keep what Excel's TRIM keeps (a full-width space stays, and is flagged in both).
+    kind: typeof a.kind === 'string' && excelTrim(a.kind) !== '' ? excelTrim(a.kind) : typedCell(a.kind),
     points: typedCell(a.points),
     loc: undefined,
   };
