@@ -22,6 +22,12 @@ export interface Fixtures {
   signed: Buffer;
   /** `book` with a chart, a shape and a threaded comment that exceljs would drop. */
   charted: Buffer;
+  /** `book` without its summary sheet (汇总). */
+  noSummary: Buffer;
+  /** `book` whose summary header 最终得分 was retyped. */
+  summaryFinalRenamed: Buffer;
+  /** `book` with a column inserted in the summary (C). */
+  summaryColumnInserted: Buffer;
 }
 
 export type Fixture = string | Buffer | ((fx: Fixtures) => string | Buffer);
@@ -1059,6 +1065,40 @@ add(
     id: 'parts/pictures-and-notes-are-kept-so-signing-goes-on',
     files: BOOK,
     argv: ['signoff', '@book.xlsx', '--reviewer', '张', '--out', '@s.xlsx'],
+    code: 0,
+    out: /已签核/,
+  },
+);
+
+// ---------------------------------------------------------------- what a sign-off covers
+add(
+  {
+    id: 'summary/deleted-signoff-refused',
+    files: { 'b.xlsx': (fx) => fx.noSummary },
+    argv: ['signoff', '@b.xlsx', '--reviewer', '张', '--out', '@s.xlsx'],
+    code: 2,
+    err: /the workbook has no sheet "汇总": the results to sign are on it/,
+    absent: ['s.xlsx'],
+  },
+  {
+    id: 'summary/deleted-verify-refused',
+    files: { 'b.xlsx': (fx) => fx.noSummary },
+    argv: ['verify', '@b.xlsx'],
+    code: 2,
+    err: /no sheet "汇总"/,
+  },
+  {
+    id: 'summary/header-retyped-refused',
+    files: { 'b.xlsx': (fx) => fx.summaryFinalRenamed },
+    argv: ['signoff', '@b.xlsx', '--reviewer', '张', '--out', '@s.xlsx'],
+    code: 2,
+    err: /汇总!2:2 has no column "最终得分" or "final" \(found: .*得分/,
+    absent: ['s.xlsx'],
+  },
+  {
+    id: 'summary/column-inserted-still-signs-the-finals',
+    files: { 'b.xlsx': (fx) => fx.summaryColumnInserted },
+    argv: ['signoff', '@b.xlsx', '--reviewer', '张', '--out', '@s.xlsx'],
     code: 0,
     out: /已签核/,
   },

@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { repairForWrite } from '../../src/hosts/xlsx/signoff';
 import { cli } from '../cli/run';
 import { builtWorkbook, builtin } from '../signoff/layout-book';
 import { cases, type Fixtures } from './cases';
@@ -42,6 +44,18 @@ async function withChart(book: Buffer): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
+/** `book` with its summary sheet changed by `change` (through exceljs, as a clerk's edit). */
+async function changedSummary(
+  book: Buffer,
+  change: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void,
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(book as unknown as ArrayBuffer);
+  change(wb.getWorksheet('汇总')!, wb);
+  repairForWrite(wb);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 beforeAll(async () => {
   const ex = (f: string) => readFileSync(join(__dirname, '../../examples', f), 'utf8');
   const bookPath = join(root, 'book.xlsx');
@@ -66,6 +80,13 @@ beforeAll(async () => {
     book,
     signed: readFileSync(signedPath),
     charted: await withChart(book),
+    noSummary: await changedSummary(book, (ws, wb) => wb.removeWorksheet(ws.id)),
+    summaryFinalRenamed: await changedSummary(book, (ws) => {
+      ws.getRow(2).eachCell((c) => {
+        if (c.value === '最终得分') c.value = '得分';
+      });
+    }),
+    summaryColumnInserted: await changedSummary(book, (ws) => ws.spliceColumns(3, 0, [])),
   };
 }, 240_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
