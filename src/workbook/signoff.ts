@@ -194,7 +194,13 @@ export function readSignoffBook(stored: Stored, grids: Grids): SignoffBook {
   const signoffSheet = layout.sheetNames.signoff;
   const { records, headerRow, rowCount } = readSignoffRecords(grids[signoffSheet], grids[DIGESTS_SHEET]);
   return {
-    content: { template, entries: content.entries, adjustments: content.adjustments, results },
+    content: {
+      template,
+      entries: content.entries,
+      adjustments: content.adjustments,
+      results,
+      ratees: content.ratees,
+    },
     sheets: {
       entry: layout.entry.sheet,
       adjustments: layout.adjustments.sheet,

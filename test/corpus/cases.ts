@@ -22,6 +22,8 @@ export interface Fixtures {
   signed: Buffer;
   /** `book` with a chart, a shape and a threaded comment that exceljs would drop. */
   charted: Buffer;
+  /** `signed` with the names of the first two ratees swapped in 名单. */
+  signedNamesSwapped: Buffer;
   /** `book` without its summary sheet (汇总). */
   noSummary: Buffer;
   /** `book` whose summary header 最终得分 was retyped. */
@@ -1079,6 +1081,19 @@ add(
     code: 2,
     err: /the workbook has no sheet "汇总": the results to sign are on it/,
     absent: ['s.xlsx'],
+  },
+  {
+    id: 'names/swapped-after-signing-breaks-verify',
+    files: { 'b.xlsx': (fx) => fx.signedNamesSwapped },
+    argv: ['verify', '@b.xlsx', '--lang', 'en'],
+    code: 1,
+    out: /U01[\s\S]*U02|U02[\s\S]*U01/,
+  },
+  {
+    id: 'names/unchanged-names-verify',
+    files: { 'b.xlsx': (fx) => fx.signed },
+    argv: ['verify', '@b.xlsx', '--lang', 'en'],
+    code: 0,
   },
   {
     id: 'summary/deleted-verify-refused',

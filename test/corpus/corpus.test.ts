@@ -48,10 +48,11 @@ async function withChart(book: Buffer): Promise<Buffer> {
 async function changedSummary(
   book: Buffer,
   change: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void,
+  sheet = '汇总',
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(book as unknown as ArrayBuffer);
-  change(wb.getWorksheet('汇总')!, wb);
+  change(wb.getWorksheet(sheet)!, wb);
   repairForWrite(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -80,6 +81,15 @@ beforeAll(async () => {
     book,
     signed: readFileSync(signedPath),
     charted: await withChart(book),
+    signedNamesSwapped: await changedSummary(
+      readFileSync(signedPath),
+      (ws) => {
+        const [a, b] = [ws.getCell('B3').value, ws.getCell('B4').value];
+        ws.getCell('B3').value = b;
+        ws.getCell('B4').value = a;
+      },
+      '名单',
+    ),
     noSummary: await changedSummary(book, (ws, wb) => wb.removeWorksheet(ws.id)),
     summaryFinalRenamed: await changedSummary(book, (ws) => {
       ws.getRow(2).eachCell((c) => {

@@ -34,7 +34,13 @@ export function readSignoffBook(wb: ExcelJS.Workbook): BookContent {
   // without a final score), so only a summary where no final score has a value was never calculated.
   const uncomputed = results.every((r) => blank(r.final)) ? noValue : [];
   return {
-    content: { template, entries: content.entries, adjustments: content.adjustments, results },
+    content: {
+      template,
+      entries: content.entries,
+      adjustments: content.adjustments,
+      results,
+      ratees: content.ratees,
+    },
     sheets: {
       entry: layout.entry.sheet,
       adjustments: layout.adjustments.sheet,
