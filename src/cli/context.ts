@@ -2,8 +2,8 @@
  * What every command gets: output streams, file reading with one-line errors, the language, and
  * the exit code it settles on. Keeping these here lets tests run the CLI in-process.
  */
-import { readFileSync } from 'node:fs';
 import { InputError } from '../core/errors';
+import { readTextFile } from './files';
 import { builtinTemplateJson, getBuiltinTemplate } from '../core/templates';
 import { parseTemplateJson, type Template } from '../core/template';
 import type { Lang } from '../core/types';
@@ -19,27 +19,26 @@ export interface CliContext {
   exit(code: 0 | 1 | 2): void;
 }
 
-/** Reads a UTF-8 text file; a missing or unreadable file is a one-line InputError. */
-export function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
-    throw new InputError(`cannot read ${path}: ${why}`);
-  }
+/**
+ * Reads a text file in whatever encoding it is (UTF-8, UTF-16, GBK — see files.ts); a missing,
+ * binary or undecodable file is a one-line InputError. When `io` is given, a file that was not
+ * UTF-8 is said so in one line on stderr.
+ */
+export function readText(path: string, io?: CliIO): string {
+  const d = readTextFile(path);
+  if (d.note && io) io.err(d.note);
+  return d.text;
 }
 
 /** `T` of formats.md: a built-in template id, or a path to a template file. */
-export function loadTemplate(spec: string): Template {
+export function loadTemplate(spec: string, io?: CliIO): Template {
   const builtin = getBuiltinTemplate(spec);
   if (builtin) return builtin;
   if (!/[./\\]/.test(spec))
     throw new InputError(
       `unknown template "${spec}": use a built-in id (see \`duanping templates\`) or a path to a .json file`,
     );
-  const v = parseTemplateJson(readText(spec));
+  const v = parseTemplateJson(readText(spec, io));
   if (!v.ok) {
     const more =
       v.errors.length > 1

@@ -3,7 +3,7 @@ import { readAdjustmentsCsv, readRateesCsv, readRatersCsv, readRatingsCsv } from
 import type { ScoreInput } from '../core/scoring';
 import type { Template } from '../core/template';
 import type { Lang, Problem } from '../core/types';
-import { readText } from './context';
+import { readText, type CliIO } from './context';
 import { basename } from 'node:path';
 
 export interface CsvPaths {
@@ -17,18 +17,19 @@ export function loadCsvInput(
   template: Template,
   paths: CsvPaths,
   lang: Lang,
+  io?: CliIO,
 ): { input: ScoreInput; problems: Problem[] } {
-  const ratings = readRatingsCsv(readText(paths.ratings), template, basename(paths.ratings), lang);
+  const ratings = readRatingsCsv(readText(paths.ratings, io), template, basename(paths.ratings), lang);
   const adj = paths.adjustments
-    ? readAdjustmentsCsv(readText(paths.adjustments), basename(paths.adjustments), lang)
+    ? readAdjustmentsCsv(readText(paths.adjustments, io), basename(paths.adjustments), lang)
     : { adjustments: [], problems: [] };
   return {
     input: {
       template,
       entries: ratings.entries,
       adjustments: adj.adjustments,
-      ratees: paths.ratees ? readRateesCsv(readText(paths.ratees), basename(paths.ratees)) : undefined,
-      raters: paths.raters ? readRatersCsv(readText(paths.raters), basename(paths.raters)) : undefined,
+      ratees: paths.ratees ? readRateesCsv(readText(paths.ratees, io), basename(paths.ratees)) : undefined,
+      raters: paths.raters ? readRatersCsv(readText(paths.raters, io), basename(paths.raters)) : undefined,
     },
     problems: [...ratings.problems, ...adj.problems],
   };

@@ -12,9 +12,18 @@ export const ADJUSTMENT_KIND_ALIASES: Record<AdjustmentKind, string[]> = {
   veto: ['veto', '一票否决'],
 };
 
+/**
+ * Excel's TRIM: strips the ASCII space (U+0020) only — not a full-width space, a no-break space
+ * or a tab. The workbook's formulas compare kinds through TRIM, so the engine does the same: a
+ * kind typed as "加分" followed by U+3000 (full-width space) is no kind in either (issue 11, one rule for both).
+ */
+export function excelTrim(s: string): string {
+  return s.replace(/^ +| +$/g, '').replace(/ {2,}/g, ' ');
+}
+
 export function parseAdjustmentKind(raw: RawCell): AdjustmentKind | null {
   if (typeof raw !== 'string') return null;
-  const text = raw.trim().toLowerCase();
+  const text = excelTrim(raw).toLowerCase();
   for (const [kind, aliases] of Object.entries(ADJUSTMENT_KIND_ALIASES) as [AdjustmentKind, string[]][]) {
     if (aliases.includes(text)) return kind;
   }

@@ -25,6 +25,15 @@ export function parseCsv(text: string, fileName: string): CsvTable {
   const first = all.findIndex((r) => r.some((f) => f.trim() !== ''));
   if (first === -1) throw new InputError(`${fileName} is empty: expected a header row`);
   const header = all[first].map((h) => h.trim());
+  const firstAt = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (h === '') return;
+    const j = firstAt.get(h);
+    if (j === undefined) return void firstAt.set(h, i);
+    throw new InputError(
+      `${fileName}: the header has "${h}" twice (columns ${columnLetter(j)} and ${columnLetter(i)}); each column name may appear once — delete or rename one`,
+    );
+  });
   const records = all
     .map((fields, i) => ({ row: i + 1, fields }))
     .slice(first + 1)
@@ -153,12 +162,21 @@ export function readAdjustmentsCsv(
 function readList(text: string, fileName: string, needed: string[]): Record<string, string>[] {
   const table = parseCsv(text, fileName);
   requireColumns(table.header, needed, fileName);
+  const seen = new Map<string, number>();
   return table.records.map(({ row, fields }) => {
     if (fields.length !== table.header.length)
       throw new InputError(
         `${fileName}: row ${row} has ${fields.length} columns, the header has ${table.header.length}`,
       );
-    return Object.fromEntries(table.header.map((h, i) => [h, fields[i].trim()]));
+    const rec = Object.fromEntries(table.header.map((h, i) => [h, fields[i].trim()]));
+    if (rec.id === '') throw new InputError(`${fileName}: row ${row} has no id; every row needs one`);
+    const before = seen.get(rec.id);
+    if (before !== undefined)
+      throw new InputError(
+        `${fileName}: id "${rec.id}" is listed twice (rows ${before} and ${row}); each id may appear once`,
+      );
+    seen.set(rec.id, row);
+    return rec;
   });
 }
 

@@ -35,6 +35,10 @@ const zh = {
     'no-valid-rows': '“{{ratee}}”在“{{source}}”中没有一张有效评分表，该环节得分空缺。',
     'missing-source': '“{{ratee}}”缺少“{{source}}”的得分，综合得分按其余环节加权计算。',
     'no-composite': '“{{ratee}}”没有任何环节的有效得分，无法计算总分、排名和等次。',
+    'lookalike-code':
+      '{{at}}{{field}}“{{found}}”（{{foundCodes}}）与“{{allowed}}”（{{allowedCodes}}）看起来一样，却不是同一个编码（全角字符、空格、不可见字符、="…" 或形近字母），共 {{count}} 处；两者按不同编码计算、没有合并，请统一为“{{allowed}}”。',
+    'merged-cell':
+      '{{at}}这个单元格被合并进了 {{found}}，公式把它当作空白；请取消合并，在每一行填入{{field}}。',
   },
   note: {
     'quota-tie':
@@ -99,6 +103,10 @@ const en: Catalogue = {
     'missing-source':
       '"{{ratee}}" has no score from "{{source}}"; the composite stands on the other sources.',
     'no-composite': '"{{ratee}}" has no valid score from any source: no total, rank or tier.',
+    'lookalike-code':
+      '{{at}}the {{field}} "{{found}}" ({{foundCodes}}) looks like "{{allowed}}" ({{allowedCodes}}) but is a different code (full-width, space, invisible character, ="…" or a look-alike letter), {{count}} time(s); the two are counted apart, not merged — make it "{{allowed}}".',
+    'merged-cell':
+      '{{at}}this cell is merged into {{found}}; the formulas read it as blank — unmerge and fill in the {{field}} on every row.',
   },
   note: {
     'quota-tie':

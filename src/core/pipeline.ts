@@ -2,6 +2,7 @@
  * The whole computation as the command line and the task pane run it: scores (scoring.md), then
  * the rater analysis and panel reliability (raters.md) on the same rows.
  */
+import { lookalikeProblems } from './lookalike';
 import { analyzeRaters } from './raters';
 import type { AnalysisInput } from './raters/types';
 import { computeScores, type ScoreInput, type ScoreOptions, type ScoreOutput } from './scoring';
@@ -34,6 +35,7 @@ export function analysisInput(template: Template, rows: RowResult[]): AnalysisIn
 /** Scores plus `raters` and `reliability` filled in. */
 export function scoreAndAnalyze(input: ScoreInput, options: ScoreOptions = {}): ScoreOutput {
   const out = computeScores(input, options);
+  out.results.problems.push(...lookalikeProblems(input, options.lang, options.textNumbers ?? true));
   const analysis = analyzeRaters(analysisInput(input.template, out.rows), {
     lang: options.lang,
     settings: input.template.raterSettings,

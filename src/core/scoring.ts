@@ -285,7 +285,11 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
       report('bad-adjustment-kind', {
         where: where('kind'),
         ratee,
-        found: cellText(a.kind),
+        // An invisible character (a full-width space the formulas' TRIM keeps) is shown as a code point.
+        found: cellText(a.kind).replace(
+          /[^\x21-\x7e\u4e00-\u9fff]/g,
+          (c) => `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`,
+        ),
         allowed: t('allowed.kinds'),
       });
       continue;

@@ -84,6 +84,125 @@ export interface Template {
 
 export type ValidationResult = { ok: true; template: Template } | { ok: false; errors: string[] };
 
+export interface ValidateOptions {
+  /**
+   * 'error' (default) for a template file a person wrote: a misspelt key is a mistake to name.
+   * 'ignore' for a template stored in a workbook by another version, which may know more fields.
+   */
+  unknownKeys?: 'error' | 'ignore';
+}
+
+/** The keys each object of a template may have (spec: scoring.md, "Template fields"). */
+export const TEMPLATE_KEYS = {
+  template: [
+    'schema',
+    'id',
+    'name',
+    'nameEn',
+    'description',
+    'descriptionEn',
+    'indicators',
+    'sources',
+    'adjustments',
+    'tiers',
+    'decimals',
+    'raterSettings',
+  ],
+  indicator: [
+    'id',
+    'name',
+    'nameEn',
+    'dimension',
+    'dimensionEn',
+    'max',
+    'weight',
+    'criteria',
+    'criteriaEn',
+    'levels',
+    'kind',
+  ],
+  level: ['label', 'points'],
+  source: ['id', 'name', 'nameEn', 'weight', 'aggregate', 'trim', 'trimMinRaters', 'indicators'],
+  adjustments: ['bonusCap', 'deductionCap'],
+  tier: ['name', 'nameEn', 'min', 'maxShare', 'color'],
+} as const;
+
+/**
+ * The entry table's fixed headers in both languages (src/workbook/names.ts FIELD_HEADERS: source,
+ * rater, ratee, total, status) and its hidden helper columns: an indicator id is a header of the
+ * same table, and Excel makes table headers unique ignoring case (issue 10), so none may equal
+ * these. A test holds this list equal to the workbook's headers.
+ */
+export const RESERVED_HEADERS = [
+  'source',
+  'rater',
+  'ratee',
+  'total',
+  'status',
+  '评价主体',
+  '评委',
+  '被考核对象',
+  '合计',
+  '状态',
+  '_src',
+  '_status',
+];
+
+/** Largest maximum, weight, cap or tier threshold accepted: far beyond any assessment, far below overflow. */
+export const LARGEST_NUMBER = 1e9;
+/** Excel keeps at most this many characters in a cell. */
+export const CELL_TEXT_LIMIT = 32767;
+/** Excel keeps at most this many characters in a page header or footer (the template name goes there). */
+export const HEADER_TEXT_LIMIT = 255;
+/** A data-validation list given as text holds at most this many characters (items joined by commas). */
+export const VALIDATION_LIST_LIMIT = 255;
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      d[i][j] = Math.min(
+        d[i - 1][j] + 1,
+        d[i][j - 1] + 1,
+        d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1),
+      );
+  return d[a.length][b.length];
+}
+
+/** The known key nearest to `key`. */
+export function nearestKey(key: string, known: readonly string[]): string {
+  return known.reduce((best, k) => (distance(key, k) < distance(key, best) ? k : best), known[0]);
+}
+
+const MONTHS =
+  'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december';
+/**
+ * Text that Excel turns into a number, date, time, fraction, currency, percentage or truth value
+ * when it is written into a cell that is not text-formatted (issue 10, "Text becomes dates").
+ */
+const COERCED: RegExp[] = [
+  /^[+-]?(\d+[.,]?\d*|[.,]\d+)([eE][+-]?\d+)?%?$/, // 12, 1.5, 1e3, 50%
+  /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/, // 1,000
+  /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/, // 1-2, 2024-01, 3/4, 2024.1.2
+  /^\d+ \d+\/\d+$/, // 1 1/2
+  /^\d{1,2}:\d{1,2}(:\d{1,2}(\.\d+)?)?(\s*[ap]m?)?$/i, // 12:30, 9:05 am
+  /^\d{1,2}\s*[ap]m$/i, // 9am
+  /^\(\s*[\d.,]+\s*\)$/, // (5)
+  /^[-+]?[¥￥$€£]\s*[\d.,]+$/, // ¥5, $5
+  /^(\d{1,4}年)?\d{1,2}月(\d{1,2}日)?$/, // 3月5日, 2024年3月
+  /^\d{1,4}年\d{1,2}月\d{1,2}日$/,
+  new RegExp(`^(\\d{1,2}[- /])?(${MONTHS})([- /]\\d{1,4})?$`, 'i'), // 5-Mar, Mar-24
+  /^(true|false)$/i,
+];
+
+/** True when Excel would read `text` typed into a general-format cell as something other than text. */
+export function excelWouldCoerce(text: string): boolean {
+  const t = text.trim();
+  return COERCED.some((re) => re.test(t));
+}
+
 const ID_PATTERN = /^[A-Za-z0-9_\-\u4e00-\u9fff]{1,24}$/;
 
 type Obj = Record<string, unknown>;
@@ -97,10 +216,41 @@ function isFiniteNumber(v: unknown): v is number {
 }
 
 /** Validates parsed JSON as a template and fills in every default. Never throws. */
-export function validateTemplate(input: unknown): ValidationResult {
+export function validateTemplate(input: unknown, options: ValidateOptions = {}): ValidationResult {
   const errors: string[] = [];
   const err = (m: string) => errors.push(m);
   if (!isObj(input)) return { ok: false, errors: ['the template must be a JSON object'] };
+  const keys = (path: string, o: Obj, known: readonly string[]) => {
+    if (options.unknownKeys === 'ignore') return;
+    for (const k of Object.keys(o))
+      if (!known.includes(k))
+        err(
+          `${path ? `${path}.` : ''}${k} is not a template field (did you mean "${nearestKey(k, known)}"?); allowed: ${known.join(', ')}`,
+        );
+  };
+  /** A finite number no larger in size than LARGEST_NUMBER (1e308 would overflow every sum). */
+  const big = (path: string, v: unknown) => {
+    if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) > LARGEST_NUMBER) {
+      err(`${path} is ${v}: at most ${LARGEST_NUMBER} is allowed (larger numbers overflow the totals)`);
+      return true;
+    }
+    return false;
+  };
+  const longText = (path: string, v: unknown, limit = CELL_TEXT_LIMIT, where = 'a cell') => {
+    if (typeof v === 'string' && v.length > limit)
+      err(`${path} has ${v.length} characters: Excel keeps at most ${limit} in ${where}`);
+  };
+  const coerced = (path: string, v: string, what: string) => {
+    if (excelWouldCoerce(v))
+      err(
+        `${path} "${v}" would be turned by Excel into a number, date, time or truth value; ${what} must read as text — add a letter, e.g. "X${v}"`,
+      );
+  };
+  keys('', input, TEMPLATE_KEYS.template);
+  longText('name', input.name, HEADER_TEXT_LIMIT, 'a page header');
+  longText('nameEn', input.nameEn, HEADER_TEXT_LIMIT, 'a page header');
+  longText('description', input.description);
+  longText('descriptionEn', input.descriptionEn);
 
   if (input.schema !== TEMPLATE_SCHEMA)
     err(`schema must be "${TEMPLATE_SCHEMA}" (found ${JSON.stringify(input.schema ?? null)})`);
@@ -124,21 +274,38 @@ export function validateTemplate(input: unknown): ValidationResult {
     err('indicators must be a non-empty array');
   } else {
     const seen = new Set<string>();
+    const seenLower = new Map<string, number>();
     input.indicators.forEach((raw, i) => {
       const p = `indicators[${i}]`;
       if (!isObj(raw)) return err(`${p} must be an object`);
+      keys(p, raw, TEMPLATE_KEYS.indicator);
+      for (const k of ['name', 'nameEn', 'dimension', 'dimensionEn', 'criteria', 'criteriaEn'])
+        longText(`${p}.${k}`, raw[k]);
       const iid = str(`${p}.id`, raw.id);
       if (iid !== undefined) {
+        const lower = iid.toLowerCase();
         if (!ID_PATTERN.test(iid)) err(`${p}.id must be 1–24 letters, digits, "-" or "_" (found "${iid}")`);
+        else coerced(`${p}.id`, iid, 'an indicator id');
         if (seen.has(iid)) err(`${p}.id "${iid}" is used twice`);
+        else if (seenLower.has(lower))
+          err(
+            `${p}.id "${iid}" differs from indicators[${seenLower.get(lower)}].id only in upper/lower case; Excel treats the two column headers as the same — choose another id`,
+          );
+        const reserved = RESERVED_HEADERS.find((h) => h.toLowerCase() === lower);
+        if (reserved !== undefined || lower.startsWith('_p_') || lower.startsWith('dp_'))
+          err(
+            `${p}.id "${iid}" is reserved: the score sheet already has a column "${reserved ?? iid}" (reserved: ${RESERVED_HEADERS.join(', ')}, _p_…, DP_…)`,
+          );
         seen.add(iid);
+        if (!seenLower.has(lower)) seenLower.set(lower, i);
       }
       if (!isFiniteNumber(raw.max) || raw.max <= 0) err(`${p}.max must be a number greater than 0`);
-      const max = isFiniteNumber(raw.max) ? raw.max : 1;
+      const maxTooBig = big(`${p}.max`, raw.max);
+      const max = isFiniteNumber(raw.max) && !maxTooBig ? raw.max : 1;
       let weight = max;
       if (raw.weight !== undefined) {
         if (!isFiniteNumber(raw.weight) || raw.weight < 0) err(`${p}.weight must be a number >= 0`);
-        else weight = raw.weight;
+        else if (!big(`${p}.weight`, raw.weight)) weight = raw.weight;
       }
       let levels: Level[] | undefined;
       if (raw.levels !== undefined) {
@@ -150,10 +317,16 @@ export function validateTemplate(input: unknown): ValidationResult {
           raw.levels.forEach((lv, k) => {
             const lp = `${p}.levels[${k}]`;
             if (!isObj(lv)) return err(`${lp} must be an object`);
+            keys(lp, lv, TEMPLATE_KEYS.level);
             const label = str(`${lp}.label`, lv.label);
             if (label !== undefined) {
               if (/^[+-]?[\d.]/.test(label))
                 err(`${lp}.label must not start with a digit (found "${label}")`);
+              else coerced(`${lp}.label`, label, 'a level label');
+              if (label.includes(','))
+                err(
+                  `${lp}.label "${label}" contains a comma: Excel's drop-down list splits on commas — use "、" or "，" instead`,
+                );
               if (labels.has(label)) err(`${lp}.label "${label}" is used twice`);
               labels.add(label);
             }
@@ -161,6 +334,11 @@ export function validateTemplate(input: unknown): ValidationResult {
               err(`${lp}.points must be a number between 0 and ${p}.max (${max})`);
             if (label !== undefined && isFiniteNumber(lv.points)) levels!.push({ label, points: lv.points });
           });
+          const list = levels.map((l) => l.label).join(',');
+          if (list.length > VALIDATION_LIST_LIMIT)
+            err(
+              `${p}.levels: the labels joined by commas are ${list.length} characters; Excel's drop-down list keeps at most ${VALIDATION_LIST_LIMIT} — shorten the labels`,
+            );
         }
       }
       const kind = raw.kind;
@@ -189,16 +367,28 @@ export function validateTemplate(input: unknown): ValidationResult {
     err('sources must be a non-empty array');
   } else {
     const seen = new Set<string>();
+    const seenLower = new Map<string, number>();
     input.sources.forEach((raw, s) => {
       const p = `sources[${s}]`;
       if (!isObj(raw)) return err(`${p} must be an object`);
+      keys(p, raw, TEMPLATE_KEYS.source);
+      longText(`${p}.name`, raw.name);
+      longText(`${p}.nameEn`, raw.nameEn);
       const sid = str(`${p}.id`, raw.id);
       if (sid !== undefined) {
         if (!ID_PATTERN.test(sid)) err(`${p}.id must be 1–24 letters, digits, "-" or "_" (found "${sid}")`);
+        else coerced(`${p}.id`, sid, 'a source id');
+        const lower = sid.toLowerCase();
         if (seen.has(sid)) err(`${p}.id "${sid}" is used twice`);
+        else if (seenLower.has(lower))
+          err(
+            `${p}.id "${sid}" differs from sources[${seenLower.get(lower)}].id only in upper/lower case; Excel's drop-down list treats them as one — choose another id`,
+          );
         seen.add(sid);
+        if (!seenLower.has(lower)) seenLower.set(lower, s);
       }
       if (!isFiniteNumber(raw.weight) || raw.weight <= 0) err(`${p}.weight must be a number greater than 0`);
+      else big(`${p}.weight`, raw.weight);
       const aggregate = (raw.aggregate ?? 'mean') as Aggregate;
       if (!['mean', 'trimmed', 'median'].includes(aggregate))
         err(`${p}.aggregate must be one of mean, trimmed, median (found ${JSON.stringify(raw.aggregate)})`);
@@ -243,6 +433,11 @@ export function validateTemplate(input: unknown): ValidationResult {
         indicators: subset,
       });
     });
+    const list = sources.map((x) => x.id).join(',');
+    if (list.length > VALIDATION_LIST_LIMIT)
+      err(
+        `sources: the ids joined by commas are ${list.length} characters; Excel's drop-down list keeps at most ${VALIDATION_LIST_LIMIT} — shorten the ids`,
+      );
   }
 
   // Adjustments
@@ -251,14 +446,15 @@ export function validateTemplate(input: unknown): ValidationResult {
     if (!isObj(input.adjustments)) err('adjustments must be an object');
     else {
       const a = input.adjustments;
+      keys('adjustments', a, TEMPLATE_KEYS.adjustments);
       if (a.bonusCap !== undefined) {
         if (!isFiniteNumber(a.bonusCap) || a.bonusCap < 0) err('adjustments.bonusCap must be a number >= 0');
-        else adjustments.bonusCap = a.bonusCap;
+        else if (!big('adjustments.bonusCap', a.bonusCap)) adjustments.bonusCap = a.bonusCap;
       }
       if (a.deductionCap !== undefined && a.deductionCap !== null) {
         if (!isFiniteNumber(a.deductionCap) || a.deductionCap < 0)
           err('adjustments.deductionCap must be a number >= 0 or null (no cap)');
-        else adjustments.deductionCap = a.deductionCap;
+        else if (!big('adjustments.deductionCap', a.deductionCap)) adjustments.deductionCap = a.deductionCap;
       }
     }
   }
@@ -272,12 +468,16 @@ export function validateTemplate(input: unknown): ValidationResult {
     input.tiers.forEach((raw, t) => {
       const p = `tiers[${t}]`;
       if (!isObj(raw)) return err(`${p} must be an object`);
+      keys(p, raw, TEMPLATE_KEYS.tier);
+      longText(`${p}.name`, raw.name);
+      longText(`${p}.nameEn`, raw.nameEn);
       const tname = str(`${p}.name`, raw.name);
       if (tname !== undefined) {
         if (names.has(tname)) err(`${p}.name "${tname}" is used twice`);
         names.add(tname);
       }
       if (!isFiniteNumber(raw.min)) err(`${p}.min must be a number`);
+      else big(`${p}.min`, raw.min);
       if (
         raw.maxShare !== undefined &&
         (!isFiniteNumber(raw.maxShare) || raw.maxShare < 0 || raw.maxShare > 1)

@@ -73,7 +73,9 @@ export type ProblemCode =
   | 'bad-adjustment-points'
   | 'no-valid-rows'
   | 'missing-source'
-  | 'no-composite';
+  | 'no-composite'
+  | 'lookalike-code'
+  | 'merged-cell';
 
 export interface Problem {
   code: ProblemCode;

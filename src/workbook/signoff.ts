@@ -34,7 +34,10 @@ import {
   type Verification,
   type WithdrawInput,
 } from '../core/signoff';
+import { InputError } from '../core/errors';
 import type { Lang, RawCell } from '../core/types';
+import { FIELD_HEADERS } from './names';
+import { WORDS } from './words';
 import type { Block, ColumnPlan, SummaryLayout, WorkbookLayout } from './plan';
 import { readContentFromGrids, type Grids } from './read';
 import type { Stored } from './store';
@@ -88,14 +91,50 @@ export function inputRangesOf(layout: WorkbookLayout): SheetRange[] {
 }
 
 /**
- * The summary's results as the cells show them: one row per ratee id, in sheet order, with the
- * final score, rank and tier as values (a formula that computed "" reads as blank).
+ * The summary's ratee, final, rank and tier columns found by their headers (either language),
+ * not by position: a column a clerk inserted or moved would otherwise have the rank signed as
+ * the final score. A header that is not there is a one-line InputError — nothing is signed.
  */
-export function readResults(s: SummaryLayout, grid: readonly RawCell[][]): ResultRow[] {
+export function locateSummaryColumns(
+  s: SummaryLayout,
+  grid: readonly RawCell[][] | undefined,
+): SummaryLayout {
+  if (grid === undefined)
+    throw new InputError(
+      `the workbook has no sheet "${s.sheet}": the results to sign are on it — restore the summary (e.g. duanping init --on-clash upgrade) before signing or checking`,
+    );
+  const header = (grid[s.headerRow - 1] ?? []).map((v) => (isBlank(v) ? '' : cellText(v).trim()));
+  const find = (field: 'ratee' | 'final' | 'rank' | 'tier', laid: string): string => {
+    const names =
+      field === 'ratee' ? [FIELD_HEADERS.zh.id, FIELD_HEADERS.en.id] : [WORDS.zh[field], WORDS.en[field]];
+    if (names.includes(header[columnIndex(laid)] ?? '')) return laid;
+    const at = header.findIndex((h) => names.includes(h));
+    if (at === -1)
+      throw new InputError(
+        `${s.sheet}!${s.headerRow}:${s.headerRow} has no column "${names.join('" or "')}" (found: ${header.filter(Boolean).join(', ') || 'nothing'}): the summary was changed; restore it (e.g. duanping init --on-clash upgrade) before signing or checking`,
+      );
+    return columnLetter(at);
+  };
+  return {
+    ...s,
+    rateeCol: find('ratee', s.rateeCol),
+    finalCol: find('final', s.finalCol),
+    rankCol: find('rank', s.rankCol),
+    tierCol: find('tier', s.tierCol),
+  };
+}
+
+/**
+ * The summary's results as the cells show them: one row per ratee id, in sheet order, with the
+ * final score, rank and tier as values (a formula that computed "" reads as blank). Columns are
+ * found by their headers (locateSummaryColumns).
+ */
+export function readResults(laid: SummaryLayout, grid: readonly RawCell[][] | undefined): ResultRow[] {
+  const s = locateSummaryColumns(laid, grid);
   const [ratee, final, rank, tier] = [s.rateeCol, s.finalCol, s.rankCol, s.tierCol].map(columnIndex);
   const out: ResultRow[] = [];
   for (let r = s.firstRow; r <= s.lastRow; r++) {
-    const line = grid[r - 1] ?? [];
+    const line = grid![r - 1] ?? [];
     const id = line[ratee] ?? null;
     if (isBlank(id)) continue;
     out.push({
@@ -151,11 +190,17 @@ export function readSignoffRecords(
 export function readSignoffBook(stored: Stored, grids: Grids): SignoffBook {
   const { template, layout, lang } = stored;
   const { content } = readContentFromGrids(template, layout, grids);
-  const results = readResults(layout.summary, grids[layout.summary.sheet] ?? []);
+  const results = readResults(layout.summary, grids[layout.summary.sheet]);
   const signoffSheet = layout.sheetNames.signoff;
   const { records, headerRow, rowCount } = readSignoffRecords(grids[signoffSheet], grids[DIGESTS_SHEET]);
   return {
-    content: { template, entries: content.entries, adjustments: content.adjustments, results },
+    content: {
+      template,
+      entries: content.entries,
+      adjustments: content.adjustments,
+      results,
+      ratees: content.ratees,
+    },
     sheets: {
       entry: layout.entry.sheet,
       adjustments: layout.adjustments.sheet,

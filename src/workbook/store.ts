@@ -59,7 +59,7 @@ export function readStore(rows: unknown[][]): Stored {
       );
     }
   };
-  const v = validateTemplate(joined(1, 'template'));
+  const v = validateTemplate(joined(1, 'template'), { unknownKeys: 'ignore' });
   if (!v.ok) throw new InputError(`${TEMPLATE_SHEET}: the stored template is invalid: ${v.errors[0]}`);
   const layout = joined(2, 'layout') as WorkbookLayout;
   if (!layout || typeof layout !== 'object' || !layout.entry || !layout.summary)

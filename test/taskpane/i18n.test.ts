@@ -53,6 +53,8 @@ describe('UI catalogue', () => {
       'no-valid-rows',
       'missing-source',
       'no-composite',
+      'lookalike-code',
+      'merged-cell',
     ];
     const flagCodes = ['flat', 'lenient', 'severe', 'halo', 'favoritism', 'erratic', 'copied'];
     for (const lang of ['zh', 'en'] as const) {

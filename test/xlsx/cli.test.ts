@@ -192,7 +192,8 @@ describe('installing into a workbook that has sheets already', () => {
     const out = join(dir, 'upgrade.xlsx');
     await build({ template, ...files, out }, context().ctx);
     const before = readWorkbookContent(await openXlsx(out)).content;
-    await expect(init({ template, out }, context().ctx)).rejects.toThrow(
+    await expect(init({ template, out }, context().ctx)).rejects.toThrow(/exists: add --force/);
+    await expect(init({ template, out, force: true }, context().ctx)).rejects.toThrow(
       /already holds a Duanping installation/,
     );
     for (let k = 0; k < 2; k++) {
@@ -213,7 +214,7 @@ describe('installing into a workbook that has sheets already', () => {
     wb.addWorksheet('汇总').getCell('B2').value = '我的数据';
     wb.addWorksheet('其他').getCell('A1').value = 42;
     await wb.xlsx.writeFile(out);
-    await expect(init({ template: 'duty-report', out }, context().ctx)).rejects.toThrow(
+    await expect(init({ template: 'duty-report', out, force: true }, context().ctx)).rejects.toThrow(
       /汇总.*never overwritten.*rename/,
     );
     const run = context();

@@ -52,9 +52,9 @@ export function register(program: Command, ctx: CliContext): void {
       const lang = parseLang(opts.lang);
       if (!opts.ratings) throw new InputError('missing required option --ratings <R>');
       const template = opts.template
-        ? loadTemplate(opts.template)
+        ? loadTemplate(opts.template, ctx.io)
         : inferTemplate(readText(opts.ratings), opts.ratings);
-      const { input, problems } = loadCsvInput(template, { ratings: opts.ratings }, lang);
+      const { input, problems } = loadCsvInput(template, { ratings: opts.ratings }, lang, ctx.io);
       const { results } = scoreAndAnalyze(input, { lang });
       // Only sheet-level problems matter here; missing sources per ratee are the scoring's business.
       results.problems = [...problems, ...results.problems].filter(

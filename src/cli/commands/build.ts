@@ -6,11 +6,12 @@
  */
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors';
+import { excelTrim } from '../../core/adjustments';
 import { computeScores } from '../../core/scoring';
 import type { AdjustmentRow, EntryRow, RawCell } from '../../core/types';
 import { loadTemplate, parseLang, type CliContext } from '../context';
 import { loadCsvInput } from '../input';
-import { installAndReport, parseClash } from './init';
+import { checkInstallTarget, installAndReport, parseClash } from './init';
 
 export interface BuildOptions {
   template?: string;
@@ -20,6 +21,7 @@ export interface BuildOptions {
   raters?: string;
   out?: string;
   onClash?: string;
+  force?: boolean;
   lang?: string;
 }
 
@@ -42,7 +44,8 @@ function typedAdjustment(a: AdjustmentRow): AdjustmentRow {
   return {
     ...a,
     ratee: a.ratee.trim(),
-    kind: typedCell(a.kind),
+    // Kinds keep what Excel's TRIM keeps (a full-width space stays, and is flagged in both).
+    kind: typeof a.kind === 'string' && excelTrim(a.kind) !== '' ? excelTrim(a.kind) : typedCell(a.kind),
     points: typedCell(a.points),
     loc: undefined,
   };
@@ -53,8 +56,13 @@ export async function build(opts: BuildOptions, ctx: CliContext): Promise<void> 
   if (!opts.ratings) throw new InputError('missing required option --ratings <R>');
   if (!opts.out) throw new InputError('missing required option --out <BOOK.xlsx>');
   const lang = parseLang(opts.lang);
-  const template = loadTemplate(opts.template);
-  const { input, problems } = loadCsvInput(template, { ...opts, ratings: opts.ratings }, lang);
+  const template = loadTemplate(opts.template, ctx.io);
+  await checkInstallTarget(
+    opts.out,
+    [opts.template, opts.ratings, opts.adjustments, opts.ratees, opts.raters],
+    opts.force || opts.onClash !== undefined,
+  );
+  const { input, problems } = loadCsvInput(template, { ...opts, ratings: opts.ratings }, lang, ctx.io);
   // Without a ratee list the ratees are those of the score sheets, as the engine orders them.
   const { results } = computeScores(input, { lang });
   const ratees = input.ratees ?? results.ratees.map((r) => ({ id: r.ratee }));
@@ -95,6 +103,7 @@ export function register(program: Command, ctx: CliContext): void {
       '--on-clash <upgrade|rename>',
       'when sheets of the same name exist: upgrade in place keeping entries, or rename',
     )
+    .option('--force', 'install into --out when it exists (its own sheets are kept)')
     .option('--lang <zh|en>', 'language of the sheets and messages', 'zh')
     .action((opts: BuildOptions) => build(opts, ctx));
 }

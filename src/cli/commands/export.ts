@@ -14,12 +14,15 @@ import { PRINT_SHEET } from '../../hosts/xlsx/export';
 import { printSheetToPdf } from '../../hosts/xlsx/export-pdf';
 import { parseLang, type CliContext } from '../context';
 import { loadBook, saveBook } from './signoff';
+import { checkDistinct, checkOutput, partsExceljsDrops, writeAtomically } from '../files';
+import { existsSync } from 'node:fs';
 
 export interface ExportOptions {
   out: string;
   valuesOnly?: boolean;
   print?: boolean;
   pdf?: string;
+  force?: boolean;
   lang?: string;
 }
 
@@ -27,6 +30,13 @@ export async function exportCommand(book: string, opts: ExportOptions, ctx: CliC
   const lang = parseLang(opts.lang);
   if (!opts.valuesOnly && !opts.print && !opts.pdf)
     throw new InputError('say what to export: --values-only, --print and/or --pdf FILE.pdf');
+  if (!existsSync(book)) throw new InputError(`cannot read ${book}: no such file`);
+  checkOutput({ option: '--out', path: opts.out, inputs: [book], force: opts.force });
+  if (opts.pdf) {
+    checkDistinct({ option: '--out', path: opts.out }, { option: '--pdf', path: opts.pdf });
+    checkOutput({ option: '--pdf', path: opts.pdf, inputs: [book], force: opts.force });
+  }
+  const lost = await partsExceljsDrops(book);
   const wb = await loadBook(book);
   const copy = await makeCopy(
     wb,
@@ -52,8 +62,16 @@ export async function exportCommand(book: string, opts: ExportOptions, ctx: CliC
     );
   await saveBook(wb, opts.out);
   ctx.io.out(`${lang === 'zh' ? '已导出' : 'Exported'} → ${opts.out}`);
+  if (lost.length > 0)
+    ctx.io.err(
+      lang === 'zh'
+        ? `注意：副本不含原工作簿中的 ${lost.join('、')}（xlsx 库不保留这些内容；原文件未改动）。`
+        : `Note: the copy leaves out ${lost.join(', ')} of the workbook (the xlsx library does not keep them; the original is unchanged).`,
+    );
   if (opts.pdf) {
-    await printSheetToPdf(opts.out, copy.printSheet ?? PRINT_SHEET[lang], opts.pdf);
+    const pdf = opts.pdf;
+    const sheet = copy.printSheet ?? PRINT_SHEET[lang];
+    await writeAtomically(pdf, (tmp) => printSheetToPdf(opts.out, sheet, tmp));
     ctx.io.out(`PDF → ${opts.pdf}`);
   }
 }
@@ -70,6 +88,7 @@ export function register(program: Command, ctx: CliContext): void {
       'add the print sheet: A4, fitted to width, header, footer with digest, signature lines',
     )
     .option('--pdf <file>', 'also write the print sheet as PDF (needs LibreOffice)')
+    .option('--force', 'replace --out / --pdf if they exist')
     .option('--lang <zh|en>', 'language of the print sheet and messages', 'zh')
     .action((book: string, opts: ExportOptions) => exportCommand(book, opts, ctx));
 }

@@ -10,6 +10,8 @@ import { InputError } from '../../core/errors';
 import type { ClashChoice } from '../../hosts/types';
 import { installXlsxFile, type XlsxInstallOptions } from '../../hosts/xlsx/install';
 import { loadTemplate, parseLang, readText, type CliContext } from '../context';
+import { checkOutput, refuseIfPartsWouldBeLost, writeAtomically } from '../files';
+import { existsSync } from 'node:fs';
 
 export interface InitOptions {
   template?: string;
@@ -17,7 +19,27 @@ export interface InitOptions {
   raters?: string;
   out?: string;
   onClash?: string;
+  force?: boolean;
   lang?: string;
+}
+
+/**
+ * The checks before installing into `--out`: an existing book needs --force (it is installed
+ * into, its own sheets kept) and must hold nothing exceljs would drop; no input may be the output.
+ */
+export async function checkInstallTarget(
+  out: string,
+  inputs: (string | undefined)[],
+  force: boolean | undefined,
+): Promise<void> {
+  checkOutput({
+    option: '--out',
+    path: out,
+    inputs: inputs.filter((x): x is string => !!x),
+    force,
+    intoExisting: true,
+  });
+  await refuseIfPartsWouldBeLost(out, 'install into');
 }
 
 /** `--on-clash` as a choice, or a one-line error. */
@@ -29,7 +51,11 @@ export function parseClash(value: string | undefined): ClashChoice | undefined {
 
 /** Installs and reports what was done in one or two lines. */
 export async function installAndReport(out: string, o: XlsxInstallOptions, ctx: CliContext): Promise<void> {
-  const { report, plan } = await installXlsxFile(out, o);
+  let result: Awaited<ReturnType<typeof installXlsxFile>> | undefined;
+  await writeAtomically(out, async (tmp) => {
+    result = await installXlsxFile(existsSync(out) ? out : tmp, o, tmp);
+  });
+  const { report, plan } = result!;
   const zh = (o.lang ?? 'zh') === 'zh';
   const e = plan.layout.entry;
   ctx.io.out(
@@ -55,14 +81,19 @@ export async function init(opts: InitOptions, ctx: CliContext): Promise<void> {
   if (!opts.template) throw new InputError('missing required option --template <T>');
   if (!opts.out) throw new InputError('missing required option --out <BOOK.xlsx>');
   const lang = parseLang(opts.lang);
-  const template = loadTemplate(opts.template);
+  const template = loadTemplate(opts.template, ctx.io);
+  await checkInstallTarget(
+    opts.out,
+    [opts.template, opts.ratees, opts.raters],
+    opts.force || opts.onClash !== undefined,
+  );
   await installAndReport(
     opts.out,
     {
       template,
       lang,
-      ratees: opts.ratees ? readRateesCsv(readText(opts.ratees), basename(opts.ratees)) : undefined,
-      raters: opts.raters ? readRatersCsv(readText(opts.raters), basename(opts.raters)) : undefined,
+      ratees: opts.ratees ? readRateesCsv(readText(opts.ratees, ctx.io), basename(opts.ratees)) : undefined,
+      raters: opts.raters ? readRatersCsv(readText(opts.raters, ctx.io), basename(opts.raters)) : undefined,
       onClash: parseClash(opts.onClash),
     },
     ctx,
@@ -82,6 +113,7 @@ export function register(program: Command, ctx: CliContext): void {
       '--on-clash <upgrade|rename>',
       'when sheets of the same name exist: upgrade in place keeping entries, or rename',
     )
+    .option('--force', 'install into --out when it exists (its own sheets are kept)')
     .option('--lang <zh|en>', 'language of the sheets', 'zh')
     .action((opts: InitOptions) => init(opts, ctx));
 }

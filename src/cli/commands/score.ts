@@ -24,8 +24,8 @@ export function scoreCsv(opts: ScoreOptions, ctx: CliContext): void {
   const lang = parseLang(opts.lang);
   if (!opts.template) throw new InputError('missing required option --template <T>');
   if (!opts.ratings) throw new InputError('missing required option --ratings <R>');
-  const template = loadTemplate(opts.template);
-  const { input, problems } = loadCsvInput(template, { ...opts, ratings: opts.ratings }, lang);
+  const template = loadTemplate(opts.template, ctx.io);
+  const { input, problems } = loadCsvInput(template, { ...opts, ratings: opts.ratings }, lang, ctx.io);
   const { results } = scoreAndAnalyze(input, { lang, textNumbers: true });
   results.problems = [...problems, ...results.problems];
   printResults(results, opts, ctx, template.decimals);
@@ -52,9 +52,12 @@ export function register(program: Command, ctx: CliContext): void {
       .argument('[book]', 'a workbook prepared by `duanping init`/`build` or the add-in'),
   ).action(async (book: string | undefined, opts: ScoreOptions) => {
     if (book === undefined) return scoreCsv(opts, ctx);
-    if (opts.template || opts.ratings || opts.adjustments)
+    const ignored = (['template', 'ratings', 'adjustments', 'ratees', 'raters'] as const).filter(
+      (k) => opts[k] !== undefined,
+    );
+    if (ignored.length > 0)
       throw new InputError(
-        'score BOOK.xlsx reads the template and the scores from the workbook: leave out --template, --ratings and --adjustments',
+        `score BOOK.xlsx reads the template, scores, adjustments and lists from the workbook: leave out ${ignored.map((k) => `--${k}`).join(', ')} (it would be ignored)`,
       );
     await scoreBook(book, opts, ctx);
   });

@@ -12,6 +12,7 @@ import { nodeDigester } from '../digester';
 import { readSignoffBook } from '../../hosts/xlsx/signoff-book';
 import { repairForWrite, signWorkbook, withdrawInWorkbook } from '../../hosts/xlsx/signoff';
 import { parseLang, type CliContext } from '../context';
+import { checkOutput, refuseIfPartsWouldBeLost, writeAtomically } from '../files';
 
 /** Reads an .xlsx file; a missing or damaged file is a one-line InputError. */
 export async function loadBook(path: string): Promise<ExcelJS.Workbook> {
@@ -27,18 +28,41 @@ export async function loadBook(path: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-/** Writes an .xlsx file; an unwritable path is a one-line InputError. */
+/**
+ * Writes an .xlsx file through a temporary file renamed into place (a failure leaves nothing
+ * half-written); an unwritable path is a one-line InputError.
+ */
 export async function saveBook(wb: ExcelJS.Workbook, path: string): Promise<void> {
   repairForWrite(wb);
-  try {
-    await wb.xlsx.writeFile(path);
-  } catch (e) {
-    throw new InputError(`cannot write ${path}: ${(e as Error).message.split('\n')[0]}`);
-  }
+  await writeAtomically(path, (tmp) => wb.xlsx.writeFile(tmp));
 }
 
-/** `--time` for reproducible records, else now with the machine's offset. */
-function signTime(time: string | undefined): string {
+/** The checks before a command rewrites BOOK into `--out`: never the input, never silently over a file, nothing exceljs drops. */
+export async function checkRewrite(
+  book: string,
+  out: string,
+  force: boolean | undefined,
+  what: string,
+): Promise<void> {
+  checkOutput({ option: '--out', path: out, inputs: [book], force });
+  await refuseIfPartsWouldBeLost(book, what);
+}
+
+/** What a sign-off digest proves and what it does not (signoff.md, Additions: honest limits). */
+export const DIGEST_LIMITS = {
+  zh: '说明：摘要可证明签核后内容是否被改动（防篡改证据），但不是电子签名——持有文件的人可以重新计算摘要；请把打印的短摘要留存在纸面或消息中，用来核对以后的副本。',
+  en: 'Note: a digest shows whether the content changed after sign-off (tamper evidence); it is not a signature — whoever holds the file can recompute it. Keep the printed short digest on paper or in a message to tie later copies to what was signed.',
+};
+
+/**
+ * `--time` only with `--allow-backdate` (re-creating records kept on paper): otherwise anyone
+ * could sign in a reviewer's name at any past time. Default: now, local time with its offset.
+ */
+function signTime(time: string | undefined, allowBackdate?: boolean): string {
+  if (time !== undefined && !allowBackdate)
+    throw new InputError(
+      '--time sets the recorded time of a sign-off: allowed only with --allow-backdate, for re-creating records kept on paper (leave it out to record now)',
+    );
   if (time === undefined) return nowWithOffset();
   if (!isIsoWithOffset(time))
     throw new InputError(
@@ -53,15 +77,19 @@ export interface SignoffOptions {
   comment?: string;
   password?: string;
   time?: string;
+  allowBackdate?: boolean;
   out: string;
+  force?: boolean;
   lang?: string;
 }
 
 /** Signs BOOK into `--out`; exit 1 (with the reason) when the book cannot be signed as it is. */
 export async function signoffCommand(book: string, opts: SignoffOptions, ctx: CliContext): Promise<void> {
   const lang = parseLang(opts.lang);
+  const time = signTime(opts.time, opts.allowBackdate);
+  if (!existsSync(book)) throw new InputError(`cannot read ${book}: no such file`);
+  await checkRewrite(book, opts.out, opts.force, 'sign');
   const wb = await loadBook(book);
-  const time = signTime(opts.time);
   const r = await signWorkbook(
     wb,
     readSignoffBook,
@@ -81,6 +109,7 @@ export async function signoffCommand(book: string, opts: SignoffOptions, ctx: Cl
       ? `已签核：第${rec.level}级 ${rec.reviewer}${rec.role ? `（${rec.role}）` : ''} ${rec.time}，摘要 ${shortDigest(rec.digest)} → ${opts.out}`
       : `Signed: level ${rec.level} ${rec.reviewer}${rec.role ? ` (${rec.role})` : ''} ${rec.time}, digest ${shortDigest(rec.digest)} → ${opts.out}`,
   );
+  ctx.io.out(DIGEST_LIMITS[lang]);
 }
 
 export interface WithdrawOptions {
@@ -88,7 +117,9 @@ export interface WithdrawOptions {
   by: string;
   reason: string;
   time?: string;
+  allowBackdate?: boolean;
   out: string;
+  force?: boolean;
   lang?: string;
 }
 
@@ -98,12 +129,14 @@ export async function withdrawCommand(book: string, opts: WithdrawOptions, ctx: 
   const level = Number(opts.level);
   if (!Number.isInteger(level) || level < 1)
     throw new InputError(`--level must be a whole number >= 1 (found "${opts.level}")`);
+  if (!existsSync(book)) throw new InputError(`cannot read ${book}: no such file`);
+  await checkRewrite(book, opts.out, opts.force, 'withdraw a sign-off in');
   const wb = await loadBook(book);
   const r = await withdrawInWorkbook(
     wb,
     readSignoffBook,
     level,
-    { by: opts.by, reason: opts.reason, time: signTime(opts.time) },
+    { by: opts.by, reason: opts.reason, time: signTime(opts.time, opts.allowBackdate) },
     nodeDigester,
   );
   if (!r.ok) {
@@ -134,8 +167,10 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--role <role>', 'the reviewer’s role, e.g. 科长')
     .option('--comment <text>', 'a comment recorded with the sign-off')
     .option('--password <p>', 'sheet-protection password (never stored)')
-    .option('--time <iso>', 'sign-off time, ISO 8601 with offset (default: now)')
-    .requiredOption('--out <file>', 'the signed workbook to write')
+    .option('--time <iso>', 'sign-off time, ISO 8601 with offset (default: now); needs --allow-backdate')
+    .option('--allow-backdate', 'allow --time, for re-creating sign-offs kept on paper')
+    .requiredOption('--out <file>', 'the signed workbook to write (never the input)')
+    .option('--force', 'replace --out if it exists')
     .option('--lang <zh|en>', 'language of messages', 'zh')
     .action((book: string, opts: SignoffOptions) => signoffCommand(book, opts, ctx));
 
@@ -146,8 +181,10 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption('--level <n>', 'the level to withdraw (the top active one)')
     .requiredOption('--by <name>', 'who withdraws')
     .requiredOption('--reason <text>', 'why')
-    .option('--time <iso>', 'withdrawal time, ISO 8601 with offset (default: now)')
-    .requiredOption('--out <file>', 'the workbook to write')
+    .option('--time <iso>', 'withdrawal time, ISO 8601 with offset (default: now); needs --allow-backdate')
+    .option('--allow-backdate', 'allow --time, for re-creating records kept on paper')
+    .requiredOption('--out <file>', 'the workbook to write (never the input)')
+    .option('--force', 'replace --out if it exists')
     .option('--lang <zh|en>', 'language of messages', 'zh')
     .action((book: string, opts: WithdrawOptions) => withdrawCommand(book, opts, ctx));
 }

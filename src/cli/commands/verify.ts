@@ -9,7 +9,7 @@ import { nodeDigester } from '../digester';
 import { readSignoffBook } from '../../hosts/xlsx/signoff-book';
 import { verifyWorkbook } from '../../hosts/xlsx/signoff';
 import { parseLang, type CliContext } from '../context';
-import { loadBook } from './signoff';
+import { DIGEST_LIMITS, loadBook } from './signoff';
 
 export interface VerifyOptions {
   json?: boolean;
@@ -24,8 +24,11 @@ export async function verifyCommand(book: string, opts: VerifyOptions, ctx: CliC
     ctx.exit(1);
     return;
   }
-  if (opts.json) ctx.io.out(JSON.stringify({ schema: 'duanping.verification/1', ...v }, null, 2));
-  else ctx.io.out(describeVerification(v, lang).join('\n'));
+  if (opts.json)
+    ctx.io.out(
+      JSON.stringify({ schema: 'duanping.verification/1', ...v, proves: DIGEST_LIMITS.en }, null, 2),
+    );
+  else ctx.io.out([...describeVerification(v, lang), ...(v.signed ? [DIGEST_LIMITS[lang]] : [])].join('\n'));
   if (!v.ok || !v.signed) ctx.exit(1);
 }
 

@@ -114,10 +114,13 @@ export function canonicalRows(content: SignoffContent): CanonicalRow[] {
     out.push(row({ section: 'adjustment', ...placeOf(a.loc), ratee }, adjKey(['adjustment', ratee]), value));
   }
   const resKey = keyMaker();
+  const names = new Map((content.ratees ?? []).map((x) => [canonicalText(x.id), x.name]));
   for (const r of content.results) {
     const ratee = canonicalText(r.ratee);
+    const name = names.get(ratee);
     const value = {
       ratee,
+      name: name === undefined ? undefined : canonicalCell(name),
       final: canonicalCell(r.final),
       rank: canonicalCell(r.rank),
       tier: canonicalCell(r.tier),

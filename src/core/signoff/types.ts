@@ -25,6 +25,12 @@ export interface SignoffContent {
   entries: EntryRow[];
   adjustments: AdjustmentRow[];
   results: ResultRow[];
+  /**
+   * The ratee list (名单): each result row is signed with the ratee's name, so that swapping two
+   * names (which moves a result to the wrong unit on the print sheet) breaks the digest
+   * (signoff.md, Additions). A ratee without a name signs as before.
+   */
+  ratees?: readonly { id: string; name?: string }[];
 }
 
 export type RowSection = 'template' | 'entry' | 'adjustment' | 'result';

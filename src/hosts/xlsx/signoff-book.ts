@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { RawCell } from '../../core/types';
-import { inputRangesOf, readResults } from '../../workbook/signoff';
+import { inputRangesOf, locateSummaryColumns, readResults } from '../../workbook/signoff';
 import { readWorkbookContent, sheetGrid } from './read';
 import type { BookContent } from './signoff';
 
@@ -22,9 +22,10 @@ const blank = (v: RawCell) => v === null || v === undefined || (typeof v === 'st
 export function readSignoffBook(wb: ExcelJS.Workbook): BookContent {
   const { content, stored } = readWorkbookContent(wb);
   const { template, layout, lang } = stored;
-  const s = layout.summary;
-  const sumWs = wb.getWorksheet(s.sheet);
-  const results = sumWs ? readResults(s, sheetGrid(sumWs)) : [];
+  const sumWs = wb.getWorksheet(layout.summary.sheet);
+  const grid = sumWs ? sheetGrid(sumWs) : undefined;
+  const s = locateSummaryColumns(layout.summary, grid);
+  const results = readResults(s, grid);
   const noValue: string[] = [];
   for (let r = s.firstRow; sumWs && r <= s.lastRow; r++)
     for (const col of [s.rateeCol, s.finalCol, s.rankCol, s.tierCol])
@@ -33,7 +34,13 @@ export function readSignoffBook(wb: ExcelJS.Workbook): BookContent {
   // without a final score), so only a summary where no final score has a value was never calculated.
   const uncomputed = results.every((r) => blank(r.final)) ? noValue : [];
   return {
-    content: { template, entries: content.entries, adjustments: content.adjustments, results },
+    content: {
+      template,
+      entries: content.entries,
+      adjustments: content.adjustments,
+      results,
+      ratees: content.ratees,
+    },
     sheets: {
       entry: layout.entry.sheet,
       adjustments: layout.adjustments.sheet,
