@@ -4,7 +4,7 @@
  */
 import { SIGNOFF_HEADERS, SIGNOFF_WIDTHS } from '../core/signoff/sheet';
 import type { Template } from '../core/template';
-import type { AdjustmentRow, EntryRow, Lang, RateeInfo, RaterInfo, RawCell } from '../core/types';
+import type { AdjustmentRow, EntryRow, Lang, RateeInfo, RaterInfo } from '../core/types';
 import { columnIndex, columnLetter, quoteSheet, sheetColumn, str } from './formula';
 import * as F from './formulas';
 import { NAMES } from './formulas';
@@ -17,8 +17,11 @@ import {
   type Capacities,
 } from './layout';
 import { FIELD_HEADERS, SHEET_NAMES, SHEET_ORDER } from './names';
+import { CachedBook, planValue, sortEntries } from './cached';
 import {
   WORKBOOK_PLAN_SCHEMA,
+  type Block,
+  type CachedValue,
   type CellStyle,
   type DefinedName,
   type PlanValue,
@@ -43,6 +46,11 @@ export interface BuildOptions {
   sheetNames?: Partial<Record<SheetKey, string>>;
   /** Rows with formulas; defaults leave room for typing beyond the filled rows. */
   capacity?: Partial<Capacities>;
+  /**
+   * Write the entries in the order given instead of block order (as a clerk may have typed
+   * them; the formulas stay right, only slower for the rows out of place).
+   */
+  keepOrder?: boolean;
 }
 
 const HEADER: CellStyle = {
@@ -67,13 +75,6 @@ export function defaultCapacities(o: BuildOptions, prefilledEntries: number): Ca
     adjustments: o.capacity?.adjustments ?? Math.max((o.adjustments?.length ?? 0) + 30, 50),
     lists: o.capacity?.lists ?? Math.max(lists + 20, 50),
   };
-}
-
-/** A typed cell for the plan: errors become their text (the engine and the formulas both reject it). */
-function planValue(raw: RawCell): PlanValue {
-  if (raw === undefined) return null;
-  if (typeof raw === 'object' && raw !== null) return raw.error;
-  return raw;
 }
 
 /**
@@ -114,11 +115,30 @@ function sheetBase(key: SheetKey, name: string): SheetPlan {
   };
 }
 
-/** Fills `rows` rows of formulas made by `make(row)` for each column generator. */
-function formulaRows(first: number, count: number, makers: ((row: number) => string)[]): string[][] {
-  const out: string[][] = [];
-  for (let r = first; r < first + count; r++) out.push(makers.map((m) => m(r)));
-  return out;
+/**
+ * One formula column of a sheet: the formula of sheet row `row`, and the value it computes for
+ * data row `i` (0-based) of the content the plan is built with (./cached.ts).
+ */
+export interface FormulaColumn {
+  formula: (row: number) => string;
+  value: (i: number) => CachedValue;
+}
+
+/** A block of `count` rows of formula columns, from sheet row `first`, with their cached values. */
+function formulaBlock(
+  at: string,
+  first: number,
+  count: number,
+  cols: FormulaColumn[],
+  style?: CellStyle,
+): Block {
+  const formulas: string[][] = [];
+  const results: CachedValue[][] = [];
+  for (let i = 0; i < count; i++) {
+    formulas.push(cols.map((c) => c.formula(first + i)));
+    results.push(cols.map((c) => c.value(i)));
+  }
+  return { at, formulas, results, ...(style ? { style } : {}) };
 }
 
 function colsBetween(a: string, b: string): number {
@@ -131,16 +151,31 @@ export function buildPlan(o: BuildOptions): WorkbookPlan {
   const template = o.template;
   const w = WORDS[lang];
   const sheetNames = { ...SHEET_NAMES[lang], ...o.sheetNames } as Record<SheetKey, string>;
-  const entries = prefillEntries(o);
+  // Entries in block order (docs/workbook.md, "Linear time"): the summary finds each ratee's rows as one block.
+  const entries = o.keepOrder
+    ? prefillEntries(o)
+    : sortEntries(
+        template,
+        (o.ratees ?? []).map((r) => r.id),
+        prefillEntries(o),
+      );
   const cap = defaultCapacities(o, entries.length);
   const layout = computeLayout(template, sheetNames, cap);
+  const book = new CachedBook(
+    template,
+    entries,
+    o.adjustments ?? [],
+    o.ratees ?? [],
+    o.raters ?? [],
+  ).withCapacity(layout.entry.lastRow - layout.entry.firstRow + 1);
+  const raterCount = (o.raters ?? []).length;
   const sheets: Record<SheetKey, SheetPlan> = {
     guide: guideSheet(template, lang, w, sheetNames),
     indicators: indicatorsSheet(template, lang, w, sheetNames.indicators),
     lists: listsSheet(template, lang, w, layout, o),
-    entry: entrySheet(template, lang, w, layout, entries),
-    adjustments: adjustmentsSheet(lang, w, layout, o.adjustments ?? []),
-    summary: summarySheet(template, lang, w, layout),
+    entry: entrySheet(template, lang, w, layout, entries, book, raterCount),
+    adjustments: adjustmentsSheet(lang, w, layout, o.adjustments ?? [], book),
+    summary: summarySheet(template, lang, w, layout, book),
     analysis: analysisSheet(w, sheetNames.analysis),
     signoff: signoffSheet(lang, sheetNames.signoff),
     template: { ...sheetBase('template', sheetNames.template), visibility: 'veryHidden', protect: true },
@@ -167,13 +202,19 @@ function definedNames(layout: WorkbookLayout): DefinedName[] {
     { name: NAMES.final, refersTo: col(s.sheet, s.finalCol, s.firstRow, s.lastRow) },
     { name: NAMES.rank, refersTo: col(s.sheet, s.rankCol, s.firstRow, s.lastRow) },
     { name: NAMES.tier, refersTo: col(s.sheet, s.tierCol, s.firstRow, s.lastRow) },
-    { name: NAMES.entries, refersTo: `${quoteSheet(e.sheet)}!$A$${e.headerRow}:$${e.validCol}$${e.lastRow}` },
+    {
+      name: NAMES.entries,
+      refersTo: `${quoteSheet(e.sheet)}!$A$${e.headerRow}:$${e.misplacedCol}$${e.lastRow}`,
+    },
     { name: NAMES.veto, refersTo: col(s.sheet, s.vetoCol, s.firstRow, s.lastRow) },
     { name: NAMES.entrySource, refersTo: col(e.sheet, entrySourceCol(layout), e.firstRow, e.lastRow) },
     { name: NAMES.entryRater, refersTo: col(e.sheet, e.raterCol, e.firstRow, e.lastRow) },
     { name: NAMES.entryRatee, refersTo: col(e.sheet, e.rateeCol, e.firstRow, e.lastRow) },
     { name: NAMES.entryTotal, refersTo: col(e.sheet, e.totalCol, e.firstRow, e.lastRow) },
     { name: NAMES.entryStatus, refersTo: col(e.sheet, e.validCol, e.firstRow, e.lastRow) },
+    { name: NAMES.entryKey, refersTo: col(e.sheet, e.keyCol, e.firstRow, e.lastRow) },
+    { name: NAMES.entryMaxKey, refersTo: col(e.sheet, e.maxKeyCol, e.firstRow, e.lastRow) },
+    { name: NAMES.entryMisplaced, refersTo: col(e.sheet, e.misplacedCol, e.firstRow, e.lastRow) },
     { name: NAMES.adjRatee, refersTo: col(a.sheet, a.rateeCol, a.firstRow, a.lastRow) },
     { name: NAMES.adjKind, refersTo: col(a.sheet, a.kindKeyCol, a.firstRow, a.lastRow) },
     { name: NAMES.adjPoints, refersTo: col(a.sheet, a.pointsValueCol, a.firstRow, a.lastRow) },
@@ -289,6 +330,8 @@ function entrySheet(
   w: Words,
   layout: WorkbookLayout,
   entries: EntryRow[],
+  book: CachedBook,
+  raterCount: number,
 ): SheetPlan {
   const e = layout.entry;
   const sheet = sheetBase('entry', e.sheet);
@@ -322,6 +365,10 @@ function entrySheet(
     '_src',
     ...inds.map((i) => `_p_${i.id}`),
     '_status',
+    '_ratee',
+    '_key',
+    '_max',
+    '_misplaced',
   ];
   sheet.blocks.push({ at: `A${HEADER_ROW}`, values: [header], style: HEADER });
 
@@ -343,21 +390,33 @@ function entrySheet(
   sheet.blocks.push({ at: `A${e.firstRow}`, values, style: INPUT });
 
   // Formulas: total, status text, effective source, points per indicator, status code.
-  const makers: ((row: number) => string)[] = [
-    (r) => F.rowTotalFormula(template, layout, r),
-    (r) => F.statusTextFormula(layout, r, w.reasons),
-    (r) => F.effectiveSourceFormula(template, r),
-    ...inds.map(
-      (ind) => (r: number) =>
-        F.pointsFormula(template, ind, `${e.indicatorCols[ind.id]}${r}`, `${srcCol}${r}`),
-    ),
-    (r) => F.statusFormula(template, layout, r),
+  const cols: FormulaColumn[] = [
+    { formula: (r) => F.rowTotalFormula(template, layout, r), value: (i) => book.total(i) },
+    {
+      formula: (r) => F.statusTextFormula(layout, r, w.reasons),
+      value: (i) => (book.typed(i) ? w.reasons[book.status(i)] : ''),
+    },
+    { formula: (r) => F.effectiveSourceFormula(template, r), value: (i) => book.source(i) },
+    ...inds.map((ind): FormulaColumn => ({
+      formula: (r) => F.pointsFormula(template, ind, `${e.indicatorCols[ind.id]}${r}`, `${srcCol}${r}`),
+      value: (i) => book.points(i, ind.id),
+    })),
+    { formula: (r) => F.statusFormula(template, layout, r), value: (i) => book.status(i) },
+    { formula: (r) => F.rateeIndexFormula(layout, r), value: (i) => book.rateeIndex(i) },
+    { formula: (r) => F.keyFormula(template, layout, r), value: (i) => book.key(i) },
+    { formula: (r) => F.maxKeyFormula(layout, r), value: (i) => book.maxKey(i) },
+    { formula: (r) => F.misplacedFormula(layout, r), value: (i) => book.misplaced(i) },
   ];
-  sheet.blocks.push({
-    at: `${e.totalCol}${e.firstRow}`,
-    formulas: formulaRows(e.firstRow, rows, makers),
-    style: FORMULA,
-  });
+  // Row 1 above the hidden helpers: counts every row would otherwise recount.
+  const countF = F.entryCountFormulas();
+  const countV = book.counts(raterCount);
+  for (const [col, f, v] of [
+    [e.rateeIndexCol, countF.ratees, countV.ratees],
+    [e.keyCol, countF.raters, countV.raters],
+    [e.misplacedCol, countF.misplaced, countV.misplaced],
+  ] as const)
+    sheet.blocks.push({ at: `${col}1`, formulas: [[f]], results: [[v]] });
+  sheet.blocks.push(formulaBlock(`${e.totalCol}${e.firstRow}`, e.firstRow, rows, cols, FORMULA));
   sheet.blocks.push({ at: `${e.totalCol}${e.firstRow}`, rows, cols: 1, style: { numFmt: '0.00' } });
 
   // Columns.
@@ -365,7 +424,7 @@ function entrySheet(
   for (const ind of inds)
     sheet.columns.push({ col: e.indicatorCols[ind.id], width: Math.max(8, ind.id.length + 2) });
   sheet.columns.push({ col: e.totalCol, width: 9 }, { col: e.statusCol, width: 22 });
-  for (let c = columnIndex(srcCol); c <= columnIndex(e.validCol); c++)
+  for (let c = columnIndex(srcCol); c <= columnIndex(e.misplacedCol); c++)
     sheet.columns.push({ col: columnLetter(c), hidden: true });
 
   // Validation and highlighting of the typed cells.
@@ -415,7 +474,7 @@ function entrySheet(
 
   sheet.tables.push({
     name: 'DP_EntryTable',
-    range: `A${HEADER_ROW}:${e.validCol}${e.lastRow}`,
+    range: `A${HEADER_ROW}:${e.misplacedCol}${e.lastRow}`,
     columns: header,
     style: 'TableStyleLight9',
   });
@@ -437,6 +496,7 @@ function adjustmentsSheet(
   w: Words,
   layout: WorkbookLayout,
   adjustments: AdjustmentRow[],
+  book: CachedBook,
 ): SheetPlan {
   const a = layout.adjustments;
   const sheet = sheetBase('adjustments', a.sheet);
@@ -455,14 +515,18 @@ function adjustmentsSheet(
       : [null, null, null, null, null];
   });
   sheet.blocks.push({ at: `A${a.firstRow}`, values, style: INPUT });
-  sheet.blocks.push({
-    at: `${a.kindKeyCol}${a.firstRow}`,
-    formulas: formulaRows(a.firstRow, rows, [
-      (r) => F.adjustmentKindFormula(layout, r),
-      (r) => F.adjustmentPointsFormula(layout, r),
-    ]),
-    style: FORMULA,
-  });
+  sheet.blocks.push(
+    formulaBlock(
+      `${a.kindKeyCol}${a.firstRow}`,
+      a.firstRow,
+      rows,
+      [
+        { formula: (r) => F.adjustmentKindFormula(layout, r), value: (i) => book.adjustmentKind(i) },
+        { formula: (r) => F.adjustmentPointsFormula(layout, r), value: (i) => book.adjustmentPoints(i) },
+      ],
+      FORMULA,
+    ),
+  );
   const range = (col: string) => `${col}${a.firstRow}:${col}${a.lastRow}`;
   sheet.validations.push({
     range: range(a.kindCol),
@@ -495,10 +559,33 @@ function adjustmentsSheet(
 
 /** The summary sheet of an installation alone, from its stored layout (for its column formats). */
 export function summarySheetPlan(template: Template, lang: Lang, layout: WorkbookLayout): SheetPlan {
-  return summarySheet(template, lang, WORDS[lang], layout);
+  // Layouts stored before the block helpers existed lack their columns: take today's.
+  const full = layout.summary.blockCols
+    ? layout
+    : {
+        ...layout,
+        summary: computeLayout(template, layout.sheetNames, {
+          entries: layout.entry.lastRow - layout.entry.firstRow + 1,
+          adjustments: layout.adjustments.lastRow - layout.adjustments.firstRow + 1,
+          lists: layout.lists.lastRow - layout.lists.firstRow + 1,
+        }).summary,
+      };
+  return summarySheet(
+    template,
+    lang,
+    WORDS[lang],
+    full,
+    new CachedBook(template, [], [], [], []).withCapacity(0),
+  );
 }
 
-function summarySheet(template: Template, lang: Lang, w: Words, layout: WorkbookLayout): SheetPlan {
+function summarySheet(
+  template: Template,
+  lang: Lang,
+  w: Words,
+  layout: WorkbookLayout,
+  book: CachedBook,
+): SheetPlan {
   const s = layout.summary;
   const sheet = sheetBase('summary', s.sheet);
   const h = FIELD_HEADERS[lang];
@@ -523,25 +610,46 @@ function summarySheet(template: Template, lang: Lang, w: Words, layout: Workbook
     '_raw',
   ];
   sheet.blocks.push({ at: `A${HEADER_ROW}`, values: [header], style: HEADER });
-  const makers: ((row: number) => string)[] = [
-    (r) => F.summaryRateeFormula(layout, r, listRef),
-    (r) => F.summaryNameFormula(layout, r, listRef),
-    ...template.sources.map((src) => (r: number) => F.sourceScoreFormula(src, r)),
-    (r) => F.compositeFormula(template, layout, r),
-    (r) => F.adjustmentSumFormula('bonus', template.adjustments.bonusCap, r),
-    (r) => F.adjustmentSumFormula('deduction', template.adjustments.deductionCap, r),
-    (r) => F.vetoFormula(r),
-    (r) => F.finalFormula(template, layout, r),
-    (r) => F.rankFormula(layout, r),
-    (r) => F.tierFormula(template, layout, r),
-    (r) => F.noteFormula(template, layout, r, { veto: w.vetoNote, quotaTie: w.quotaTie }),
-    (r) => F.rawFormula(layout, r),
+  const words = { veto: w.vetoNote, quotaTie: w.quotaTie };
+  const cols: FormulaColumn[] = [
+    { formula: (r) => F.summaryRateeFormula(layout, r, listRef), value: (i) => book.rateeId(i) },
+    {
+      formula: (r) => F.summaryNameFormula(layout, r, listRef),
+      value: (i) => (book.rateeId(i) === '' ? '' : (book.rateeList[i].name ?? '')),
+    },
+    ...template.sources.map((src): FormulaColumn => ({
+      formula: (r) => F.sourceScoreFormula(template, layout, src, r),
+      value: (i) => book.figure(i, (x) => x.sources[src.id]),
+    })),
+    {
+      formula: (r) => F.compositeFormula(template, layout, r),
+      value: (i) => book.figure(i, (x) => x.composite),
+    },
+    {
+      formula: (r) => F.adjustmentSumFormula('bonus', template.adjustments.bonusCap, r),
+      value: (i) => book.figure(i, (x) => x.bonus),
+    },
+    {
+      formula: (r) => F.adjustmentSumFormula('deduction', template.adjustments.deductionCap, r),
+      value: (i) => book.figure(i, (x) => x.deduction),
+    },
+    { formula: (r) => F.vetoFormula(r), value: (i) => book.figure(i, (x) => (x.veto ? 1 : 0)) },
+    { formula: (r) => F.finalFormula(template, layout, r), value: (i) => book.figure(i, (x) => x.final) },
+    { formula: (r) => F.rankFormula(layout, r), value: (i) => book.figure(i, (x) => x.rank) },
+    { formula: (r) => F.tierFormula(template, layout, r), value: (i) => book.figure(i, (x) => x.tier) },
+    { formula: (r) => F.noteFormula(template, layout, r, words), value: (i) => book.note(i, words) },
+    { formula: (r) => F.rawFormula(layout, r), value: (i) => book.raw(i) },
+    ...template.sources.flatMap((src): FormulaColumn[] => {
+      const key = (r: number) => F.summaryKey(template, layout, src, r);
+      const block = (i: number) => book.block(key(s.firstRow + i));
+      return [
+        { formula: (r) => F.blockFirstFormula(key(r)), value: (i) => block(i).first },
+        { formula: (r) => F.blockLastFormula(key(r)), value: (i) => block(i).last },
+        { formula: (r) => F.blockMisplacedFormula(layout, key(r)), value: (i) => block(i).misplaced },
+      ];
+    }),
   ];
-  sheet.blocks.push({
-    at: `A${s.firstRow}`,
-    formulas: formulaRows(s.firstRow, rows, makers),
-    style: { border: true },
-  });
+  sheet.blocks.push(formulaBlock(`A${s.firstRow}`, s.firstRow, rows, cols, { border: true }));
   const firstSrc = s.sourceCols[template.sources[0].id];
   sheet.blocks.push({
     at: `${firstSrc}${s.firstRow}`,
@@ -574,23 +682,35 @@ function summarySheet(template: Template, lang: Lang, w: Words, layout: Workbook
   });
 
   // Tier count with the quota check, right of the table.
-  const tc = columnIndex(rawCol) + 2;
+  const tc = columnIndex(s.tierCountCol);
   const [cName, cCount, cLimit] = [0, 1, 2].map((k) => columnLetter(tc + k));
   sheet.blocks.push({
     at: `${cName}${HEADER_ROW}`,
     values: [[w.tierCount, w.count, w.limit, w.check]],
     style: HEADER,
   });
-  const tierRows = template.tiers.map((t, i) => {
+  const tierRows: string[][] = [];
+  const tierValues: CachedValue[][] = [];
+  let cumulative = 0;
+  template.tiers.forEach((t, i) => {
     const r = HEADER_ROW + 1 + i;
     const limit = t.maxShare === undefined ? '=""' : `=INT(${t.maxShare}*COUNT(${NAMES.final})+1E-9)`;
     const check =
       t.maxShare === undefined
         ? '=""'
         : `=IF(SUM($${cCount}$${HEADER_ROW + 1}:${cCount}${r})<=${cLimit}${r},"✓","${w.over}")`;
-    return [`=${str(t.name)}`, `=COUNTIF(${NAMES.tier},${cName}${r})`, limit, check];
+    tierRows.push([`=${str(t.name)}`, `=COUNTIF(${NAMES.tier},${cName}${r})`, limit, check]);
+    const count = book.tierCount(t.name);
+    cumulative += count;
+    const quota = t.maxShare === undefined ? null : book.quota(t.maxShare);
+    tierValues.push([t.name, count, quota ?? '', quota === null ? '' : cumulative <= quota ? '✓' : w.over]);
   });
-  sheet.blocks.push({ at: `${cName}${HEADER_ROW + 1}`, formulas: tierRows, style: { border: true } });
+  sheet.blocks.push({
+    at: `${cName}${HEADER_ROW + 1}`,
+    formulas: tierRows,
+    results: tierValues,
+    style: { border: true },
+  });
 
   sheet.columns.push({ col: 'A', width: 12 }, { col: 'B', width: 20 });
   for (const src of template.sources) sheet.columns.push({ col: s.sourceCols[src.id], width: 11 });
@@ -599,6 +719,9 @@ function summarySheet(template: Template, lang: Lang, w: Words, layout: Workbook
   sheet.columns.push(
     { col: s.noteCol, width: 26 },
     { col: rawCol, hidden: true },
+    ...template.sources.flatMap((src) =>
+      Object.values(s.blockCols[src.id]).map((col) => ({ col, hidden: true })),
+    ),
     { col: cName, width: 10 },
     { col: cLimit, width: 12 },
   );
