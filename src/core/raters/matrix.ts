@@ -15,6 +15,18 @@ export interface SourceMatrix {
   nI: number;
   /** cells[(r·nJ + j)·nI + i] = points / max, NaN where missing. */
   cells: Float64Array;
+  /**
+   * Level-coded sources (every indicator has levels): per indicator, the levels' points / max in
+   * ascending order, and the label of the top level. Null otherwise.
+   */
+  levels: { values: number[][]; top: string | null } | null;
+}
+
+/** Category index (0 = lowest level) of a normalised cell of indicator i, or null when it is no level. */
+export function levelIndex(m: SourceMatrix, i: number, v: number): number | null {
+  if (!m.levels || Number.isNaN(v)) return null;
+  const k = m.levels.values[i].findIndex((x) => Math.abs(x - v) < 1e-9);
+  return k < 0 ? null : k;
 }
 
 /** Index of a cell in `cells`. */
@@ -55,5 +67,17 @@ export function buildSourceMatrix(source: AnalysisSource): SourceMatrix {
         cells[key * nI + i] = v / maxes[i];
     }
   }
-  return { raters, ratees, rows, totals, nI, cells };
+  const coded =
+    nI > 0 && source.indicators.every((ind) => ind.levels && ind.levels.length >= 2 && ind.max > 0);
+  let levels: SourceMatrix['levels'] = null;
+  if (coded) {
+    const values = source.indicators.map((ind) =>
+      (ind.levels as number[]).map((p) => p / ind.max).sort((a, b) => a - b),
+    );
+    const first = source.indicators[0];
+    const pts = first.levels as number[];
+    const topAt = pts.indexOf(Math.max(...pts));
+    levels = { values, top: first.levelLabels?.[topAt] ?? null };
+  }
+  return { raters, ratees, rows, totals, nI, cells, levels };
 }

@@ -62,6 +62,12 @@ export const DEFAULT_RATER_SETTINGS = {
   copiedAlertShare: 0.99,
   /** copied: the two sheets must have at least this many cells in common. */
   copiedMinCells: 20,
+  /** copied: a sheet whose most common value fills at least this share of its cells is not compared. */
+  copiedUniformShare: 0.9,
+
+  /** ballots (level-coded sources): a voter who marked the top level (好) on at least this share of
+   *  the items is reported in the panel line and flagged flat once, and judged on nothing else. */
+  ballotTopShare: 0.9,
 };
 
 export type RaterSettingsResolved = typeof DEFAULT_RATER_SETTINGS;
@@ -88,6 +94,8 @@ const UNIT_INTERVAL: readonly RaterSettingKey[] = [
   'haloMinGap',
   'copiedShare',
   'copiedAlertShare',
+  'ballotTopShare',
+  'copiedUniformShare',
 ];
 
 /**

@@ -47,7 +47,14 @@ export function patternFound(t: PlantedRater, report: RaterReport): boolean {
     case 'favoritism':
       return flags.some((f) => f.code === 'favoritism' && f.ratee === t.ratee);
     case 'copied':
-      return flags.some((f) => f.code === 'copied' && f.evidence.other === t.other);
+      return flags.some(
+        (f) =>
+          f.code === 'copied' &&
+          (f.evidence.other === t.other ||
+            String(f.evidence.group ?? '')
+              .split(', ')
+              .includes(t.other ?? '')),
+      );
     case 'honest':
     case 'copy-source':
       return false;
