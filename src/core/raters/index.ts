@@ -74,7 +74,10 @@ function analyzeSource(source: AnalysisSource, m: SourceMatrix, options: Analyze
   const drafts: FlagDraft[] = [...detectFlat(ctx), ...detectLenientSevere(ctx), ...detectHalo(ctx)];
   const erratic = detectErratic(ctx, cellsConsensus(m));
   drafts.push(...erratic);
-  const skip = new Set(drafts.filter((d) => d.code === 'flat' || d.code === 'erratic').map((d) => d.rater));
+  // Flat sheets are not checked for a favour (their whole sheet is off). Erratic ones are: a favour
+  // on one ratee can be what made the order look erratic on a small panel, and the own-scatter test
+  // keeps a sheet that is loose everywhere from being said to favour its highest unit.
+  const skip = new Set(drafts.filter((d) => d.code === 'flat').map((d) => d.rater));
   drafts.push(...detectFavoritism(ctx, skip), ...detectCopied(ctx));
 
   for (const d of drafts) {
@@ -152,15 +155,14 @@ function analyzeWhole(
     };
   }
   const top = topMarkers(m, settings.ballotTopShare, settings.minRatees);
-  if (top.length === 0) return { reports: analyzeSource(source, m, options), notes: [] };
+  const forFlags = (src: AnalysisSource) => buildSourceMatrix(src, settings.partialSheetShare);
+  if (top.length === 0) return { reports: analyzeSource(source, forFlags(source), options), notes: [] };
   // The voters who marked the top level almost everywhere say nothing about order: one panel
   // line, one flat flag each, and the others are judged among themselves (so that a consensus
   // pinned at the top level does not make every discriminating voter look severe).
   const topSet = new Set(top.map((t) => m.raters[t.r]));
   const rest = { ...source, rows: source.rows.filter((row) => !topSet.has(row.rater)) };
-  const restReports = new Map(
-    analyzeSource(rest, buildSourceMatrix(rest), options).map((rep) => [rep.rater, rep]),
-  );
+  const restReports = new Map(analyzeSource(rest, forFlags(rest), options).map((rep) => [rep.rater, rep]));
   const judged = m.raters.length;
   const sentence = allTopSentence(top.length, judged, m.levels?.top ?? null, settings.ballotTopShare);
   const notes: PanelNote[] = [

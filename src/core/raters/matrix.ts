@@ -35,10 +35,35 @@ export function cellIndex(m: SourceMatrix, r: number, j: number, i: number): num
 }
 
 /**
- * Builds the matrices of a source. A rater who scored the same ratee twice keeps the first sheet
+ * For the flags only (never for scores or reliability): the total a sheet with a few blank cells
+ * points to — the weighted mean of its filled cells (points / max) × 100 — when the filled cells
+ * carry at least `minShare` of the weight; null otherwise.
+ */
+export function proratedTotal(
+  source: AnalysisSource,
+  values: readonly (number | null)[],
+  minShare: number,
+): number | null {
+  let w = 0;
+  let wAll = 0;
+  let sum = 0;
+  source.indicators.forEach((ind, i) => {
+    wAll += ind.weight;
+    const v = values[i];
+    if (v === null || v === undefined || !Number.isFinite(v) || !(ind.max > 0)) return;
+    w += ind.weight;
+    sum += (ind.weight * v) / ind.max;
+  });
+  if (!(wAll > 0) || w / wAll < minShare) return null;
+  return (100 * sum) / w;
+}
+
+/**
+ * Builds the matrices of a source. With `prorateMin` < 1, sheets with a few blanks get a prorated
+ * total (see proratedTotal) so that they still count for the flags. A rater who scored the same ratee twice keeps the first sheet
  * (the duplicate is reported as a problem by the scoring engine, not here).
  */
-export function buildSourceMatrix(source: AnalysisSource): SourceMatrix {
+export function buildSourceMatrix(source: AnalysisSource, prorateMin = 1): SourceMatrix {
   const raterIndex = new Map<string, number>();
   const rateeIndex = new Map<string, number>();
   for (const row of source.rows) {
@@ -61,6 +86,8 @@ export function buildSourceMatrix(source: AnalysisSource): SourceMatrix {
     if (seen[key]) continue;
     seen[key] = 1;
     totals[r][j] = row.total !== null && Number.isFinite(row.total) ? row.total : null;
+    if (totals[r][j] === null && prorateMin < 1 && nI > 0)
+      totals[r][j] = proratedTotal(source, row.values, prorateMin);
     for (let i = 0; i < nI; i++) {
       const v = row.values[i];
       if (v !== null && v !== undefined && Number.isFinite(v) && maxes[i] > 0)

@@ -4,6 +4,7 @@
  * such pairs form a group; each member gets one flag naming its closest partner and the group.
  * Sheets that are mostly one value are not compared (they match without copying).
  */
+import { median } from '../../stats/median';
 import { fig, type FlagDraft, type SourceContext } from '../context';
 
 /** Number of cells that are not missing (NaN). */
@@ -66,13 +67,26 @@ export function detectCopied(ctx: SourceContext): FlagDraft[] {
   const counts = sheets.map(filled);
   // A sheet that is mostly one value (all 好, all 9) matches any other such sheet without copying.
   const uniform = sheets.map((x) => modeShare(x) >= s.copiedUniformShare);
+  // Every pair's share, so that each sheet's typical share with the others is known: coarse
+  // scales (ballots, 5-point items) make honest sheets agree often, and a copy must stand out.
+  const nR = sheets.length;
+  const shares: (number | null)[][] = sheets.map(() => new Array(nR).fill(null));
+  const commons: number[][] = sheets.map(() => new Array(nR).fill(0));
+  for (let a = 0; a < nR; a++)
+    for (let b = a + 1; b < nR; b++) {
+      const hit = identicalShare(sheets[a], sheets[b], s.copiedMinCells, 0, counts[a], counts[b]);
+      if (!hit) continue;
+      shares[a][b] = shares[b][a] = hit.share;
+      commons[a][b] = commons[b][a] = hit.common;
+    }
+  const typical = shares.map((row) => median(row.filter((v): v is number => v !== null)) ?? 0);
   const pairs: { a: number; b: number; share: number; common: number }[] = [];
-  for (let a = 0; a < sheets.length; a++)
-    for (let b = a + 1; b < sheets.length; b++) {
-      if (uniform[a] || uniform[b]) continue;
-      const hit = identicalShare(sheets[a], sheets[b], s.copiedMinCells, s.copiedShare, counts[a], counts[b]);
-      if (!hit || hit.share < s.copiedShare) continue;
-      pairs.push({ a, b, share: hit.share, common: hit.common });
+  for (let a = 0; a < nR; a++)
+    for (let b = a + 1; b < nR; b++) {
+      const share = shares[a][b];
+      if (share === null || uniform[a] || uniform[b] || share < s.copiedShare) continue;
+      if (share - Math.max(typical[a], typical[b]) < s.copiedMinGap) continue;
+      pairs.push({ a, b, share, common: commons[a][b] });
     }
   // One flag per rater: sheets linked by near-identical pairs form a group, reported once per member.
   const parent = m.raters.map((_, r) => r);
