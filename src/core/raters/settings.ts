@@ -45,7 +45,7 @@ export const DEFAULT_RATER_SETTINGS = {
   favoritismScaleFloor: 2,
 
   /** erratic: only judged when the panel's median rater–consensus correlation is at least this. */
-  erraticPanelMin: 0.4,
+  erraticPanelMin: 0.25,
   /** erratic: the rater's correlation with the consensus at or below this → warn (practical floor). */
   erraticMaxCorr: 0.3,
   /** erratic: at or below this → alert. */
