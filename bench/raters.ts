@@ -5,10 +5,47 @@
 import { analyzeRaters } from '../src/core/raters';
 import { runDetectionStudy } from '../src/core/sim/evaluate';
 import { PLANTED_PATTERNS, simulatePanel } from '../src/core/sim/panel';
+import { runScenario, SCENARIOS, type Proportion } from '../src/core/sim/scenarios';
+
+const ci = (p: Proportion) => `${pct(p.rate).padStart(7)} [${pct(p.lower)}, ${pct(p.upper)}] (${p.k}/${p.n})`;
+
+/** Real-panel scenarios (raters.md "Real panels"): recall per pattern and honest flags, 95 % Wilson intervals. */
+function scenarios(): void {
+  const only = process.env.SCENARIO?.split(',');
+  let all = true;
+  for (const sc of SCENARIOS) {
+    if (only && !only.includes(sc.name)) continue;
+    const r = runScenario(sc, 20261203);
+    console.log(`raters: scenario ${sc.name} — ${sc.about}; ${r.panels} panels, ${r.ms} ms`);
+    for (const [p, v] of Object.entries(r.recall)) {
+      const ok = v.rate >= 0.9;
+      all &&= ok;
+      console.log(`raters:   found ${p.padEnd(10)} ${ci(v)}, target ≥ 90 % ${ok ? 'holds' : 'MISSED'}`);
+    }
+    const ok = r.honest.rate <= 0.03;
+    all &&= ok;
+    console.log(
+      `raters:   honest flagged   ${ci(r.honest)}, target ≤ 3 % ${ok ? 'holds' : 'MISSED'} — by flag ${JSON.stringify(r.honestByCode)}`,
+    );
+    if (r.acquiescent) {
+      const a = r.acquiescent;
+      const okA = a.extraFlags.k === 0 && a.notFlat.rate <= 0.1 && a.panelLine.rate >= 0.9;
+      all &&= okA;
+      console.log(
+        `raters:   acquiescent voters ${a.voters}: with a flag other than one flat ${ci(a.extraFlags)} (target 0); not flagged flat ${ci(a.notFlat)}; panel line in ${ci(a.panelLine)} of panels ${okA ? 'holds' : 'MISSED'}`,
+      );
+    }
+  }
+  console.log(
+    `raters: real-panel scenarios: ${all ? 'every promise holds' : 'some promises are missed (see MISSED; docs/raters.md says why)'}`,
+  );
+}
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 export async function run(): Promise<void> {
+  scenarios();
+  if (process.env.SCENARIO) return;
   const t0 = performance.now();
   const study = runDetectionStudy({ panels: 600, seed: 20240601 });
   const studyMs = performance.now() - t0;

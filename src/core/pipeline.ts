@@ -18,7 +18,14 @@ export function analysisInput(template: Template, rows: RowResult[]): AnalysisIn
       return {
         id: s.id,
         name: s.name,
-        indicators: inds.map((i) => ({ id: i.id, max: i.max, weight: i.weight })),
+        indicators: inds.map((i) => ({
+          id: i.id,
+          max: i.max,
+          weight: i.weight,
+          ...(i.levels
+            ? { levels: i.levels.map((l) => l.points), levelLabels: i.levels.map((l) => l.label) }
+            : {}),
+        })),
         rows: rows
           .filter((r) => r.source === s.id && !r.excluded)
           .map((r) => ({

@@ -36,7 +36,9 @@ describe('flags on small hand-made panels (the worked examples of docs/raters.md
     expect(flag.evidence.sdRatio as number).toBeLessThan(0.25);
     expect(flag.messages.zh).toContain('评委 R7');
     expect(flag.messages.zh).toContain('请复核');
-    expect(flag.messages.en).toMatch(/^Rater R7 gave all units nearly the same total \(SD 0\.8 points/);
+    // The sentence leads with what a clerk sees: the range and the share of tied totals.
+    expect(flag.messages.en).toMatch(/^Rater R7's totals span only 2\.0 points and 100% of them tie/);
+    expect(flag.messages.zh).toMatch(/^评委 R7 给出的总分最高与最低只差 2\.0 分，100% 的总分与别的单位相同/);
     expect(flag.message).toBe(flag.messages.zh);
     expect(serious(out.raters)).toEqual(['R7']);
   });
@@ -88,10 +90,23 @@ describe('flags on small hand-made panels (the worked examples of docs/raters.md
       expect.objectContaining({
         code: 'copied',
         level: 'alert',
-        evidence: { other: 'R3', identicalShare: 1, commonCells: 8 },
+        evidence: { other: 'R3', group: 'R3, R7', identicalShare: 1, commonCells: 8 },
       }),
     ]);
     expect(flagsOf(out.raters, 'R3')[0].evidence.other).toBe('R7');
+    expect(flagsOf(out.raters, 'R7')[0].messages.zh).toContain('评分格');
+  });
+
+  it('copied: a group of three identical sheets gives one flag per rater, naming the group', () => {
+    const out = analyzeRaters(
+      { sources: [totalsSource({ ...HONEST, R7: [...HONEST.R3], R8: [...HONEST.R3] })] },
+      { settings: { copiedMinCells: 8 } },
+    );
+    for (const r of ['R3', 'R7', 'R8']) {
+      const flags = flagsOf(out.raters, r).filter((f) => f.code === 'copied');
+      expect(flags).toHaveLength(1);
+      expect(flags[0].evidence.group).toBe('R3, R7, R8');
+    }
   });
 
   it('copied needs enough cells in common (8 totals < the default 20)', () => {

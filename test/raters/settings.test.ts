@@ -10,7 +10,7 @@ describe('rater settings', () => {
     expect('unknown' in s).toBe(false);
   });
 
-  it('change what is flagged (a 9-point leniency is a flag at the default 8, not at 10)', () => {
+  it('change what is flagged (a 12-point leniency is a flag at the default floor 11, not at 13)', () => {
     const base = {
       R1: [92, 85, 78, 88, 70, 81],
       R2: [90, 83, 75, 86, 72, 80],
@@ -18,13 +18,13 @@ describe('rater settings', () => {
       R4: [89, 82, 77, 85, 71, 79],
       R5: [93, 87, 79, 87, 73, 83],
     };
-    const input = { sources: [totalsSource({ ...base, R6: base.R1.map((v) => v + 9) })] };
+    const input = { sources: [totalsSource({ ...base, R6: base.R1.map((v) => v + 12) })] };
     const codes = (settings?: Record<string, number>) =>
       analyzeRaters(input, { settings })
         .raters.find((r) => r.rater === 'R6')
         ?.flags.map((f) => f.code);
     expect(codes()).toEqual(['lenient']);
-    expect(codes({ lenientMinPoints: 10 })).toEqual([]);
+    expect(codes({ lenientMinPoints: 13 })).toEqual([]);
   });
 
   it('are validated with one sentence per problem naming the key', () => {

@@ -23,10 +23,13 @@ export interface FlagDraft {
   evidence: Record<string, number | string | null>;
 }
 
-/** Rounds evidence figures to 3 decimals so that results stay readable (null stays null). */
+/**
+ * A figure for the results: kept at full precision (machine-readable output is never rounded —
+ * formats.md; displays round for themselves), non-finite and missing become null.
+ */
 export function fig(x: number | null | undefined): number | null {
   if (x === null || x === undefined || !Number.isFinite(x)) return null;
-  return Math.round(x * 1000) / 1000;
+  return x;
 }
 
 /** The rater's totals and the consensus on the paired ratees. */

@@ -15,6 +15,18 @@ export interface SourceMatrix {
   nI: number;
   /** cells[(r·nJ + j)·nI + i] = points / max, NaN where missing. */
   cells: Float64Array;
+  /**
+   * Level-coded sources (every indicator has levels): per indicator, the levels' points / max in
+   * ascending order, and the label of the top level. Null otherwise.
+   */
+  levels: { values: number[][]; top: string | null } | null;
+}
+
+/** Category index (0 = lowest level) of a normalised cell of indicator i, or null when it is no level. */
+export function levelIndex(m: SourceMatrix, i: number, v: number): number | null {
+  if (!m.levels || Number.isNaN(v)) return null;
+  const k = m.levels.values[i].findIndex((x) => Math.abs(x - v) < 1e-9);
+  return k < 0 ? null : k;
 }
 
 /** Index of a cell in `cells`. */
@@ -23,10 +35,35 @@ export function cellIndex(m: SourceMatrix, r: number, j: number, i: number): num
 }
 
 /**
- * Builds the matrices of a source. A rater who scored the same ratee twice keeps the first sheet
+ * For the flags only (never for scores or reliability): the total a sheet with a few blank cells
+ * points to — the weighted mean of its filled cells (points / max) × 100 — when the filled cells
+ * carry at least `minShare` of the weight; null otherwise.
+ */
+export function proratedTotal(
+  source: AnalysisSource,
+  values: readonly (number | null)[],
+  minShare: number,
+): number | null {
+  let w = 0;
+  let wAll = 0;
+  let sum = 0;
+  source.indicators.forEach((ind, i) => {
+    wAll += ind.weight;
+    const v = values[i];
+    if (v === null || v === undefined || !Number.isFinite(v) || !(ind.max > 0)) return;
+    w += ind.weight;
+    sum += (ind.weight * v) / ind.max;
+  });
+  if (!(wAll > 0) || w / wAll < minShare) return null;
+  return (100 * sum) / w;
+}
+
+/**
+ * Builds the matrices of a source. With `prorateMin` < 1, sheets with a few blanks get a prorated
+ * total (see proratedTotal) so that they still count for the flags. A rater who scored the same ratee twice keeps the first sheet
  * (the duplicate is reported as a problem by the scoring engine, not here).
  */
-export function buildSourceMatrix(source: AnalysisSource): SourceMatrix {
+export function buildSourceMatrix(source: AnalysisSource, prorateMin = 1): SourceMatrix {
   const raterIndex = new Map<string, number>();
   const rateeIndex = new Map<string, number>();
   for (const row of source.rows) {
@@ -49,11 +86,25 @@ export function buildSourceMatrix(source: AnalysisSource): SourceMatrix {
     if (seen[key]) continue;
     seen[key] = 1;
     totals[r][j] = row.total !== null && Number.isFinite(row.total) ? row.total : null;
+    if (totals[r][j] === null && prorateMin < 1 && nI > 0)
+      totals[r][j] = proratedTotal(source, row.values, prorateMin);
     for (let i = 0; i < nI; i++) {
       const v = row.values[i];
       if (v !== null && v !== undefined && Number.isFinite(v) && maxes[i] > 0)
         cells[key * nI + i] = v / maxes[i];
     }
   }
-  return { raters, ratees, rows, totals, nI, cells };
+  const coded =
+    nI > 0 && source.indicators.every((ind) => ind.levels && ind.levels.length >= 2 && ind.max > 0);
+  let levels: SourceMatrix['levels'] = null;
+  if (coded) {
+    const values = source.indicators.map((ind) =>
+      (ind.levels as number[]).map((p) => p / ind.max).sort((a, b) => a - b),
+    );
+    const first = source.indicators[0];
+    const pts = first.levels as number[];
+    const topAt = pts.indexOf(Math.max(...pts));
+    levels = { values, top: first.levelLabels?.[topAt] ?? null };
+  }
+  return { raters, ratees, rows, totals, nI, cells, levels };
 }

@@ -8,12 +8,14 @@
  */
 import { twoWayMeanSquares } from '../stats/anova';
 import { completeSubmatrix } from '../stats/complete';
+import { gwetAC2 } from '../stats/gwetAC2';
+import { ordinalWeights } from '../stats/ordinalWeights';
 import { iccAll, ICC_FORMS } from '../stats/icc';
 import { kendallW } from '../stats/kendallW';
 import { krippendorffAlphaInterval } from '../stats/krippendorff';
 import { separationFromF } from '../stats/separation';
 import { fig } from './context';
-import type { SourceMatrix } from './matrix';
+import { levelIndex, type SourceMatrix } from './matrix';
 import { separationSentence } from './messages';
 import type { SourceReliability } from './types';
 
@@ -105,7 +107,37 @@ export function sourceReliability(m: SourceMatrix): SourceReliability {
       detail.kendall = { chi2: fig(w.chi2), df: w.df, p: fig(w.p) };
     } else reasons.push(`Kendall W undefined: ${w.reason}`);
   }
+  if (m.levels) {
+    const ac2 = levelAgreement(m);
+    out.ac2 = ac2.ok ? ac2.value : null;
+    if (!ac2.ok) reasons.push(`AC2 undefined: ${ac2.reason}`);
+  }
   if (reasons.length) out.reason = reasons.join('; ');
   out.detail = detail;
   return out;
+}
+
+/**
+ * Gwet's AC2 with ordinal weights for a level-coded source: every ratee × indicator is a unit,
+ * every rater's mark a rating, the levels the ordered categories.
+ */
+export function levelAgreement(
+  m: SourceMatrix,
+): { ok: true; value: NonNullable<SourceReliability['ac2']> } | { ok: false; reason: string } {
+  const levels = m.levels;
+  if (!levels) return { ok: false, reason: 'the source is not level-coded' };
+  const q = levels.values[0].length;
+  if (levels.values.some((v) => v.length !== q))
+    return { ok: false, reason: 'the indicators have different numbers of levels' };
+  const nJ = m.ratees.length;
+  const units: (number | null)[][] = [];
+  for (let j = 0; j < nJ; j++)
+    for (let i = 0; i < m.nI; i++)
+      units.push(m.raters.map((_, r) => levelIndex(m, i, m.cells[(r * nJ + j) * m.nI + i])));
+  const res = gwetAC2(units, ordinalWeights(q));
+  if (!res.ok) return res;
+  return {
+    ok: true,
+    value: { value: res.value, se: res.se, p: res.p, pa: res.pa, pe: res.pe, units: res.units, levels: q },
+  };
 }

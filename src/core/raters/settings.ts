@@ -9,6 +9,9 @@ export const DEFAULT_RATER_SETTINGS = {
   minRatees: 5,
   /** Fewer raters than this in a source → "insufficient data". */
   minRaters: 5,
+  /** A sheet with blank cells still counts for the flags, with its total prorated over the filled
+   *  cells, when these carry at least this share of the weight (scores and reliability never prorate). */
+  partialSheetShare: 0.7,
 
   /** flat: rater's SD of totals ÷ the panel's median SD at or below this → warn. */
   flatSdRatio: 0.45,
@@ -16,11 +19,15 @@ export const DEFAULT_RATER_SETTINGS = {
   flatAlertRatio: 0.25,
   /** flat: and the rater's SD must be at least this many points below the panel's median SD. */
   flatMinPoints: 3,
+  /** flat: … or, when the panel's own spread is small, this share of the panel's median SD (the floor scales). */
+  flatMinShare: 0.4,
 
   /** lenient/severe: robust z of the rater's mean gap to the consensus, over raters. */
-  lenientZ: 2.25,
+  lenientZ: 2.5,
   /** lenient/severe: and the gap (relative to the panel's median gap) must reach this many points. */
-  lenientMinPoints: 8,
+  lenientMinPoints: 11,
+  /** lenient/severe: … or this many times the panel's median SD of totals, when that is smaller (the floor scales). */
+  lenientMinShare: 2,
   /** lenient/severe: a gap of this many points or more → alert. */
   lenientAlertPoints: 12,
   /** lenient/severe: floor of the robust scale of the gaps, in points. */
@@ -38,7 +45,7 @@ export const DEFAULT_RATER_SETTINGS = {
   favoritismScaleFloor: 2,
 
   /** erratic: only judged when the panel's median rater–consensus correlation is at least this. */
-  erraticPanelMin: 0.4,
+  erraticPanelMin: 0.25,
   /** erratic: the rater's correlation with the consensus at or below this → warn (practical floor). */
   erraticMaxCorr: 0.3,
   /** erratic: at or below this → alert. */
@@ -50,18 +57,26 @@ export const DEFAULT_RATER_SETTINGS = {
    *  is at most this share of the other raters' median spread for that ratee. */
   haloCellRatio: 0.5,
   /** halo: share of the rater's ratees scored that way → warn. */
-  haloShare: 0.6,
+  haloShare: 0.4,
   /** halo: share → alert. */
   haloAlertShare: 0.9,
   /** halo: and the share must exceed the panel's median share by at least this much. */
-  haloMinGap: 0.4,
+  haloMinGap: 0.3,
 
   /** copied: share of identical cells of two sheets → warn. */
-  copiedShare: 0.95,
+  copiedShare: 0.8,
   /** copied: share → alert. */
   copiedAlertShare: 0.99,
   /** copied: the two sheets must have at least this many cells in common. */
   copiedMinCells: 20,
+  /** copied: a sheet whose most common value fills at least this share of its cells is not compared. */
+  copiedUniformShare: 0.9,
+  /** copied: and the share must exceed both sheets' typical (median) share with the other sheets by this much. */
+  copiedMinGap: 0.3,
+
+  /** ballots (level-coded sources): a voter who marked the top level (好) on at least this share of
+   *  the items is reported in the panel line and flagged flat once, and judged on nothing else. */
+  ballotTopShare: 0.9,
 };
 
 export type RaterSettingsResolved = typeof DEFAULT_RATER_SETTINGS;
@@ -88,6 +103,11 @@ const UNIT_INTERVAL: readonly RaterSettingKey[] = [
   'haloMinGap',
   'copiedShare',
   'copiedAlertShare',
+  'ballotTopShare',
+  'partialSheetShare',
+  'copiedUniformShare',
+  'flatMinShare',
+  'copiedMinGap',
 ];
 
 /**

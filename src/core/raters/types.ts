@@ -52,6 +52,32 @@ export interface SourceReliability {
   detail?: Record<string, unknown>;
   /** Why figures are null, when they are. */
   reason?: string;
+  /**
+   * Level-coded sources only: Gwet's AC2 with ordinal weights over every rated item (units =
+   * ratee × indicator, categories = the levels), with its standard error; null with `reason` when undefined.
+   */
+  ac2?: {
+    value: number;
+    se: number;
+    p: number;
+    pa: number;
+    pe: number;
+    units: number;
+    levels: number;
+  } | null;
+  /** Panel lines: what the panel as a whole did (e.g. voters who marked the top level on every item). */
+  notes?: PanelNote[];
+}
+
+/** One line about the whole panel of a source. */
+export interface PanelNote {
+  code: 'all-top';
+  /** Raters concerned, and raters judged. */
+  count: number;
+  of: number;
+  raters: string[];
+  message: string;
+  messages: { zh: string; en: string };
 }
 
 export interface AnalysisRow {
@@ -66,8 +92,22 @@ export interface AnalysisRow {
 export interface AnalysisSource {
   id: string;
   name: string;
-  indicators: { id: string; max: number; weight: number }[];
+  indicators: {
+    id: string;
+    max: number;
+    weight: number;
+    /** Level-coded (ballot) indicators: the points of each level (好/较好/一般/差 → 100/80/60/40). */
+    levels?: number[];
+    /** Their labels, in the same order (for the panel line); optional. */
+    levelLabels?: string[];
+  }[];
   rows: AnalysisRow[];
+  /**
+   * A tallied source (ballot counts without one sheet per voter, scoring.md "Ballots"): there are no
+   * per-rater sheets to judge, so no per-rater flags are computed; every rater report says so.
+   * Set by the caller (the engine) — the hook for tallied ballots.
+   */
+  tallied?: boolean;
 }
 
 export interface AnalysisInput {

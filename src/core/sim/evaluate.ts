@@ -47,9 +47,17 @@ export function patternFound(t: PlantedRater, report: RaterReport): boolean {
     case 'favoritism':
       return flags.some((f) => f.code === 'favoritism' && f.ratee === t.ratee);
     case 'copied':
-      return flags.some((f) => f.code === 'copied' && f.evidence.other === t.other);
+      return flags.some(
+        (f) =>
+          f.code === 'copied' &&
+          (f.evidence.other === t.other ||
+            String(f.evidence.group ?? '')
+              .split(', ')
+              .includes(t.other ?? '')),
+      );
     case 'honest':
     case 'copy-source':
+    case 'acquiescent':
       return false;
     default:
       return flags.some((f) => f.code === t.role);
@@ -86,7 +94,7 @@ export function runDetectionStudy(options: DetectionStudyOptions): DetectionStud
     sizes.set(label, size);
     for (const t of panel.truth) {
       const report = byRater.get(t.rater);
-      if (!report || t.role === 'copy-source') continue;
+      if (!report || t.role === 'copy-source' || t.role === 'acquiescent') continue;
       if (t.role === 'honest') {
         const flags = serious(report);
         honest.raters++;

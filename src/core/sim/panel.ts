@@ -55,12 +55,28 @@ export interface PanelOptions {
   skipRate?: number;
   /** Source id and name. Default `sim`. */
   source?: string;
+  /** Panel mean quality (share of max) and ratee spread, drawn in these ranges. Default [0.72, 0.84] and [0.05, 0.09]. */
+  qualityMean?: [number, number];
+  qualitySd?: [number, number];
+  /** SD of honest raters' leniency (share of max). Default 0.03 (3 points). */
+  leniencySd?: number;
+  /** Range of the SD of a rater's overall impression of a ratee (share of max). Default [0.015, 0.035]. */
+  impressionSd?: [number, number];
+  /** Share of cells left blank, each independently (on top of blankCellRate). Default 0. */
+  cellBlankRate?: number;
+  /** Copied sheets: share of cells changed by one step, drawn in this range. Default: half verbatim, half 1–3 %. */
+  copyChange?: [number, number];
+  /** Halo: share of the rater's ratees scored with one level. Default 1. */
+  haloShare?: number;
+  /** Favoritism: every planted favour goes to the same ratee (a faction). Default false. */
+  sameFavourRatee?: boolean;
 }
 
 export interface PlantedRater {
   rater: string;
-  /** `honest`, a planted pattern, or `copy-source` (the rater whose sheet was copied). */
-  role: PlantedPattern | 'honest' | 'copy-source';
+  /** `honest`, a planted pattern, `copy-source` (the rater whose sheet was copied) or
+   *  `acquiescent` (a ballot voter who marks 好 for almost everyone). */
+  role: PlantedPattern | 'honest' | 'copy-source' | 'acquiescent';
   /** Favoritism: the ratee moved. */
   ratee?: string;
   /** Copied: the rater copied from; copy-source: the copier. */
@@ -124,8 +140,8 @@ export function simulatePanel(options: PanelOptions, seed: number): SimulatedPan
     throw new Error(`simulatePanel: ${plant.length} patterns to plant but only ${nR} raters`);
 
   // Panel-level figures.
-  const mu = rng.uniform(0.72, 0.84);
-  const sdQuality = rng.uniform(0.05, 0.09);
+  const mu = rng.uniform(...(options.qualityMean ?? [0.72, 0.84]));
+  const sdQuality = rng.uniform(...(options.qualitySd ?? [0.05, 0.09]));
   const quality = ratees.map(() => mu + sdQuality * rng.normal());
   const profile = ratees.map(() => indicators.map(() => 0.05 * rng.normal()));
 
@@ -136,7 +152,7 @@ export function simulatePanel(options: PanelOptions, seed: number): SimulatedPan
 
   /** The honest sheet of rater r with leniency `offset`, on the 0..1 scale (unclipped). */
   const honestSheet = (offset: number): number[][] => {
-    const impressionSd = rng.uniform(0.015, 0.035);
+    const impressionSd = rng.uniform(...(options.impressionSd ?? [0.015, 0.035]));
     const noiseSd = rng.uniform(0.04, 0.08);
     return ratees.map((_, j) => {
       const impression = impressionSd * rng.normal();
@@ -149,9 +165,10 @@ export function simulatePanel(options: PanelOptions, seed: number): SimulatedPan
     sheet.map((row) => row.map((x, i) => roundTo(clip01(x) * indicators[i].max, step)));
 
   const points: number[][][] = new Array(nR);
+  let favourRatee: number | undefined;
   const truth: PlantedRater[] = raters.map((rater, r) => ({ rater, role: role[r] }));
   for (let r = 0; r < nR; r++) {
-    const leniency = 0.03 * rng.normal();
+    const leniency = (options.leniencySd ?? 0.03) * rng.normal();
     switch (role[r]) {
       case 'lenient':
       case 'severe': {
@@ -180,7 +197,14 @@ export function simulatePanel(options: PanelOptions, seed: number): SimulatedPan
       }
       case 'halo': {
         const sheet = honestSheet(leniency);
-        points[r] = toPoints(sheet.map((row) => row.map(() => row.reduce((s, x) => s + x, 0) / nI)));
+        const share = options.haloShare ?? 1;
+        const which =
+          share >= 1 ? null : new Set(rng.shuffle(ratees.map((_, j) => j)).slice(0, Math.round(share * nJ)));
+        points[r] = toPoints(
+          sheet.map((row, j) =>
+            which && !which.has(j) ? row : row.map(() => row.reduce((s, x) => s + x, 0) / nI),
+          ),
+        );
         break;
       }
       case 'erratic':
@@ -188,7 +212,8 @@ export function simulatePanel(options: PanelOptions, seed: number): SimulatedPan
         break;
       case 'favoritism': {
         const sheet = toPoints(honestSheet(leniency));
-        const j = rng.int(0, nJ - 1);
+        const drawn = rng.int(0, nJ - 1);
+        const j = options.sameFavourRatee ? (favourRatee ??= drawn) : drawn;
         const total = simRowTotal(sheet[j], indicators) as number;
         const delta = rng.uniform(21, 28);
         sheet[j] =
@@ -214,7 +239,17 @@ export function simulatePanel(options: PanelOptions, seed: number): SimulatedPan
     truth[s] = { rater: raters[s], role: 'copy-source', other: raters[r] };
     truth[r].other = raters[s];
     const copy = points[s].map((row) => [...row]);
-    if (rng.next() < 0.5) {
+    if (options.copyChange) {
+      // Distinct cells, each moved one step.
+      const all = rng.shuffle(Array.from({ length: nJ * nI }, (_, k) => k));
+      const changes = Math.max(1, Math.round(rng.uniform(...options.copyChange) * nJ * nI));
+      for (const k of all.slice(0, changes)) {
+        const j = Math.floor(k / nI);
+        const i = k % nI;
+        const up = rng.next() < 0.5 ? copy[j][i] + step <= indicators[i].max : copy[j][i] - step < 0;
+        copy[j][i] += up ? step : -step;
+      }
+    } else if (rng.next() < 0.5) {
       const nudges = Math.max(1, Math.round(rng.uniform(0.01, 0.03) * nJ * nI));
       for (let x = 0; x < nudges; x++) {
         const j = rng.int(0, nJ - 1);
@@ -229,6 +264,7 @@ export function simulatePanel(options: PanelOptions, seed: number): SimulatedPan
   // Gaps a clerk meets: sheets never filled, blank cells.
   const blankCellRate = options.blankCellRate ?? 0.01;
   const skipRate = options.skipRate ?? 0.01;
+  const cellBlankRate = options.cellBlankRate ?? 0;
   const sourceId = options.source ?? 'sim';
   const entries: EntryRow[] = [];
   const rows: AnalysisSource['rows'] = [];
@@ -239,6 +275,8 @@ export function simulatePanel(options: PanelOptions, seed: number): SimulatedPan
       if (rng.next() < skipRate && !keep) continue;
       const values: (number | null)[] = [...points[r][j]];
       if (rng.next() < blankCellRate && !keep) values[rng.int(0, nI - 1)] = null;
+      if (cellBlankRate > 0 && !keep)
+        for (let i = 0; i < nI; i++) if (rng.next() < cellBlankRate) values[i] = null;
       const cells: Record<string, number | null> = {};
       indicators.forEach((ind, i) => (cells[ind.id] = values[i]));
       entries.push({ source: sourceId, rater: raters[r], ratee: ratees[j], cells });

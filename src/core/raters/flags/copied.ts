@@ -1,8 +1,10 @@
 /**
  * copied (雷同评分表): two raters' sheets identical or nearly so. Share of identical cells among the
- * cells both scored (indicator points; totals when the source has no indicators). Both raters get
- * the flag, each naming the other.
+ * cells both scored (indicator points; totals when the source has no indicators). Sheets linked by
+ * such pairs form a group; each member gets one flag naming its closest partner and the group.
+ * Sheets that are mostly one value are not compared (they match without copying).
  */
+import { median } from '../../stats/median';
 import { fig, type FlagDraft, type SourceContext } from '../context';
 
 /** Number of cells that are not missing (NaN). */
@@ -36,6 +38,22 @@ export function identicalShare(
   return { share: (common - differ) / common, common };
 }
 
+/** Share of a sheet's filled cells taken by its most common value. */
+export function modeShare(a: ArrayLike<number>): number {
+  const counts = new Map<number, number>();
+  let n = 0;
+  let best = 0;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    if (Number.isNaN(x)) continue;
+    n++;
+    const c = (counts.get(x) ?? 0) + 1;
+    counts.set(x, c);
+    if (c > best) best = c;
+  }
+  return n ? best / n : 0;
+}
+
 export function detectCopied(ctx: SourceContext): FlagDraft[] {
   const s = ctx.settings;
   const { m } = ctx;
@@ -47,23 +65,58 @@ export function detectCopied(ctx: SourceContext): FlagDraft[] {
       : Float64Array.from(m.totals[r], (v) => (v === null ? Number.NaN : v));
   const sheets = m.raters.map((_, r) => sheet(r));
   const counts = sheets.map(filled);
-  const out: FlagDraft[] = [];
-  for (let a = 0; a < sheets.length; a++)
-    for (let b = a + 1; b < sheets.length; b++) {
-      const hit = identicalShare(sheets[a], sheets[b], s.copiedMinCells, s.copiedShare, counts[a], counts[b]);
-      if (!hit || hit.share < s.copiedShare) continue;
-      const level = hit.share >= s.copiedAlertShare ? 'alert' : 'warn';
-      for (const [self, other] of [
-        [a, b],
-        [b, a],
-      ])
-        out.push({
-          rater: self,
-          code: 'copied',
-          level,
-          ratee: null,
-          evidence: { other: m.raters[other], identicalShare: fig(hit.share), commonCells: hit.common },
-        });
+  // A sheet that is mostly one value (all 好, all 9) matches any other such sheet without copying.
+  const uniform = sheets.map((x) => modeShare(x) >= s.copiedUniformShare);
+  // Every pair's share, so that each sheet's typical share with the others is known: coarse
+  // scales (ballots, 5-point items) make honest sheets agree often, and a copy must stand out.
+  const nR = sheets.length;
+  const shares: (number | null)[][] = sheets.map(() => new Array(nR).fill(null));
+  const commons: number[][] = sheets.map(() => new Array(nR).fill(0));
+  for (let a = 0; a < nR; a++)
+    for (let b = a + 1; b < nR; b++) {
+      const hit = identicalShare(sheets[a], sheets[b], s.copiedMinCells, 0, counts[a], counts[b]);
+      if (!hit) continue;
+      shares[a][b] = shares[b][a] = hit.share;
+      commons[a][b] = commons[b][a] = hit.common;
     }
+  const typical = shares.map((row) => median(row.filter((v): v is number => v !== null)) ?? 0);
+  const pairs: { a: number; b: number; share: number; common: number }[] = [];
+  for (let a = 0; a < nR; a++)
+    for (let b = a + 1; b < nR; b++) {
+      const share = shares[a][b];
+      if (share === null || uniform[a] || uniform[b] || share < s.copiedShare) continue;
+      if (share - Math.max(typical[a], typical[b]) < s.copiedMinGap) continue;
+      pairs.push({ a, b, share, common: commons[a][b] });
+    }
+  // One flag per rater: sheets linked by near-identical pairs form a group, reported once per member.
+  const parent = m.raters.map((_, r) => r);
+  const find = (r: number): number => (parent[r] === r ? r : (parent[r] = find(parent[r])));
+  for (const p of pairs) parent[find(p.a)] = find(p.b);
+  const best = new Map<number, { other: number; share: number; common: number }>();
+  for (const p of pairs)
+    for (const [self, other] of [
+      [p.a, p.b],
+      [p.b, p.a],
+    ]) {
+      const cur = best.get(self);
+      if (!cur || p.share > cur.share) best.set(self, { other, share: p.share, common: p.common });
+    }
+  const out: FlagDraft[] = [];
+  for (const [self, hit] of [...best.entries()].sort((x, y) => x[0] - y[0])) {
+    const root = find(self);
+    const members = m.raters.filter((_, r) => find(r) === root);
+    out.push({
+      rater: self,
+      code: 'copied',
+      level: hit.share >= s.copiedAlertShare ? 'alert' : 'warn',
+      ratee: null,
+      evidence: {
+        other: m.raters[hit.other],
+        group: members.join(', '),
+        identicalShare: fig(hit.share),
+        commonCells: hit.common,
+      },
+    });
+  }
   return out;
 }

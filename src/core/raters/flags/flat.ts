@@ -26,7 +26,8 @@ export function detectFlat(ctx: SourceContext): FlagDraft[] {
   sds.forEach((raterSd, r) => {
     if (raterSd === null) return;
     const ratio = raterSd / panelSd;
-    if (ratio > s.flatSdRatio || panelSd - raterSd < s.flatMinPoints) return;
+    if (ratio > s.flatSdRatio || panelSd - raterSd < Math.min(s.flatMinPoints, s.flatMinShare * panelSd))
+      return;
     const totals = totalsOf(r);
     out.push({
       rater: r,

@@ -29,7 +29,8 @@ export function detectHalo(ctx: SourceContext): FlagDraft[] {
   const { m } = ctx;
   const nR = m.raters.length;
   const nJ = m.ratees.length;
-  if (m.nI < 3) return [];
+  // Ballot marks are coarse (four levels): one level on every item is an ordinary ballot, not halo.
+  if (m.nI < 3 || m.levels) return [];
   const uniform = m.raters.map(() => 0);
   const counted = m.raters.map(() => 0);
   const spreadSum = m.raters.map(() => 0);
