@@ -73,7 +73,29 @@ export type ProblemCode =
   | 'bad-adjustment-points'
   | 'no-valid-rows'
   | 'missing-source'
-  | 'no-composite';
+  | 'no-composite'
+  | 'bad-count'
+  | 'duplicate-tally'
+  | 'tally-indicator'
+  | 'tally-not-levels'
+  | 'tally-aggregate'
+  | 'tallied-source-row'
+  | 'incomplete-tally';
+
+/**
+ * One tally row (计票): how many ballots of a source gave each level to one ratee on one
+ * indicator (scoring.md, Ballots). Counts are keyed by level label; blank means 0.
+ */
+export interface TallyRow {
+  source: string;
+  ratee: string;
+  indicator: string;
+  counts: Record<string, RawCell>;
+  loc?: RowLocation;
+}
+
+/** Level shares of one ratee: per source id and pooled as `all`, each label → share (0..1). */
+export type LevelShares = Record<string, Record<string, number>>;
 
 export interface Problem {
   code: ProblemCode;
@@ -94,9 +116,19 @@ export interface Problem {
 }
 
 export interface Note {
-  code: 'quota-tie' | 'bonus-capped' | 'deduction-capped' | 'missing-source' | 'vetoed' | 'floored-at-zero';
+  code:
+    | 'quota-tie'
+    | 'bonus-capped'
+    | 'deduction-capped'
+    | 'missing-source'
+    | 'vetoed'
+    | 'floored-at-zero'
+    | 'requirement-unmet';
   message: string;
   tier?: string;
+  /** For `requirement-unmet`: the rule's field (`tiers[0].requires[1]`) and the tiers it barred. */
+  rule?: string;
+  tiers?: string[];
 }
 
 export interface RateeResult {
@@ -112,6 +144,8 @@ export interface RateeResult {
   rank: number | null;
   tier: string | null;
   notes: Note[];
+  /** Present when the template has level-coded indicators (formats.md, ballots). */
+  levelShares?: LevelShares;
 }
 
 /** A row total, for the rater analysis and for reviewers. */
@@ -134,6 +168,8 @@ export interface Results {
   raters: RaterReport[];
   reliability: Record<string, SourceReliability>;
   problems: Problem[];
+  /** Sources entered as tallies (计票): no per-rater flags and no reliability for them. */
+  tallied?: string[];
 }
 
 export type Lang = 'zh' | 'en';
