@@ -32,11 +32,11 @@ export function parseCsv(text: string, fileName: string): CsvTable {
   return { header, records };
 }
 
-function columnsOf(header: string[]): Record<string, string> {
+export function columnsOf(header: string[]): Record<string, string> {
   return Object.fromEntries(header.map((h, i) => [h, columnLetter(i)]));
 }
 
-function raggedProblems(
+export function raggedProblems(
   table: CsvTable,
   fileName: string,
   lang: Lang,
@@ -62,7 +62,7 @@ function raggedProblems(
   return { ok, problems };
 }
 
-function requireColumns(header: string[], needed: string[], fileName: string): void {
+export function requireColumns(header: string[], needed: string[], fileName: string): void {
   const missing = needed.filter((c) => !header.includes(c));
   if (missing.length > 0)
     throw new InputError(

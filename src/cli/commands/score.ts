@@ -10,6 +10,7 @@ import { loadTemplate, parseLang, type CliContext } from '../context';
 import { loadCsvInput } from '../input';
 import { scoreBook } from './score-book';
 import { problemsReport, ratersReport, resultsTable } from '../report';
+import { loadTallies, talliedLine } from '../tally';
 
 export interface ScoreOptions {
   template?: string;
@@ -17,6 +18,7 @@ export interface ScoreOptions {
   adjustments?: string;
   ratees?: string;
   raters?: string;
+  tally?: string;
   json?: boolean;
   lang?: string;
 }
@@ -44,6 +46,7 @@ export function printResults(
         problemsReport(results, lang),
         '',
         ratersReport(results, lang),
+        ...[talliedLine(results, lang)].filter((x) => x !== null),
       ].join('\n'),
     );
   }
@@ -53,11 +56,16 @@ export function printResults(
 export function scoreCsv(opts: ScoreOptions, ctx: CliContext): void {
   const lang = parseLang(opts.lang);
   if (!opts.template) throw new InputError('missing required option --template <T>');
-  if (!opts.ratings) throw new InputError('missing required option --ratings <R>');
+  if (!opts.ratings && !opts.tally)
+    throw new InputError('missing required option --ratings <R> (or --tally <F>)');
   const template = loadTemplate(opts.template);
-  const { input, problems } = loadCsvInput(template, { ...opts, ratings: opts.ratings }, lang);
+  const tally = opts.tally ? loadTallies(opts.tally, template, lang) : { tallies: [], problems: [] };
+  const { input, problems } = opts.ratings
+    ? loadCsvInput(template, { ...opts, ratings: opts.ratings }, lang)
+    : { input: { template, entries: [] }, problems: [] };
+  input.tallies = tally.tallies;
   const { results } = scoreAndAnalyze(input, { lang, textNumbers: true });
-  results.problems = [...problems, ...results.problems];
+  results.problems = [...problems, ...tally.problems, ...results.problems];
   printResults(results, opts, ctx, template.decimals);
 }
 
@@ -68,6 +76,7 @@ export function addInputOptions(cmd: Command): Command {
     .option('--adjustments <A>', 'adjustments CSV: ratee,kind,points,reason')
     .option('--ratees <F>', 'ratee list CSV: id,name[,group]')
     .option('--raters <F>', 'rater list CSV: id,source[,name]')
+    .option('--tally <F>', 'ballot tally CSV (计票): source,ratee,indicator,<level labels>…')
     .option('--json', 'print duanping.results/1 JSON')
     .option('--lang <zh|en>', 'language of messages', 'zh');
 }
@@ -82,9 +91,9 @@ export function register(program: Command, ctx: CliContext): void {
       .argument('[book]', 'a workbook prepared by `duanping init`/`build` or the add-in'),
   ).action(async (book: string | undefined, opts: ScoreOptions) => {
     if (book === undefined) return scoreCsv(opts, ctx);
-    if (opts.template || opts.ratings || opts.adjustments)
+    if (opts.template || opts.ratings || opts.adjustments || opts.tally)
       throw new InputError(
-        'score BOOK.xlsx reads the template and the scores from the workbook: leave out --template, --ratings and --adjustments',
+        'score BOOK.xlsx reads the template and the scores from the workbook: leave out --template, --ratings, --adjustments and --tally',
       );
     await scoreBook(book, opts, ctx);
   });
