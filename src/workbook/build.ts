@@ -6,6 +6,7 @@ import { SIGNOFF_HEADERS, SIGNOFF_WIDTHS } from '../core/signoff/sheet';
 import type { Template } from '../core/template';
 import type { AdjustmentRow, EntryRow, Lang, RateeInfo, RaterInfo, RawCell } from '../core/types';
 import { columnIndex, columnLetter, quoteSheet, sheetColumn, str } from './formula';
+import * as B from './ballots';
 import * as F from './formulas';
 import { NAMES } from './formulas';
 import {
@@ -507,6 +508,9 @@ function summarySheet(template: Template, lang: Lang, w: Words, layout: Workbook
   const listRef = quoteSheet(layout.lists.sheet);
   const rawCol = summaryRawCol(layout);
   const name = (en ? template.nameEn : undefined) ?? template.name;
+  // Ballots: share columns and the helpers of share rules, right of the tier count (./ballots.ts).
+  const ballot = B.ballotColumns(template, columnIndex(rawCol) + 7);
+  const rules = B.hasRequirements(template);
   sheet.blocks.push({ at: 'A1', values: [[w.summaryTitle(name)]], style: { bold: true, fontSize: 14 } });
   const header = [
     h.id,
@@ -533,8 +537,15 @@ function summarySheet(template: Template, lang: Lang, w: Words, layout: Workbook
     (r) => F.vetoFormula(r),
     (r) => F.finalFormula(template, layout, r),
     (r) => F.rankFormula(layout, r),
-    (r) => F.tierFormula(template, layout, r),
-    (r) => F.noteFormula(template, layout, r, { veto: w.vetoNote, quotaTie: w.quotaTie }),
+    (r) => (rules ? B.tierWithRulesFormula(template, layout, ballot, r) : F.tierFormula(template, layout, r)),
+    (r) =>
+      rules
+        ? B.noteWithRulesFormula(template, layout, ballot, r, {
+            veto: w.vetoNote,
+            quotaTie: w.quotaTie,
+            ruleUnmet: B.ruleUnmetWords(lang),
+          })
+        : F.noteFormula(template, layout, r, { veto: w.vetoNote, quotaTie: w.quotaTie }),
     (r) => F.rawFormula(layout, r),
   ];
   sheet.blocks.push({
@@ -602,6 +613,7 @@ function summarySheet(template: Template, lang: Lang, w: Words, layout: Workbook
     { col: cName, width: 10 },
     { col: cLimit, width: 12 },
   );
+  B.addBallotColumns(sheet, template, lang, layout, ballot, HEADER, formulaRows);
   sheet.freeze = { rows: HEADER_ROW, columns: 2 };
   sheet.protect = false;
   sheet.print = {
