@@ -30,6 +30,7 @@ import type {
   Results,
   RowLocation,
   RowResult,
+  RowStatus,
   TallyRow,
 } from './types';
 
@@ -156,7 +157,20 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
     let source = text(e.source, textNumbers);
     if (source === '' && single) source = single;
     const base = { rater: rater || undefined, ratee: ratee || undefined, source: source || undefined };
-    const row: RowResult = { index, source, rater, ratee, total: null, values: {}, excluded: false };
+    const row: RowResult = {
+      index,
+      source,
+      rater,
+      ratee,
+      total: null,
+      values: {},
+      excluded: false,
+      status: 'counted',
+    };
+    const exclude = (why: RowStatus) => {
+      if (!row.excluded) row.status = why;
+      row.excluded = true;
+    };
     rows.push(row);
 
     for (const field of ['source', 'rater', 'ratee'] as const) {
@@ -166,7 +180,7 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
           { where: cellAddress(e.loc, field), ...base },
           { field: t(`fields.${field}`) },
         );
-        row.excluded = true;
+        exclude('missing-field');
       }
     }
     if (row.excluded) return;
@@ -178,23 +192,23 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
         found: source,
         allowed: template.sources.map((s) => s.id).join(sep),
       });
-      row.excluded = true;
+      exclude('unknown-source');
       return;
     }
     if (withTallies.has(source)) {
       report('tallied-source-row', { where: cellAddress(e.loc, 'source'), ...base }, { source: label(src) });
-      row.excluded = true;
+      exclude('tallied-source');
       return;
     }
     if (rateeSet && !rateeSet.has(ratee)) {
       report('unknown-ratee', { where: cellAddress(e.loc, 'ratee'), ...base, found: ratee });
-      row.excluded = true;
+      exclude('unknown-ratee');
     }
     if (raterSource) {
       const listed = raterSource.get(rater);
       if (listed === undefined) {
         report('unknown-rater', { where: cellAddress(e.loc, 'rater'), ...base, found: rater });
-        row.excluded = true;
+        exclude('unknown-rater');
       } else if (listed !== source) {
         report('rater-source-mismatch', {
           where: cellAddress(e.loc, 'source'),
@@ -202,7 +216,7 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
           found: source,
           allowed: listed,
         });
-        row.excluded = true;
+        exclude('unknown-rater');
       }
     }
     const seen = sourcesOfRater.get(rater) ?? { sources: [] };
@@ -215,7 +229,7 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
     const n = copies.get(keyOf(e)) ?? 1;
     if (n > 1) {
       report('duplicate-sheet', { where: cellAddress(e.loc, 'rater'), ...base, found: String(n) });
-      row.excluded = true;
+      exclude('duplicate');
     }
 
     // Cells: every indicator the source scores must hold a valid score.
@@ -245,7 +259,9 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
         );
       }
     }
-    if (valid && !row.excluded) {
+    // A row with a bad cell keeps `excluded` false: the rater analysis still reads its good cells.
+    if (!valid && !row.excluded) row.status = 'invalid-cell';
+    else if (valid && !row.excluded) {
       row.total = rowTotal(points, inds);
       for (const ind of inds) {
         const level = levelOfCell(e.cells[ind.id], ind, row.values[ind.id]!);

@@ -159,7 +159,24 @@ export interface RowResult {
   /** Parsed points per indicator of the source (null where missing or invalid). */
   values: Record<string, number | null>;
   excluded: boolean;
+  /**
+   * The first reason the row is not counted, in the order of the checks (scoring.md), or
+   * `counted`. The workbook's hidden status column holds the same reason as a code.
+   */
+  status: RowStatus;
 }
+
+/** Why an entry row is or is not counted; the first failing check wins. */
+export type RowStatus =
+  | 'counted'
+  | 'missing-field'
+  | 'unknown-source'
+  | 'unknown-ratee'
+  | 'unknown-rater'
+  | 'duplicate'
+  | 'invalid-cell'
+  /** A score-sheet row of a source entered as a tally (计票). */
+  | 'tallied-source';
 
 export interface Results {
   schema: 'duanping.results/1';

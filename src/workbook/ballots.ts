@@ -11,11 +11,13 @@
  */
 import { SHARE_TOLERANCE, type Requirement } from '../core/ballots/schema';
 import { levelSources, POOLED, pooledLevelLabels, sourceLevelLabels } from '../core/ballots/shares';
+import { meetsRequirement } from '../core/ballots/tiers';
 import type { Template } from '../core/template';
+import type { RateeResult } from '../core/types';
 import { columnIndex, columnLetter } from '../core/address';
 import { absColumn, num, sheetColumn, str } from './formula';
 import { NAMES } from './formulas';
-import type { CellStyle, SheetPlan, WorkbookLayout } from './plan';
+import type { Block, CachedValue, CellStyle, SheetPlan, WorkbookLayout } from './plan';
 
 export interface BallotColumns {
   /** `all` or a source id → level label → column of its share (a single ballot source maps to `all`). */
@@ -217,7 +219,7 @@ export function noteWithRulesFormula(
       const limit = quota(tier.maxShare);
       const better = placedBetter(layout, cols, t);
       parts.push(
-        `IF(AND(${cols.eligible[t]}${row}=1,${cols.placed[t]}${row}=0,${better}+COUNTIFS(${eCol},1,${fCol},">"&${f})<${limit}),${str(words.quotaTie)},"")`,
+        `AND(${cols.eligible[t]}${row}=1,${cols.placed[t]}${row}=0,${better}+COUNTIFS(${eCol},1,${fCol},">"&${f})<${limit})`,
       );
     }
   });
@@ -230,8 +232,8 @@ export function noteWithRulesFormula(
         `IF(AND(${notPlaced(cols, t, row)},${f}>=${num(tier.min)},NOT(${allMet(template, t, cols, row)})),${str(words.ruleUnmet(tier.name))},`,
     );
   const rule = barred.length > 0 ? `${barred.join('')}""${')'.repeat(barred.length)}` : '""';
-  const tie = parts.length > 0 ? parts.join('&') : '""';
-  return `=IF(${f}="","",IF(${s.vetoCol}${row}=1,${str(words.veto)},IF(${tie}<>"",${tie},${rule})))`;
+  const body = parts.length > 0 ? `IF(OR(${parts.join(',')}),${str(words.quotaTie)},${rule})` : rule;
+  return `=IF(${f}="","",IF(${s.vetoCol}${row}=1,${str(words.veto)},${body}))`;
 }
 
 export function nextColumn(col: string, by = 1): string {
@@ -245,7 +247,40 @@ export function ruleUnmetWords(lang: 'zh' | 'en'): (tier: string) => string {
     : (tier) => `share rule of "${tier}" not met`;
 }
 
-/** Adds the ballot columns (headers, formulas, percent format, hidden helpers) to the summary plan. */
+/** A formula column and the value it computes for list row i (the engine's figure, ../workbook/cached.ts). */
+interface Column {
+  formula: (row: number) => string;
+  value: (i: number) => CachedValue;
+}
+
+/** The note's value as the rule formula gives it, from the engine's notes. */
+export function noteWithRulesValue(
+  template: Template,
+  r: RateeResult | undefined,
+  words: { veto: string; quotaTie: string; ruleUnmet: (tier: string) => string },
+): CachedValue {
+  if (!r || r.final === null) return '';
+  if (r.veto) return words.veto;
+  if (r.notes.some((n) => n.code === 'quota-tie')) return words.quotaTie;
+  const index = (name: string) => template.tiers.findIndex((t) => t.name === name);
+  const barred = r.notes
+    .filter((n) => n.code === 'requirement-unmet')
+    .flatMap((n) => n.tiers ?? [])
+    .sort((a, b) => index(a) - index(b));
+  return barred.length > 0 ? words.ruleUnmet(barred[0]) : '';
+}
+
+/** E_t and P_t of a ratee from the engine's results (the values the helper formulas compute). */
+function helperValues(template: Template, r: RateeResult | undefined, t: number): [CachedValue, CachedValue] {
+  if (!r || r.final === null || r.veto) return [0, 0];
+  const at = template.tiers.findIndex((x) => x.name === r.tier);
+  const tier = template.tiers[t];
+  const eligible =
+    at >= t && r.final >= tier.min && (tier.requires ?? []).every((q) => meetsRequirement(q, r.levelShares));
+  return [eligible ? 1 : 0, at === t ? 1 : 0];
+}
+
+/** Adds the ballot columns (headers, formulas with cached values, percent format, hidden helpers) to the summary. */
 export function addBallotColumns(
   sheet: SheetPlan,
   template: Template,
@@ -253,7 +288,8 @@ export function addBallotColumns(
   layout: WorkbookLayout,
   cols: BallotColumns,
   headerStyle: CellStyle,
-  formulaRows: (first: number, count: number, makers: ((row: number) => string)[]) => string[][],
+  formulaBlock: (at: string, first: number, count: number, cols: Column[], style?: CellStyle) => Block,
+  result: (i: number) => RateeResult | undefined,
 ): void {
   if (!cols.first) return;
   const s = layout.summary;
@@ -277,22 +313,23 @@ export function addBallotColumns(
     ...cols.eligible.flatMap((_, t) => [`_E${t + 1}`, `_P${t + 1}`]),
   ];
   sheet.blocks.push({ at: `${cols.first}${s.headerRow}`, values: [header], style: headerStyle });
-  const makers: ((row: number) => string)[] = [
-    ...shares.map(
-      ([key, label]) =>
-        (r: number) =>
-          shareFormula(template, layout, key, label, r),
-    ),
-    ...cols.eligible.flatMap((_, t) => [
-      (r: number) => eligibleFormula(template, layout, cols, t, r),
-      (r: number) => placedFormula(template, layout, cols, t, r),
+  const columns: Column[] = [
+    ...shares.map(([key, label]): Column => ({
+      formula: (r) => shareFormula(template, layout, key, label, r),
+      value: (i) => result(i)?.levelShares?.[key]?.[label] ?? '',
+    })),
+    ...cols.eligible.flatMap((_, t): Column[] => [
+      {
+        formula: (r) => eligibleFormula(template, layout, cols, t, r),
+        value: (i) => helperValues(template, result(i), t)[0],
+      },
+      {
+        formula: (r) => placedFormula(template, layout, cols, t, r),
+        value: (i) => helperValues(template, result(i), t)[1],
+      },
     ]),
   ];
-  sheet.blocks.push({
-    at: `${cols.first}${s.firstRow}`,
-    formulas: formulaRows(s.firstRow, rows, makers),
-    style: { border: true },
-  });
+  sheet.blocks.push(formulaBlock(`${cols.first}${s.firstRow}`, s.firstRow, rows, columns, { border: true }));
   if (shares.length > 0)
     sheet.blocks.push({
       at: `${shares[0][2]}${s.firstRow}`,

@@ -19,7 +19,7 @@ import { ballotColumns, shareColumnList } from '../../src/workbook/ballots';
 import { buildPlan } from '../../src/workbook/build';
 import { summaryRawCol } from '../../src/workbook/layout';
 import { recalcManyWithLibreOffice } from '../helpers/libreoffice';
-import { engineFigures, workbookFigures } from './compare';
+import { cachedMismatches, engineFigures, workbookFigures } from './compare';
 
 const GOOD = [
   { label: '好', points: 100 },
@@ -167,6 +167,15 @@ describe('ballot formulas recalculated by LibreOffice equal the engine', () => {
       for (const [id, e] of engineFigures(o.results))
         expect({ seed: o.c.seed, id, ...fromWorkbook.get(id) }).toEqual({ seed: o.c.seed, id, ...e });
     }
+  });
+
+  it('caches in every formula cell (shares, rule helpers, tier, note) the value LibreOffice computes', async () => {
+    const bad: { seed: number; count: number; first: string[] }[] = [];
+    for (const o of outcomes) {
+      const m = cachedMismatches(await openXlsx(o.path), await openXlsx(o.recalculated));
+      if (m.length > 0) bad.push({ seed: o.c.seed, count: m.length, first: m.slice(0, 4) });
+    }
+    expect(bad).toEqual([]);
   });
 
   it('gives the same level shares, per source and pooled', async () => {
