@@ -240,6 +240,18 @@ export function nextColumn(col: string, by = 1): string {
   return columnLetter(columnIndex(col) + by);
 }
 
+/** Share column headers end so (`好（%）`, `测评人·好 (%)`): the print sheet finds them by it. */
+export const SHARE_HEADER_SUFFIX = { zh: '（%）', en: ' (%)' } as const;
+
+export function shareHeader(text: string, lang: 'zh' | 'en'): string {
+  return `${text}${SHARE_HEADER_SUFFIX[lang]}`;
+}
+
+/** True for the header of a share column (either language). */
+export function isShareHeader(h: unknown): boolean {
+  return typeof h === 'string' && (h.endsWith(SHARE_HEADER_SUFFIX.zh) || h.endsWith(SHARE_HEADER_SUFFIX.en));
+}
+
 /** The note's words when a share rule barred a tier. */
 export function ruleUnmetWords(lang: 'zh' | 'en'): (tier: string) => string {
   return lang === 'zh'
@@ -302,13 +314,7 @@ export function addBallotColumns(
   const shares = shareColumnList(template, cols);
   const header = [
     ...shares.map(([key, label]) =>
-      key === POOLED
-        ? en
-          ? `${label} share`
-          : `${label}票占比`
-        : en
-          ? `${sourceName(key)}: ${label}`
-          : `${sourceName(key)}·${label}`,
+      shareHeader(key === POOLED ? label : `${sourceName(key)}·${label}`, lang),
     ),
     ...cols.eligible.flatMap((_, t) => [`_E${t + 1}`, `_P${t + 1}`]),
   ];
