@@ -81,8 +81,9 @@ describe('the sign-off tab’s work', () => {
     expect(again.ok).toBe(false);
     if (again.ok) return;
     expect(again.message).toBe(say('signoff.sign.blocked'));
+    // Installed books hold the entries in block order (ratee, then source): row 5 is U001's third.
     expect(again.details).toContain(
-      '  评分录入 第5行（评价主体 leader，评委 leader-1，被考核对象 U003）：已修改',
+      '  评分录入 第5行（评价主体 leader，评委 leader-3，被考核对象 U001）：已修改',
     );
 
     const copy = await exportCopy(host, 'zh', say);
