@@ -53,6 +53,10 @@ def main():
             t = cpu(pid)
             doc.calculateAll()
             calc = cpu(pid) - t
+            out = item['file'] + '.lo.xlsx'
+            t = cpu(pid)
+            doc.storeToURL('file://' + out, (prop('FilterName', 'Calc MS Excel 2007 XML'),))
+            save = cpu(pid) - t
             edits = {}
             sheet = doc.Sheets.getByName(item['sheet'])
             for e in item.get('edits', []):
@@ -64,10 +68,6 @@ def main():
                     cell.setValue(e['value'])
                 doc.calculate()
                 edits[e['name']] = cpu(pid) - t
-            out = item['file'] + '.lo.xlsx'
-            t = cpu(pid)
-            doc.storeToURL('file://' + out, (prop('FilterName', 'Calc MS Excel 2007 XML'),))
-            save = cpu(pid) - t
             doc.close(True)
             print(json.dumps({'file': item['file'], 'load': load, 'calc': calc, 'save': save, 'edits': edits}), flush=True)
     finally:

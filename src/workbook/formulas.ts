@@ -229,7 +229,8 @@ export function statusFormula(template: Template, layout: WorkbookLayout, row: n
     `=IF(OR(${rater}="",${ratee}="",${src}=""),${STATUS.missingField},` +
     `IF(NOT(${isOneOf(src, ids)}),${STATUS.unknownSource},` +
     `IF(AND(${counts.ratees}>0,${e.rateeIndexCol}${row}=0),${STATUS.unknownRatee},` +
-    `IF(AND(${counts.raters}>0,NOT(${listed})),${STATUS.raterNotListed},` +
+    // IF, not AND: AND evaluates both sides, and the list scan must not run without a rater list.
+    `IF(IF(${counts.raters}>0,NOT(${listed}),FALSE),${STATUS.raterNotListed},` +
     `IF(${duplicateExpr(template, layout, row)},${STATUS.duplicate},` +
     `IF(COUNT(${pRange})<>${needed},${STATUS.invalidCell},${STATUS.ok}))))))`
   );
