@@ -30,6 +30,11 @@ export interface BallotColumns {
   last: string | null;
 }
 
+/** The first ballot column: right of the summary's tier count (4 columns) and one gap column. */
+export function ballotStart(layout: WorkbookLayout): number {
+  return columnIndex(layout.summary.tierCountCol) + 5;
+}
+
 export function hasRequirements(template: Template): boolean {
   return template.tiers.some((t) => (t.requires ?? []).length > 0);
 }

@@ -596,7 +596,7 @@ function summarySheet(
   const rawCol = summaryRawCol(layout);
   const name = (en ? template.nameEn : undefined) ?? template.name;
   // Ballots: share columns and the helpers of share rules, right of the tier count (./ballots.ts).
-  const ballot = B.ballotColumns(template, columnIndex(rawCol) + 7);
+  const ballot = B.ballotColumns(template, B.ballotStart(layout));
   const rules = B.hasRequirements(template);
   sheet.blocks.push({ at: 'A1', values: [[w.summaryTitle(name)]], style: { bold: true, fontSize: 14 } });
   const header = [

@@ -8,16 +8,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { columnIndex } from '../../src/core/address';
 import { computeScores } from '../../src/core/scoring';
 import { mulberry32 } from '../../src/core/sim/prng';
 import { validateTemplate, type Template } from '../../src/core/template';
 import type { AdjustmentRow, EntryRow, RateeInfo, RawCell, Results } from '../../src/core/types';
 import { openXlsx, readWorkbookContent } from '../../src/hosts/xlsx/read';
 import { writePlanXlsx } from '../../src/hosts/xlsx/write';
-import { ballotColumns, shareColumnList } from '../../src/workbook/ballots';
+import { ballotColumns, ballotStart, shareColumnList } from '../../src/workbook/ballots';
 import { buildPlan } from '../../src/workbook/build';
-import { summaryRawCol } from '../../src/workbook/layout';
 import { recalcManyWithLibreOffice } from '../helpers/libreoffice';
 import { cachedMismatches, engineFigures, workbookFigures } from './compare';
 
@@ -186,7 +184,7 @@ describe('ballot formulas recalculated by LibreOffice equal the engine', () => {
       const layout = stored.layout;
       const s = layout.summary;
       const ws = wb.getWorksheet(s.sheet)!;
-      const cols = ballotColumns(o.c.template, columnIndex(summaryRawCol(layout)) + 7);
+      const cols = ballotColumns(o.c.template, ballotStart(layout));
       const byId = new Map(o.results.ratees.map((x) => [x.ratee, x]));
       for (let row = s.firstRow; row <= s.lastRow; row++) {
         const id = ws.getCell(`A${row}`).result;
