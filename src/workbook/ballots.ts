@@ -17,6 +17,9 @@ import type { RateeResult } from '../core/types';
 import { columnIndex, columnLetter } from '../core/address';
 import { absColumn, num, sheetColumn, str } from './formula';
 import { NAMES } from './formulas';
+import { shareHeader } from './share-header';
+
+export { isShareHeader } from './share-header';
 import type { Block, CachedValue, CellStyle, SheetPlan, WorkbookLayout } from './plan';
 
 export interface BallotColumns {
@@ -243,18 +246,6 @@ export function noteWithRulesFormula(
 
 export function nextColumn(col: string, by = 1): string {
   return columnLetter(columnIndex(col) + by);
-}
-
-/** Share column headers end so (`好（%）`, `测评人·好 (%)`): the print sheet finds them by it. */
-export const SHARE_HEADER_SUFFIX = { zh: '（%）', en: ' (%)' } as const;
-
-export function shareHeader(text: string, lang: 'zh' | 'en'): string {
-  return `${text}${SHARE_HEADER_SUFFIX[lang]}`;
-}
-
-/** True for the header of a share column (either language). */
-export function isShareHeader(h: unknown): boolean {
-  return typeof h === 'string' && (h.endsWith(SHARE_HEADER_SUFFIX.zh) || h.endsWith(SHARE_HEADER_SUFFIX.en));
 }
 
 /** The note's words when a share rule barred a tier. */

@@ -9,7 +9,7 @@
 import { activeRecords, shortDigest, type SignoffRecord } from '../core/signoff';
 import type { Lang } from '../core/types';
 import { columnIndex, columnLetter } from '../core/address';
-import { isShareHeader } from './ballots';
+import { isShareHeader } from './share-header';
 import { blockSize, type Block, type CellStyle, type PlanValue, type SheetPlan } from './plan';
 
 export const PRINT_SHEET: Record<Lang, string> = { zh: '打印版', en: 'Print' };
