@@ -3,6 +3,7 @@ import type { FlagLevel } from '../core/raters/types';
 import type { Lang, Note, Results } from '../core/types';
 import { parseLang, type CliContext } from './context';
 import { formatTable } from './table';
+import { talliedLine } from './tally';
 
 const WORDS = {
   zh: {
@@ -144,6 +145,7 @@ export function printResults(
         problemsReport(results, lang),
         '',
         ratersReport(results, lang),
+        ...[talliedLine(results, lang)].filter((x) => x !== null),
       ].join('\n'),
     );
   }

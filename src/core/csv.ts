@@ -41,11 +41,11 @@ export function parseCsv(text: string, fileName: string): CsvTable {
   return { header, records };
 }
 
-function columnsOf(header: string[]): Record<string, string> {
+export function columnsOf(header: string[]): Record<string, string> {
   return Object.fromEntries(header.map((h, i) => [h, columnLetter(i)]));
 }
 
-function raggedProblems(
+export function raggedProblems(
   table: CsvTable,
   fileName: string,
   lang: Lang,
@@ -71,7 +71,7 @@ function raggedProblems(
   return { ok, problems };
 }
 
-function requireColumns(header: string[], needed: string[], fileName: string): void {
+export function requireColumns(header: string[], needed: string[], fileName: string): void {
   const missing = needed.filter((c) => !header.includes(c));
   if (missing.length > 0)
     throw new InputError(

@@ -3,6 +3,7 @@
  * The task pane has its own UI catalogue; these are the sentences the engine itself produces.
  */
 import i18next, { type TFunction } from 'i18next';
+import { ballotMessages } from './ballots/messages';
 import type { Lang } from './types';
 
 const zh = {
@@ -140,6 +141,8 @@ function engineI18n() {
       interpolation: { escapeValue: false },
       showSupportNotice: false,
     } as Parameters<typeof i18next.init>[0]);
+    for (const lng of ['zh', 'en'] as const)
+      instance.addResourceBundle(lng, 'translation', ballotMessages[lng], true, false);
   }
   return instance;
 }

@@ -43,7 +43,11 @@ export function analysisInput(template: Template, rows: RowResult[]): AnalysisIn
 export function scoreAndAnalyze(input: ScoreInput, options: ScoreOptions = {}): ScoreOutput {
   const out = computeScores(input, options);
   out.results.problems.push(...lookalikeProblems(input, options.lang, options.textNumbers ?? true));
-  const analysis = analyzeRaters(analysisInput(input.template, out.rows), {
+  // A tallied source (计票) has no score sheets: no per-rater flags, no reliability; `tallied` says so.
+  const tallied = new Set(out.results.tallied ?? []);
+  const toAnalyze = analysisInput(input.template, out.rows);
+  toAnalyze.sources = toAnalyze.sources.filter((s) => !tallied.has(s.id));
+  const analysis = analyzeRaters(toAnalyze, {
     lang: options.lang,
     settings: input.template.raterSettings,
   });

@@ -10,6 +10,9 @@
  * - without a ratee list, the ratees are those of the score sheets, in natural code order.
  */
 import { parseAdjustmentKind, parseAdjustmentPoints } from './adjustments';
+import { hasLevelIndicators, levelOfCell, ShareCounter } from './ballots/shares';
+import { processTallies, talliedSourceIds } from './ballots/tally';
+import { assignRanksAndTiers, quotaLimit } from './ballots/tiers';
 import { cellText, parseCell } from './cells';
 import { engineT } from './i18n';
 import { excelRound, toExcelPrecision } from './round';
@@ -28,7 +31,10 @@ import type {
   RowLocation,
   RowResult,
   RowStatus,
+  TallyRow,
 } from './types';
+
+export { quotaLimit };
 
 export interface ScoreInput {
   template: Template;
@@ -38,6 +44,8 @@ export interface ScoreInput {
   ratees?: RateeInfo[];
   /** When given, each rater's source; rows of other raters are problems. */
   raters?: RaterInfo[];
+  /** Ballot sources entered as counts (计票); see ./ballots/tally.ts. */
+  tallies?: TallyRow[];
 }
 
 export interface ScoreOptions {
@@ -91,11 +99,6 @@ export function aggregate(values: number[], source: Source): number {
   return values.reduce((a, b) => a + b, 0) / n;
 }
 
-/** Step 7's quota: how many ratees may be at a tier or better. */
-export function quotaLimit(maxShare: number, n: number): number {
-  return Math.floor(maxShare * n + 1e-9);
-}
-
 export function computeScores(input: ScoreInput, options: ScoreOptions = {}): ScoreOutput {
   const { template } = input;
   const lang = options.lang ?? 'zh';
@@ -142,6 +145,10 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
   const copies = new Map<string, number>();
   for (const e of input.entries) copies.set(keyOf(e), (copies.get(keyOf(e)) ?? 0) + 1);
 
+  const tallies = input.tallies ?? [];
+  const withTallies = talliedSourceIds(tallies, single, textNumbers);
+  const counter = new ShareCounter(template);
+
   const rows: RowResult[] = [];
   const sourcesOfRater = new Map<string, { sources: string[]; firstOther?: EntryRow }>();
   input.entries.forEach((e, index) => {
@@ -186,6 +193,11 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
         allowed: template.sources.map((s) => s.id).join(sep),
       });
       exclude('unknown-source');
+      return;
+    }
+    if (withTallies.has(source)) {
+      report('tallied-source-row', { where: cellAddress(e.loc, 'source'), ...base }, { source: label(src) });
+      exclude('tallied-source');
       return;
     }
     if (rateeSet && !rateeSet.has(ratee)) {
@@ -249,8 +261,34 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
     }
     // A row with a bad cell keeps `excluded` false: the rater analysis still reads its good cells.
     if (!valid && !row.excluded) row.status = 'invalid-cell';
-    else if (valid && !row.excluded) row.total = rowTotal(points, inds);
+    else if (valid && !row.excluded) {
+      row.total = rowTotal(points, inds);
+      for (const ind of inds) {
+        const level = levelOfCell(e.cells[ind.id], ind, row.values[ind.id]!);
+        if (level !== undefined) counter.add(ratee, source, level);
+      }
+    }
   });
+
+  const tally = processTallies(
+    tallies,
+    {
+      template,
+      textNumbers,
+      single,
+      rateeSet,
+      report,
+      where: cellAddress,
+      label,
+      sep,
+      allowed: {
+        count: t('ballot.countAllowed'),
+        notALevel: t('ballot.notALevel'),
+        ratee: t('fields.ratee'),
+      },
+    },
+    counter,
+  );
 
   for (const [rater, seen] of sourcesOfRater) {
     if (seen.sources.length > 1) {
@@ -265,7 +303,7 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
   // The ratees: the list, or those of the score sheets in natural code order.
   const ratees: RateeInfo[] =
     rateeList ??
-    [...new Set(rows.map((r) => r.ratee))]
+    [...new Set([...rows.map((r) => r.ratee), ...tally.ratees])]
       .filter((id) => id !== '')
       .sort(naturalOrder)
       .map((id) => ({ id }));
@@ -330,6 +368,7 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
 
   // Steps 3–5 per ratee.
   const { bonusCap, deductionCap } = template.adjustments;
+  const levels = hasLevelIndicators(template);
   const out: RateeResult[] = ratees.map((info) => {
     const j = info.id;
     const notes: Note[] = [];
@@ -339,17 +378,20 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
     for (const s of template.sources) {
       const k = `${s.id}\u0000${j}`;
       const vals = totals.get(k);
-      if (vals && vals.length > 0) {
-        const score = aggregate(vals, s);
+      const talliedScore = tally.scores.get(k);
+      if (talliedScore !== undefined || (!withTallies.has(s.id) && vals && vals.length > 0)) {
+        const score = talliedScore ?? aggregate(vals!, s);
         sources[s.id] = toExcelPrecision(score);
         num += s.weight * score;
         den += s.weight;
       } else {
-        report(
-          hasRows.has(k) ? 'no-valid-rows' : 'missing-source',
-          { ratee: j, source: s.id },
-          { source: label(s) },
-        );
+        // A tallied source: an incomplete tally and a source that cannot be tallied are reported already.
+        if (!withTallies.has(s.id) || (tally.tallied.has(s.id) && !tally.entered.has(k)))
+          report(
+            hasRows.has(k) ? 'no-valid-rows' : 'missing-source',
+            { ratee: j, source: s.id },
+            { source: label(s) },
+          );
         notes.push({ code: 'missing-source', message: t('note.missing-source', { source: label(s) }) });
       }
     }
@@ -385,12 +427,11 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
       rank: null,
       tier: null,
       notes,
+      ...(levels ? { levelShares: counter.shares(j) } : {}),
     };
   });
 
-  assignRanksAndTiers(out, template, vetoReasons, (r, code, tier, vars) =>
-    r.notes.push({ code, tier, message: t(`note.${code}`, { ...vars, tier }) }),
-  );
+  assignRanksAndTiers(out, template, vetoReasons, t, lang);
 
   return {
     results: {
@@ -400,45 +441,8 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
       raters: [],
       reliability: {},
       problems,
+      ...(tally.tallied.size > 0 ? { tallied: [...tally.tallied] } : {}),
     },
     rows,
   };
-}
-
-/** Steps 6 and 7: RANK.EQ ranks and tiers with cumulative quotas, ties straddling a quota, veto. */
-function assignRanksAndTiers(
-  out: RateeResult[],
-  template: Template,
-  vetoReasons: Map<string, string[]>,
-  note: (r: RateeResult, code: 'quota-tie' | 'vetoed', tier: string, vars: Record<string, unknown>) => void,
-): void {
-  const scored = out.filter((r) => r.final !== null);
-  const n = scored.length;
-  const finals = scored.map((r) => r.final!);
-  const open = scored.filter((r) => !r.veto).map((r) => r.final!);
-  const last = template.tiers[template.tiers.length - 1];
-  for (const r of scored) {
-    const f = r.final!;
-    r.rank = 1 + finals.filter((x) => x > f).length;
-    if (r.veto) {
-      r.tier = last.name;
-      note(r, 'vetoed', last.name, { reason: vetoReasons.get(r.ratee)!.filter(Boolean).join('；') || '—' });
-      continue;
-    }
-    const atOrAbove = open.filter((x) => x >= f).length;
-    const above = open.filter((x) => x > f).length;
-    r.tier = last.name;
-    for (const tier of template.tiers) {
-      if (f < tier.min) continue;
-      if (tier.maxShare !== undefined) {
-        const limit = quotaLimit(tier.maxShare, n);
-        if (atOrAbove > limit) {
-          if (above < limit) note(r, 'quota-tie', tier.name, { final: f, limit });
-          continue;
-        }
-      }
-      r.tier = tier.name;
-      break;
-    }
-  }
 }

@@ -7,6 +7,8 @@
  * (`tiers[2].maxShare must be between 0 and 1`).
  */
 
+import { validateTierRequires, type Requirement } from './ballots/schema';
+
 export const TEMPLATE_SCHEMA = 'duanping.template/1';
 
 export type Aggregate = 'mean' | 'trimmed' | 'median';
@@ -62,6 +64,8 @@ export interface Tier {
   maxShare?: number;
   /** Display colour for the summary sheet (hex `#RRGGBB`), optional. */
   color?: string;
+  /** Share rules (scoring.md "Ballots"); checked in ./ballots/schema.ts. */
+  requires?: Requirement[];
 }
 
 /** Thresholds of the rater analysis (raters.md); every field is optional in the file. */
@@ -500,6 +504,8 @@ export function validateTemplate(input: unknown, options: ValidateOptions = {}):
         );
     }
   }
+
+  validateTierRequires(input.tiers, tiers, indicators, sources, err);
 
   let decimals = 2;
   if (input.decimals !== undefined) {

@@ -75,7 +75,29 @@ export type ProblemCode =
   | 'missing-source'
   | 'no-composite'
   | 'lookalike-code'
-  | 'merged-cell';
+  | 'merged-cell'
+  | 'bad-count'
+  | 'duplicate-tally'
+  | 'tally-indicator'
+  | 'tally-not-levels'
+  | 'tally-aggregate'
+  | 'tallied-source-row'
+  | 'incomplete-tally';
+
+/**
+ * One tally row (计票): how many ballots of a source gave each level to one ratee on one
+ * indicator (scoring.md, Ballots). Counts are keyed by level label; blank means 0.
+ */
+export interface TallyRow {
+  source: string;
+  ratee: string;
+  indicator: string;
+  counts: Record<string, RawCell>;
+  loc?: RowLocation;
+}
+
+/** Level shares of one ratee: per source id and pooled as `all`, each label → share (0..1). */
+export type LevelShares = Record<string, Record<string, number>>;
 
 export interface Problem {
   code: ProblemCode;
@@ -96,9 +118,19 @@ export interface Problem {
 }
 
 export interface Note {
-  code: 'quota-tie' | 'bonus-capped' | 'deduction-capped' | 'missing-source' | 'vetoed' | 'floored-at-zero';
+  code:
+    | 'quota-tie'
+    | 'bonus-capped'
+    | 'deduction-capped'
+    | 'missing-source'
+    | 'vetoed'
+    | 'floored-at-zero'
+    | 'requirement-unmet';
   message: string;
   tier?: string;
+  /** For `requirement-unmet`: the rule's field (`tiers[0].requires[1]`) and the tiers it barred. */
+  rule?: string;
+  tiers?: string[];
 }
 
 export interface RateeResult {
@@ -114,6 +146,8 @@ export interface RateeResult {
   rank: number | null;
   tier: string | null;
   notes: Note[];
+  /** Present when the template has level-coded indicators (formats.md, ballots). */
+  levelShares?: LevelShares;
 }
 
 /** A row total, for the rater analysis and for reviewers. */
@@ -142,7 +176,9 @@ export type RowStatus =
   | 'unknown-ratee'
   | 'unknown-rater'
   | 'duplicate'
-  | 'invalid-cell';
+  | 'invalid-cell'
+  /** A score-sheet row of a source entered as a tally (计票). */
+  | 'tallied-source';
 
 export interface Results {
   schema: 'duanping.results/1';
@@ -151,6 +187,8 @@ export interface Results {
   raters: RaterReport[];
   reliability: Record<string, SourceReliability>;
   problems: Problem[];
+  /** Sources entered as tallies (计票): no per-rater flags and no reliability for them. */
+  tallied?: string[];
 }
 
 export type Lang = 'zh' | 'en';

@@ -6,6 +6,7 @@ import { SIGNOFF_HEADERS, SIGNOFF_WIDTHS } from '../core/signoff/sheet';
 import type { Template } from '../core/template';
 import type { AdjustmentRow, EntryRow, Lang, RateeInfo, RaterInfo } from '../core/types';
 import { columnIndex, columnLetter, quoteSheet, sheetColumn, str } from './formula';
+import * as B from './ballots';
 import * as F from './formulas';
 import { NAMES } from './formulas';
 import {
@@ -594,6 +595,9 @@ function summarySheet(
   const listRef = quoteSheet(layout.lists.sheet);
   const rawCol = summaryRawCol(layout);
   const name = (en ? template.nameEn : undefined) ?? template.name;
+  // Ballots: share columns and the helpers of share rules, right of the tier count (./ballots.ts).
+  const ballot = B.ballotColumns(template, B.ballotStart(layout));
+  const rules = B.hasRequirements(template);
   sheet.blocks.push({ at: 'A1', values: [[w.summaryTitle(name)]], style: { bold: true, fontSize: 14 } });
   const header = [
     h.id,
@@ -611,6 +615,7 @@ function summarySheet(
   ];
   sheet.blocks.push({ at: `A${HEADER_ROW}`, values: [header], style: HEADER });
   const words = { veto: w.vetoNote, quotaTie: w.quotaTie };
+  const ruleWords = { ...words, ruleUnmet: B.ruleUnmetWords(lang) };
   const cols: FormulaColumn[] = [
     { formula: (r) => F.summaryRateeFormula(layout, r, listRef), value: (i) => book.rateeId(i) },
     {
@@ -636,8 +641,18 @@ function summarySheet(
     { formula: (r) => F.vetoFormula(r), value: (i) => book.figure(i, (x) => (x.veto ? 1 : 0)) },
     { formula: (r) => F.finalFormula(template, layout, r), value: (i) => book.figure(i, (x) => x.final) },
     { formula: (r) => F.rankFormula(layout, r), value: (i) => book.figure(i, (x) => x.rank) },
-    { formula: (r) => F.tierFormula(template, layout, r), value: (i) => book.figure(i, (x) => x.tier) },
-    { formula: (r) => F.noteFormula(template, layout, r, words), value: (i) => book.note(i, words) },
+    rules
+      ? {
+          formula: (r) => B.tierWithRulesFormula(template, layout, ballot, r),
+          value: (i) => book.figure(i, (x) => x.tier),
+        }
+      : { formula: (r) => F.tierFormula(template, layout, r), value: (i) => book.figure(i, (x) => x.tier) },
+    rules
+      ? {
+          formula: (r) => B.noteWithRulesFormula(template, layout, ballot, r, ruleWords),
+          value: (i) => B.noteWithRulesValue(template, book.result(i), ruleWords),
+        }
+      : { formula: (r) => F.noteFormula(template, layout, r, words), value: (i) => book.note(i, words) },
     { formula: (r) => F.rawFormula(layout, r), value: (i) => book.raw(i) },
     ...template.sources.flatMap((src): FormulaColumn[] => {
       const key = (r: number) => F.summaryKey(template, layout, src, r);
@@ -725,6 +740,7 @@ function summarySheet(
     { col: cName, width: 10 },
     { col: cLimit, width: 12 },
   );
+  B.addBallotColumns(sheet, template, lang, layout, ballot, HEADER, formulaBlock, (i) => book.result(i));
   sheet.freeze = { rows: HEADER_ROW, columns: 2 };
   sheet.protect = false;
   sheet.print = {

@@ -34,6 +34,8 @@ export const STATUS = {
   raterNotListed: 4,
   duplicate: 5,
   invalidCell: 6,
+  /** A row of a source entered as a tally (the workbook has no 计票 sheet yet, so never written). */
+  talliedSource: 7,
 } as const;
 
 const STATUS_CODE: Record<RowStatus, number> = {
@@ -44,6 +46,7 @@ const STATUS_CODE: Record<RowStatus, number> = {
   'unknown-rater': STATUS.raterNotListed,
   duplicate: STATUS.duplicate,
   'invalid-cell': STATUS.invalidCell,
+  'tallied-source': STATUS.talliedSource,
 };
 
 export const NA: CachedValue = { error: '#N/A' };

@@ -9,6 +9,7 @@
 import { activeRecords, shortDigest, type SignoffRecord } from '../core/signoff';
 import type { Lang } from '../core/types';
 import { columnIndex, columnLetter } from '../core/address';
+import { isShareHeader } from './share-header';
 import { blockSize, type Block, type CellStyle, type PlanValue, type SheetPlan } from './plan';
 
 export const PRINT_SHEET: Record<Lang, string> = { zh: '打印版', en: 'Print' };
@@ -62,11 +63,14 @@ const HEADER_FILL = '#E8EEF7';
  */
 export function printedColumns(header: readonly PlanValue[], hidden: (col: number) => boolean): number[] {
   const cols: number[] = [];
-  for (let c = 0; c < header.length; c++) {
+  let c = 0;
+  for (; c < header.length; c++) {
     const h = header[c];
     if (h === null || h === undefined || (typeof h === 'string' && h.trim() === '')) break;
     if (!hidden(c)) cols.push(c);
   }
+  // Ballot level shares (./ballots.ts) sit right of the side tables; they are part of the result.
+  for (; c < header.length; c++) if (isShareHeader(header[c]) && !hidden(c)) cols.push(c);
   return cols;
 }
 

@@ -33,7 +33,7 @@ describe('duanping templates / template', () => {
     const { code, err } = await cli('template', 'nope');
     expect(code).toBe(2);
     expect(err).toBe(
-      'duanping: unknown template "nope": the built-in ones are duty-report, agency-annual, five-stage, democratic-ballot, star-rating',
+      'duanping: unknown template "nope": the built-in ones are duty-report, agency-annual, five-stage, democratic-ballot, competence-ballot, star-rating',
     );
   });
 });

@@ -9,6 +9,7 @@ import { loadTemplate, parseLang, type CliContext } from '../context';
 import { loadCsvInput } from '../input';
 import { scoreBook } from './score-book';
 import { printResults } from '../report';
+import { loadTallies } from '../tally';
 
 export interface ScoreOptions {
   template?: string;
@@ -16,6 +17,7 @@ export interface ScoreOptions {
   adjustments?: string;
   ratees?: string;
   raters?: string;
+  tally?: string;
   json?: boolean;
   lang?: string;
 }
@@ -23,11 +25,16 @@ export interface ScoreOptions {
 export function scoreCsv(opts: ScoreOptions, ctx: CliContext): void {
   const lang = parseLang(opts.lang);
   if (!opts.template) throw new InputError('missing required option --template <T>');
-  if (!opts.ratings) throw new InputError('missing required option --ratings <R>');
+  if (!opts.ratings && !opts.tally)
+    throw new InputError('missing required option --ratings <R> (or --tally <F>)');
   const template = loadTemplate(opts.template, ctx.io);
-  const { input, problems } = loadCsvInput(template, { ...opts, ratings: opts.ratings }, lang, ctx.io);
+  const tally = opts.tally ? loadTallies(opts.tally, template, lang, ctx.io) : { tallies: [], problems: [] };
+  const { input, problems } = opts.ratings
+    ? loadCsvInput(template, { ...opts, ratings: opts.ratings }, lang, ctx.io)
+    : { input: { template, entries: [] }, problems: [] };
+  input.tallies = tally.tallies;
   const { results } = scoreAndAnalyze(input, { lang, textNumbers: true });
-  results.problems = [...problems, ...results.problems];
+  results.problems = [...problems, ...tally.problems, ...results.problems];
   printResults(results, opts, ctx, template.decimals);
 }
 
@@ -38,6 +45,7 @@ export function addInputOptions(cmd: Command): Command {
     .option('--adjustments <A>', 'adjustments CSV: ratee,kind,points,reason')
     .option('--ratees <F>', 'ratee list CSV: id,name[,group]')
     .option('--raters <F>', 'rater list CSV: id,source[,name]')
+    .option('--tally <F>', 'ballot tally CSV (计票): source,ratee,indicator,<level labels>…')
     .option('--json', 'print duanping.results/1 JSON')
     .option('--lang <zh|en>', 'language of messages', 'zh');
 }
@@ -52,7 +60,7 @@ export function register(program: Command, ctx: CliContext): void {
       .argument('[book]', 'a workbook prepared by `duanping init`/`build` or the add-in'),
   ).action(async (book: string | undefined, opts: ScoreOptions) => {
     if (book === undefined) return scoreCsv(opts, ctx);
-    const ignored = (['template', 'ratings', 'adjustments', 'ratees', 'raters'] as const).filter(
+    const ignored = (['template', 'ratings', 'adjustments', 'ratees', 'raters', 'tally'] as const).filter(
       (k) => opts[k] !== undefined,
     );
     if (ignored.length > 0)

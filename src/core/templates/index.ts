@@ -4,12 +4,13 @@
  */
 import { validateTemplate, type Template } from '../template';
 import agencyAnnual from './agency-annual.json';
+import competenceBallot from './competence-ballot.json';
 import democraticBallot from './democratic-ballot.json';
 import dutyReport from './duty-report.json';
 import fiveStage from './five-stage.json';
 import starRating from './star-rating.json';
 
-const RAW: unknown[] = [dutyReport, agencyAnnual, fiveStage, democraticBallot, starRating];
+const RAW: unknown[] = [dutyReport, agencyAnnual, fiveStage, democraticBallot, competenceBallot, starRating];
 
 let cache: Template[] | null = null;
 

@@ -27,6 +27,7 @@ import { tierDistribution } from '../model/tiers';
 import { computeWorkbook, type Computation } from '../workflow';
 import { TierChart } from './charts/TierChart';
 import { useHost } from './HostContext';
+import { SharesCell, SharesHeaderCell } from './SharesCell';
 import { usePaneStyles } from './paneStyles';
 import { localName } from './TemplateTab';
 import { useAction } from './useAction';
@@ -105,6 +106,7 @@ export function ComputeTab({ computation, onComputed }: ComputeTabProps) {
     ? [...results.ratees].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
     : [];
   const dist = results && template ? tierDistribution(template, results) : null;
+  const withShares = !!results?.ratees.some((r) => r.levelShares !== undefined);
   const tierName = (name: string | null) => {
     const tier = template?.tiers.find((x) => x.name === name);
     return tier ? localName(tier, lang) : (name ?? '—');
@@ -208,6 +210,7 @@ export function ComputeTab({ computation, onComputed }: ComputeTabProps) {
                 <TableHeaderCell>{t('compute.ratee')}</TableHeaderCell>
                 <TableHeaderCell className={styles.score}>{t('compute.final')}</TableHeaderCell>
                 <TableHeaderCell>{t('compute.tier')}</TableHeaderCell>
+                {withShares && <SharesHeaderCell />}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -227,6 +230,7 @@ export function ComputeTab({ computation, onComputed }: ComputeTabProps) {
                     {r.final === null ? '—' : r.final.toFixed(template?.decimals ?? 2)}
                   </TableCell>
                   <TableCell data-testid="result-tier">{r.tier === null ? '—' : tierName(r.tier)}</TableCell>
+                  {withShares && <SharesCell shares={r.levelShares} />}
                 </TableRow>
               ))}
             </TableBody>
