@@ -10,6 +10,7 @@
  * - without a ratee list, the ratees are those of the score sheets, in natural code order.
  */
 import { parseAdjustmentKind, parseAdjustmentPoints } from './adjustments';
+import { isSetAside } from './review/decisions';
 import { cellText, parseCell } from './cells';
 import { engineT } from './i18n';
 import { excelRound, toExcelPrecision } from './round';
@@ -75,19 +76,72 @@ export function rowTotal(points: number[], indicators: Indicator[]): number {
   return (100 * num) / den;
 }
 
-/** Step 2: a source's aggregate of the valid row totals of one ratee (`values` non-empty). */
-export function aggregate(values: number[], source: Source): number {
-  const n = values.length;
+const scratch = new Float64Array(64);
+
+/**
+ * values[start..start+n) sorted ascending; small runs in a scratch buffer (valid until the next
+ * call): the median and the trimmed mean sort every ratee's totals, and the review's resampling
+ * does so a million times.
+ */
+function sortedCopy(values: ArrayLike<number>, start: number, n: number): Float64Array {
+  if (n > 64) {
+    const big = new Float64Array(n);
+    for (let i = 0; i < n; i++) big[i] = values[start + i];
+    return big.sort();
+  }
+  const s = scratch;
+  for (let i = 0; i < n; i++) {
+    // insertion sort: fast for the few dozen totals of one ratee
+    const v = values[start + i];
+    let k = i - 1;
+    while (k >= 0 && s[k] > v) {
+      s[k + 1] = s[k];
+      k--;
+    }
+    s[k + 1] = v;
+  }
+  return s;
+}
+
+/**
+ * Step 2: a source's aggregate of the valid row totals of one ratee (`values` non-empty).
+ * Sums run in sorted (trimmed) or given (mean) order, left to right.
+ */
+export function aggregate(values: ArrayLike<number>, source: Source): number {
+  return aggregateRange(values, 0, values.length, source);
+}
+
+/** aggregate() of values[start..start+n), n ≥ 1, without copying the run out first. */
+export function aggregateRange(values: ArrayLike<number>, start: number, n: number, source: Source): number {
   if (source.aggregate === 'median') {
-    const s = [...values].sort((a, b) => a - b);
+    const s = sortedCopy(values, start, n);
     return n % 2 === 1 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
   if (source.aggregate === 'trimmed' && n >= source.trimMinRaters) {
-    const s = [...values].sort((a, b) => a - b);
-    const kept = s.slice(source.trim, n - source.trim);
-    return kept.reduce((a, b) => a + b, 0) / kept.length;
+    const s = sortedCopy(values, start, n);
+    let sum = 0;
+    for (let i = source.trim; i < n - source.trim; i++) sum += s[i];
+    return sum / (n - 2 * source.trim);
   }
-  return values.reduce((a, b) => a + b, 0) / n;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[start + i];
+  return sum / n;
+}
+
+/** Step 3: Σ W·S ÷ Σ W over the sources that have a score (in template order); null for none. */
+export function compositeScore(parts: readonly { weight: number; score: number }[]): number | null {
+  let num = 0;
+  let den = 0;
+  for (const p of parts) {
+    num += p.weight * p.score;
+    den += p.weight;
+  }
+  return den > 0 ? num / den : null;
+}
+
+/** Steps 4–5: the raw score floored at 0, rounded as Excel rounds (`bonus`, `deduction` capped). */
+export function finalScore(composite: number, bonus: number, deduction: number, decimals: number): number {
+  return excelRound(Math.max(0, composite + bonus - deduction), decimals);
 }
 
 /** Step 7's quota: how many ratees may be at a tier or better. */
@@ -234,6 +288,8 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
       }
     }
     if (valid && !row.excluded) row.total = rowTotal(points, inds);
+    // A reviewer's 不计入 (docs/review.md): not a problem, just not counted.
+    if (isSetAside(e.review)) row.setAside = true;
   });
 
   for (const [rater, seen] of sourcesOfRater) {
@@ -262,7 +318,7 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
     if (!r.source || !r.ratee) continue;
     const k = `${r.source}\u0000${r.ratee}`;
     hasRows.add(k);
-    if (r.total !== null) totals.set(k, [...(totals.get(k) ?? []), r.total]);
+    if (r.total !== null && !r.setAside) totals.set(k, [...(totals.get(k) ?? []), r.total]);
   }
 
   // Adjustments.
@@ -314,16 +370,14 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
     const j = info.id;
     const notes: Note[] = [];
     const sources: Record<string, number> = {};
-    let num = 0;
-    let den = 0;
+    const parts: { weight: number; score: number }[] = [];
     for (const s of template.sources) {
       const k = `${s.id}\u0000${j}`;
       const vals = totals.get(k);
       if (vals && vals.length > 0) {
         const score = aggregate(vals, s);
         sources[s.id] = toExcelPrecision(score);
-        num += s.weight * score;
-        den += s.weight;
+        parts.push({ weight: s.weight, score });
       } else {
         report(
           hasRows.has(k) ? 'no-valid-rows' : 'missing-source',
@@ -333,7 +387,7 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
         notes.push({ code: 'missing-source', message: t('note.missing-source', { source: label(s) }) });
       }
     }
-    const composite = den > 0 ? num / den : null;
+    const composite = compositeScore(parts);
     const bSum = bonusSum.get(j) ?? 0;
     const dSum = deductionSum.get(j) ?? 0;
     const bonus = Math.min(bonusCap, bSum);
@@ -349,9 +403,9 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
     if (composite === null) {
       report('no-composite', { ratee: j });
     } else {
-      const raw = composite + bonus - deduction;
-      if (raw < 0) notes.push({ code: 'floored-at-zero', message: t('note.floored-at-zero') });
-      final = excelRound(Math.max(0, raw), template.decimals);
+      if (composite + bonus - deduction < 0)
+        notes.push({ code: 'floored-at-zero', message: t('note.floored-at-zero') });
+      final = finalScore(composite, bonus, deduction, template.decimals);
     }
     return {
       ratee: j,
@@ -368,9 +422,11 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
     };
   });
 
-  assignRanksAndTiers(out, template, vetoReasons, (r, code, tier, vars) =>
-    r.notes.push({ code, tier, message: t(`note.${code}`, { ...vars, tier }) }),
-  );
+  assignRanksAndTiers(out, template, (r, code, tier, vars) => {
+    const extra =
+      code === 'vetoed' ? { reason: vetoReasons.get(r.ratee)!.filter(Boolean).join('；') || '—' } : {};
+    r.notes.push({ code, tier, message: t(`note.${code}`, { ...vars, ...extra, tier }) });
+  });
 
   return {
     results: {
@@ -385,37 +441,66 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
   };
 }
 
-/** Steps 6 and 7: RANK.EQ ranks and tiers with cumulative quotas, ties straddling a quota, veto. */
-function assignRanksAndTiers(
-  out: RateeResult[],
+/** How many of `desc` (sorted descending) are > f, and how many are ≥ f (binary search). */
+function countAbove(desc: number[], f: number): { above: number; atOrAbove: number } {
+  let lo = 0;
+  let hi = desc.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (desc[mid] > f) lo = mid + 1;
+    else hi = mid;
+  }
+  const above = lo;
+  hi = desc.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (desc[mid] >= f) lo = mid + 1;
+    else hi = mid;
+  }
+  return { above, atOrAbove: lo };
+}
+
+/** What steps 6 and 7 read of a ratee, and write back. */
+export interface Rankable {
+  final: number | null;
+  veto: boolean;
+  rank: number | null;
+  tier: string | null;
+}
+
+/**
+ * Steps 6 and 7: RANK.EQ ranks and tiers with cumulative quotas, ties straddling a quota, veto.
+ * `note` is told of vetoes and quota ties (the review's resampling passes none).
+ */
+export function assignRanksAndTiers<R extends Rankable>(
+  out: R[],
   template: Template,
-  vetoReasons: Map<string, string[]>,
-  note: (r: RateeResult, code: 'quota-tie' | 'vetoed', tier: string, vars: Record<string, unknown>) => void,
+  note?: (r: R, code: 'quota-tie' | 'vetoed', tier: string, vars: Record<string, unknown>) => void,
 ): void {
   const scored = out.filter((r) => r.final !== null);
   const n = scored.length;
-  const finals = scored.map((r) => r.final!);
-  const open = scored.filter((r) => !r.veto).map((r) => r.final!);
+  const desc = (xs: number[]) => xs.sort((a, b) => b - a);
+  const finals = desc(scored.map((r) => r.final!));
+  const open = desc(scored.filter((r) => !r.veto).map((r) => r.final!));
   const last = template.tiers[template.tiers.length - 1];
+  const limits = template.tiers.map((t) => (t.maxShare === undefined ? null : quotaLimit(t.maxShare, n)));
   for (const r of scored) {
     const f = r.final!;
-    r.rank = 1 + finals.filter((x) => x > f).length;
+    r.rank = 1 + countAbove(finals, f).above;
     if (r.veto) {
       r.tier = last.name;
-      note(r, 'vetoed', last.name, { reason: vetoReasons.get(r.ratee)!.filter(Boolean).join('；') || '—' });
+      note?.(r, 'vetoed', last.name, {});
       continue;
     }
-    const atOrAbove = open.filter((x) => x >= f).length;
-    const above = open.filter((x) => x > f).length;
+    const { above, atOrAbove } = countAbove(open, f);
     r.tier = last.name;
-    for (const tier of template.tiers) {
+    for (let t = 0; t < template.tiers.length; t++) {
+      const tier = template.tiers[t];
       if (f < tier.min) continue;
-      if (tier.maxShare !== undefined) {
-        const limit = quotaLimit(tier.maxShare, n);
-        if (atOrAbove > limit) {
-          if (above < limit) note(r, 'quota-tie', tier.name, { final: f, limit });
-          continue;
-        }
+      const limit = limits[t];
+      if (limit !== null && atOrAbove > limit) {
+        if (above < limit) note?.(r, 'quota-tie', tier.name, { final: f, limit });
+        continue;
       }
       r.tier = tier.name;
       break;

@@ -3,6 +3,7 @@
  * Formats: ../shared/spec/formats.md (`duanping.results/1`).
  */
 import type { RaterReport, SourceReliability } from './raters/types';
+import type { RaterDecision, RaterImpact, TierStability } from './review/types';
 
 /** What a cell can hold when it reaches the engine: CSV text, a typed spreadsheet value, or an error. */
 export type RawCell = string | number | boolean | null | undefined | { error: string };
@@ -24,6 +25,10 @@ export interface EntryRow {
   ratee: string;
   /** Raw cells keyed by indicator id; indicators the source does not score are ignored. */
   cells: Record<string, RawCell>;
+  /** The 复核 cell: a reviewer's decision (保留 / 不计入 / 已核实, src/core/review/decisions.ts). */
+  review?: RawCell;
+  /** The 复核说明 cell: the reason given with the decision. */
+  reviewNote?: RawCell;
   loc?: RowLocation;
 }
 
@@ -112,6 +117,8 @@ export interface RateeResult {
   rank: number | null;
   tier: string | null;
   notes: Note[];
+  /** Share of bootstrap draws in which the ratee keeps its tier (the review, docs/review.md). */
+  tierStability?: TierStability;
 }
 
 /** A row total, for the rater analysis and for reviewers. */
@@ -125,13 +132,26 @@ export interface RowResult {
   /** Parsed points per indicator of the source (null where missing or invalid). */
   values: Record<string, number | null>;
   excluded: boolean;
+  /**
+   * true when the row's 复核 cell says 不计入: a reviewer set it aside. Its total is still
+   * computed (the rater analysis sees it) but no aggregate counts it.
+   */
+  setAside?: boolean;
+}
+
+/** A rater's report with the review's additions (docs/review.md). */
+export interface ReviewedRater extends RaterReport {
+  /** For a rater flagged warn/alert and not set aside: what setting its sheets aside would change. */
+  impact?: RaterImpact;
+  /** The decision recorded in the 复核 column, when there is one. */
+  decision?: RaterDecision;
 }
 
 export interface Results {
   schema: 'duanping.results/1';
   template: { id: string; name: string };
   ratees: RateeResult[];
-  raters: RaterReport[];
+  raters: ReviewedRater[];
   reliability: Record<string, SourceReliability>;
   problems: Problem[];
 }

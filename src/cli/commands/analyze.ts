@@ -16,7 +16,7 @@ import { basename } from 'node:path';
 /** A template good enough for rater analysis, read off a ratings file's header and values. */
 export function inferTemplate(csvText: string, fileName: string): Template {
   const { header, records } = parseCsv(csvText, fileName);
-  const fixed = ['source', 'rater', 'ratee'];
+  const fixed = ['source', 'rater', 'ratee', 'review', 'reviewNote'];
   const ids = header.filter((h) => !fixed.includes(h));
   if (!header.includes('rater') || !header.includes('ratee') || ids.length === 0)
     throw new InputError(
