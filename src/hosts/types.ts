@@ -73,6 +73,11 @@ export interface WorkbookHost {
   fillRateeList(ratees: RateeInfo[]): Promise<void>;
   /** Selects a cell given as `Sheet!A1` so the clerk sees it. */
   selectCell(where: string): Promise<void>;
+  /**
+   * Shows the sheet and selects whole rows (1-based): the first run of consecutive rows, from the
+   * smallest — a rater's score sheets, so the reviewer lands on them (issue 13).
+   */
+  selectRows(sheet: string, rows: number[]): Promise<void>;
   /** Fills the given sheet rows (1-based) with a highlight colour, or clears it with null. */
   highlightRows(sheet: string, rows: number[], color: string | null): Promise<void>;
 

@@ -10,6 +10,7 @@ import { loadTemplate, parseLang, type CliContext } from '../context';
 import { loadCsvInput } from '../input';
 import { scoreBook } from './score-book';
 import { problemsReport, ratersReport, resultsTable } from '../report';
+import { reviewReport } from '../review-report';
 
 export interface ScoreOptions {
   template?: string;
@@ -44,7 +45,10 @@ export function printResults(
         problemsReport(results, lang),
         '',
         ratersReport(results, lang),
-      ].join('\n'),
+        reviewReport(results, lang),
+      ]
+        .filter((x, i, all) => x !== '' || all[i + 1] !== '')
+        .join('\n'),
     );
   }
   ctx.exit(results.problems.length > 0 ? 1 : 0);

@@ -462,6 +462,22 @@ export class OfficeHost implements WorkbookHost {
     });
   }
 
+  async selectRows(sheet: string, rows: number[]): Promise<void> {
+    const bad = rows.find((r) => !Number.isInteger(r) || r < 1);
+    if (bad !== undefined) throw new InputError(`row numbers start at 1 (found ${bad})`);
+    if (rows.length === 0) return;
+    const sorted = [...new Set(rows)].sort((a, b) => a - b);
+    let last = sorted[0];
+    while (sorted.includes(last + 1)) last++;
+    return this.o.run(async (ctx) => {
+      // Range.select shows the range's sheet (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-select-member(1)).
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(`${sorted[0]}:${last}`).select();
+      await ctx.sync();
+    });
+  }
+
   async highlightRows(sheet: string, rows: number[], color: string | null): Promise<void> {
     if (color !== null && !/^#[0-9A-Fa-f]{6}$/.test(color))
       throw new InputError(`highlight colour must be #RRGGBB (found "${color}")`);
