@@ -14,6 +14,7 @@
  * case-sensitive; all other identity checks use EXACT.
  */
 import { ADJUSTMENT_KIND_ALIASES } from '../core/adjustments';
+import { DECISION_WORDS } from '../core/review/decisions';
 import type { Indicator, Source, Template } from '../core/template';
 import type { AdjustmentKind } from '../core/types';
 import { arrayConst, num, str } from './formula';
@@ -50,6 +51,8 @@ export const STATUS = {
   raterNotListed: 4,
   duplicate: 5,
   invalidCell: 6,
+  /** The 复核 cell says 不计入 (or `set aside`): a reviewer's decision, checked first. */
+  setAside: 7,
 } as const;
 
 /** `SUMPRODUCT(--EXACT(x,{"a","b"}))>0`: x is exactly one of the texts. */
@@ -116,13 +119,17 @@ export function statusFormula(template: Template, layout: WorkbookLayout, row: n
       : `SUMPRODUCT(EXACT(${src},${arrayConst(ids)})*${arrayConst(counts)})`;
   const pts = Object.values(e.pointCols);
   const pRange = `${pts[0]}${row}:${pts[pts.length - 1]}${row}`;
+  // As parseDecision (src/core/review/decisions.ts): `=` ignores letter case, TRIM the ends' spaces.
+  const review = `${e.reviewCol}${row}`;
+  const aside = DECISION_WORDS.setAside;
   return (
-    `=IF(OR(${rater}="",${ratee}="",${src}=""),${STATUS.missingField},` +
+    `=IF(IFERROR(OR(TRIM(${review})=${str(aside.zh)},TRIM(${review})=${str(aside.en)}),FALSE),${STATUS.setAside},` +
+    `IF(OR(${rater}="",${ratee}="",${src}=""),${STATUS.missingField},` +
     `IF(NOT(${isOneOf(src, ids)}),${STATUS.unknownSource},` +
     `IF(AND(COUNTA(${NAMES.listRatees})>0,SUMPRODUCT(--EXACT(${NAMES.listRatees},${ratee}&""))=0),${STATUS.unknownRatee},` +
     `IF(AND(COUNTA(${NAMES.listRaters})>0,SUMPRODUCT(EXACT(${NAMES.listRaters},${rater}&"")*EXACT(${NAMES.listRaterSources},${src}))=0),${STATUS.raterNotListed},` +
     `IF(COUNTIFS(${NAMES.entrySource},${src},${NAMES.entryRater},${rater},${NAMES.entryRatee},${ratee})>1,${STATUS.duplicate},` +
-    `IF(COUNT(${pRange})<>${needed},${STATUS.invalidCell},${STATUS.ok}))))))`
+    `IF(COUNT(${pRange})<>${needed},${STATUS.invalidCell},${STATUS.ok})))))))`
   );
 }
 

@@ -52,6 +52,9 @@ export function computeLayout(
       // Hidden helpers: effective source, one points column per indicator, the status code.
       pointCols,
       validCol: col(3 + n + 3 + n),
+      // The reviewer's columns, visible, right of the hidden helpers (docs/review.md).
+      reviewCol: col(3 + n + 3 + n + 1),
+      reviewNoteCol: col(3 + n + 3 + n + 2),
     },
     adjustments: {
       sheet: sheetNames.adjustments,

@@ -194,6 +194,10 @@ export interface EntryLayout {
   statusCol: string;
   /** Hidden helper: 1 when the row counts in the aggregates, 0 otherwise. */
   validCol: string;
+  /** 复核: a reviewer's decision on the row (保留 / 不计入 / 已核实); 不计入 sets the row aside. */
+  reviewCol: string;
+  /** 复核说明: the reason for the decision. */
+  reviewNoteCol: string;
 }
 
 export interface AdjustmentLayout {

@@ -213,7 +213,7 @@ describe('selection and highlighting', () => {
     await expect(host.selectCell('F12')).rejects.toThrow(/not a cell like/);
   });
 
-  it('shows the sheet and selects a rater\'s first run of rows in one round trip', async () => {
+  it("shows the sheet and selects a rater's first run of rows in one round trip", async () => {
     const { excel, host } = setup();
     await host.install(sampleWorkload(5, 3));
     excel.book.activeSheet = '汇总';

@@ -24,12 +24,17 @@ export const REVIEW_HEADERS = {
 } as const;
 
 /**
- * The decision a 复核 cell holds: any of DECISION_WORDS in either language, trimmed, letter case
- * ignored (as Excel's `=` compares text); null for a blank cell or any other text.
+ * The decision a 复核 cell holds: any of DECISION_WORDS in either language, spaces trimmed as
+ * Excel's TRIM does, letter case ignored (as Excel's `=` compares text); null for a blank cell,
+ * any other text, a number or an error value. The workbook's status formula applies the same rule.
  */
 export function parseDecision(cell: RawCell): DecisionKind | null {
   if (typeof cell !== 'string') return null;
-  const t = cell.trim().toLowerCase();
+  // As Excel's TRIM: spaces at the ends dropped, runs of spaces inside made one.
+  const t = cell
+    .replace(/^ +| +$/g, '')
+    .replace(/ {2,}/g, ' ')
+    .toLowerCase();
   if (t === '') return null;
   for (const kind of Object.keys(DECISION_WORDS) as DecisionKind[]) {
     const w = DECISION_WORDS[kind];
