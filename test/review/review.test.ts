@@ -6,6 +6,7 @@ import { parseDecision, readDecisions } from '../../src/core/review/decisions';
 import { compareResults, raterImpact } from '../../src/core/review/impact';
 import { tierStability, unstableSentences } from '../../src/core/review/stability';
 import { computeScores, type ScoreInput } from '../../src/core/scoring';
+import { canonicalRows } from '../../src/core/signoff/rows';
 import { getBuiltinTemplate } from '../../src/core/templates';
 import { validateTemplate, type Template } from '../../src/core/template';
 import type { EntryRow } from '../../src/core/types';
@@ -212,5 +213,22 @@ describe('tier stability', () => {
     const out2 = computeScores({ template, entries: agree });
     const st2 = tierStability({ template, rows: out2.rows, ratees: out2.results.ratees }, { draws: 200 });
     expect(Object.values(st2).every((s) => s.share === 1)).toBe(true);
+  });
+});
+
+describe('decisions are signed content', () => {
+  test('a 复核 mark or its reason changes the entry row’s signed text; no mark leaves it as before', () => {
+    const template = tpl({});
+    const base: EntryRow = { source: 's1', rater: 'R1', ratee: 'U1', cells: { A: 50, B: 30 } };
+    const text = (e: EntryRow) =>
+      canonicalRows({ template, entries: [e], adjustments: [], results: [] }).find(
+        (r) => r.section === 'entry',
+      )!.text;
+    expect(text({ ...base, review: null, reviewNote: '  ' })).toBe(text(base));
+    expect(text(base)).not.toMatch(/review/);
+    expect(text({ ...base, review: '不计入' })).not.toBe(text(base));
+    expect(text({ ...base, review: '不计入', reviewNote: '随意打分' })).not.toBe(
+      text({ ...base, review: '不计入' }),
+    );
   });
 });
