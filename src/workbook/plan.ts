@@ -147,8 +147,8 @@ export type SheetKey =
   | 'template';
 
 export interface SheetPlan {
-  /** Which sheet of an installation; `print` for the print layout written on export. */
-  key: SheetKey | 'print';
+  /** Which sheet of an installation; `print` for the print layout written on export, `report` for the 评委分析 report. */
+  key: SheetKey | 'print' | 'report';
   /** The name the sheet gets (after clash resolution). */
   name: string;
   visibility: 'visible' | 'hidden' | 'veryHidden';
