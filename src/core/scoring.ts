@@ -28,6 +28,7 @@ import type {
   Results,
   RowLocation,
   RowResult,
+  RowStatus,
 } from './types';
 
 export interface ScoreInput {
@@ -203,7 +204,20 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
     let source = text(e.source, textNumbers);
     if (source === '' && single) source = single;
     const base = { rater: rater || undefined, ratee: ratee || undefined, source: source || undefined };
-    const row: RowResult = { index, source, rater, ratee, total: null, values: {}, excluded: false };
+    const row: RowResult = {
+      index,
+      source,
+      rater,
+      ratee,
+      total: null,
+      values: {},
+      excluded: false,
+      status: 'counted',
+    };
+    const exclude = (why: RowStatus) => {
+      if (!row.excluded) row.status = why;
+      row.excluded = true;
+    };
     rows.push(row);
 
     for (const field of ['source', 'rater', 'ratee'] as const) {
@@ -213,7 +227,7 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
           { where: cellAddress(e.loc, field), ...base },
           { field: t(`fields.${field}`) },
         );
-        row.excluded = true;
+        exclude('missing-field');
       }
     }
     if (row.excluded) return;
@@ -225,18 +239,18 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
         found: source,
         allowed: template.sources.map((s) => s.id).join(sep),
       });
-      row.excluded = true;
+      exclude('unknown-source');
       return;
     }
     if (rateeSet && !rateeSet.has(ratee)) {
       report('unknown-ratee', { where: cellAddress(e.loc, 'ratee'), ...base, found: ratee });
-      row.excluded = true;
+      exclude('unknown-ratee');
     }
     if (raterSource) {
       const listed = raterSource.get(rater);
       if (listed === undefined) {
         report('unknown-rater', { where: cellAddress(e.loc, 'rater'), ...base, found: rater });
-        row.excluded = true;
+        exclude('unknown-rater');
       } else if (listed !== source) {
         report('rater-source-mismatch', {
           where: cellAddress(e.loc, 'source'),
@@ -244,7 +258,7 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
           found: source,
           allowed: listed,
         });
-        row.excluded = true;
+        exclude('unknown-rater');
       }
     }
     const seen = sourcesOfRater.get(rater) ?? { sources: [] };
@@ -257,7 +271,7 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
     const n = copies.get(keyOf(e)) ?? 1;
     if (n > 1) {
       report('duplicate-sheet', { where: cellAddress(e.loc, 'rater'), ...base, found: String(n) });
-      row.excluded = true;
+      exclude('duplicate');
     }
 
     // Cells: every indicator the source scores must hold a valid score.
@@ -287,9 +301,18 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
         );
       }
     }
-    if (valid && !row.excluded) row.total = rowTotal(points, inds);
-    // A reviewer's 不计入 (docs/review.md): not a problem, just not counted.
-    if (isSetAside(e.review)) row.setAside = true;
+    // A row with a bad cell keeps `excluded` false: the rater analysis still reads its good cells.
+    if (!valid && !row.excluded) row.status = 'invalid-cell';
+    else if (valid && !row.excluded) row.total = rowTotal(points, inds);
+  });
+
+  // A reviewer's 不计入 (docs/review.md): not a problem, just not counted. Checked first by the
+  // workbook's status formula, so it is the row's status whatever else is wrong with it; the
+  // total of a valid row is kept for the rater analysis.
+  rows.forEach((row, i) => {
+    if (!isSetAside(input.entries[i].review)) return;
+    row.setAside = true;
+    row.status = 'set-aside';
   });
 
   for (const [rater, seen] of sourcesOfRater) {

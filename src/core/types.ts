@@ -133,6 +133,11 @@ export interface RowResult {
   values: Record<string, number | null>;
   excluded: boolean;
   /**
+   * The first reason the row is not counted, in the order of the checks (scoring.md), or
+   * `counted`. The workbook's hidden status column holds the same reason as a code.
+   */
+  status: RowStatus;
+  /**
    * true when the row's 复核 cell says 不计入: a reviewer set it aside. Its total is still
    * computed (the rater analysis sees it) but no aggregate counts it.
    */
@@ -146,6 +151,17 @@ export interface ReviewedRater extends RaterReport {
   /** The decision recorded in the 复核 column, when there is one. */
   decision?: RaterDecision;
 }
+
+/** Why an entry row is or is not counted; the first failing check wins. */
+export type RowStatus =
+  | 'counted'
+  | 'missing-field'
+  | 'unknown-source'
+  | 'unknown-ratee'
+  | 'unknown-rater'
+  | 'duplicate'
+  | 'invalid-cell'
+  | 'set-aside';
 
 export interface Results {
   schema: 'duanping.results/1';

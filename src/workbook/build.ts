@@ -5,7 +5,7 @@
 import { DECISION_WORDS } from '../core/review/decisions';
 import { SIGNOFF_HEADERS, SIGNOFF_WIDTHS } from '../core/signoff/sheet';
 import type { Template } from '../core/template';
-import type { AdjustmentRow, EntryRow, Lang, RateeInfo, RaterInfo, RawCell } from '../core/types';
+import type { AdjustmentRow, EntryRow, Lang, RateeInfo, RaterInfo } from '../core/types';
 import { columnIndex, columnLetter, quoteSheet, sheetColumn, str } from './formula';
 import * as F from './formulas';
 import { NAMES } from './formulas';
@@ -18,8 +18,11 @@ import {
   type Capacities,
 } from './layout';
 import { FIELD_HEADERS, SHEET_NAMES, SHEET_ORDER } from './names';
+import { CachedBook, planValue } from './cached';
 import {
   WORKBOOK_PLAN_SCHEMA,
+  type Block,
+  type CachedValue,
   type CellStyle,
   type DefinedName,
   type PlanValue,
@@ -70,13 +73,6 @@ export function defaultCapacities(o: BuildOptions, prefilledEntries: number): Ca
   };
 }
 
-/** A typed cell for the plan: errors become their text (the engine and the formulas both reject it). */
-function planValue(raw: RawCell): PlanValue {
-  if (raw === undefined) return null;
-  if (typeof raw === 'object' && raw !== null) return raw.error;
-  return raw;
-}
-
 /**
  * The rows an installation prefills: the given entries, or with both lists one row per rater and
  * ratee (the rater's source, the rater, the ratee, empty scores) ready for typing.
@@ -115,11 +111,30 @@ function sheetBase(key: SheetKey, name: string): SheetPlan {
   };
 }
 
-/** Fills `rows` rows of formulas made by `make(row)` for each column generator. */
-function formulaRows(first: number, count: number, makers: ((row: number) => string)[]): string[][] {
-  const out: string[][] = [];
-  for (let r = first; r < first + count; r++) out.push(makers.map((m) => m(r)));
-  return out;
+/**
+ * One formula column of a sheet: the formula of sheet row `row`, and the value it computes for
+ * data row `i` (0-based) of the content the plan is built with (./cached.ts).
+ */
+export interface FormulaColumn {
+  formula: (row: number) => string;
+  value: (i: number) => CachedValue;
+}
+
+/** A block of `count` rows of formula columns, from sheet row `first`, with their cached values. */
+function formulaBlock(
+  at: string,
+  first: number,
+  count: number,
+  cols: FormulaColumn[],
+  style?: CellStyle,
+): Block {
+  const formulas: string[][] = [];
+  const results: CachedValue[][] = [];
+  for (let i = 0; i < count; i++) {
+    formulas.push(cols.map((c) => c.formula(first + i)));
+    results.push(cols.map((c) => c.value(i)));
+  }
+  return { at, formulas, results, ...(style ? { style } : {}) };
 }
 
 function colsBetween(a: string, b: string): number {
@@ -135,13 +150,14 @@ export function buildPlan(o: BuildOptions): WorkbookPlan {
   const entries = prefillEntries(o);
   const cap = defaultCapacities(o, entries.length);
   const layout = computeLayout(template, sheetNames, cap);
+  const book = new CachedBook(template, entries, o.adjustments ?? [], o.ratees ?? [], o.raters ?? []);
   const sheets: Record<SheetKey, SheetPlan> = {
     guide: guideSheet(template, lang, w, sheetNames),
     indicators: indicatorsSheet(template, lang, w, sheetNames.indicators),
     lists: listsSheet(template, lang, w, layout, o),
-    entry: entrySheet(template, lang, w, layout, entries),
-    adjustments: adjustmentsSheet(lang, w, layout, o.adjustments ?? []),
-    summary: summarySheet(template, lang, w, layout),
+    entry: entrySheet(template, lang, w, layout, entries, book),
+    adjustments: adjustmentsSheet(lang, w, layout, o.adjustments ?? [], book),
+    summary: summarySheet(template, lang, w, layout, book),
     analysis: analysisSheet(w, sheetNames.analysis),
     signoff: signoffSheet(lang, sheetNames.signoff),
     template: { ...sheetBase('template', sheetNames.template), visibility: 'veryHidden', protect: true },
@@ -290,6 +306,7 @@ function entrySheet(
   w: Words,
   layout: WorkbookLayout,
   entries: EntryRow[],
+  book: CachedBook,
 ): SheetPlan {
   const e = layout.entry;
   const sheet = sheetBase('entry', e.sheet);
@@ -354,21 +371,20 @@ function entrySheet(
   });
 
   // Formulas: total, status text, effective source, points per indicator, status code.
-  const makers: ((row: number) => string)[] = [
-    (r) => F.rowTotalFormula(template, layout, r),
-    (r) => F.statusTextFormula(layout, r, w.reasons),
-    (r) => F.effectiveSourceFormula(template, r),
-    ...inds.map(
-      (ind) => (r: number) =>
-        F.pointsFormula(template, ind, `${e.indicatorCols[ind.id]}${r}`, `${srcCol}${r}`),
-    ),
-    (r) => F.statusFormula(template, layout, r),
+  const cols: FormulaColumn[] = [
+    { formula: (r) => F.rowTotalFormula(template, layout, r), value: (i) => book.total(i) },
+    {
+      formula: (r) => F.statusTextFormula(layout, r, w.reasons),
+      value: (i) => (book.typed(i) ? w.reasons[book.status(i)] : ''),
+    },
+    { formula: (r) => F.effectiveSourceFormula(template, r), value: (i) => book.source(i) },
+    ...inds.map((ind): FormulaColumn => ({
+      formula: (r) => F.pointsFormula(template, ind, `${e.indicatorCols[ind.id]}${r}`, `${srcCol}${r}`),
+      value: (i) => book.points(i, ind.id),
+    })),
+    { formula: (r) => F.statusFormula(template, layout, r), value: (i) => book.status(i) },
   ];
-  sheet.blocks.push({
-    at: `${e.totalCol}${e.firstRow}`,
-    formulas: formulaRows(e.firstRow, rows, makers),
-    style: FORMULA,
-  });
+  sheet.blocks.push(formulaBlock(`${e.totalCol}${e.firstRow}`, e.firstRow, rows, cols, FORMULA));
   sheet.blocks.push({ at: `${e.totalCol}${e.firstRow}`, rows, cols: 1, style: { numFmt: '0.00' } });
 
   // Columns.
@@ -457,6 +473,7 @@ function adjustmentsSheet(
   w: Words,
   layout: WorkbookLayout,
   adjustments: AdjustmentRow[],
+  book: CachedBook,
 ): SheetPlan {
   const a = layout.adjustments;
   const sheet = sheetBase('adjustments', a.sheet);
@@ -475,14 +492,18 @@ function adjustmentsSheet(
       : [null, null, null, null, null];
   });
   sheet.blocks.push({ at: `A${a.firstRow}`, values, style: INPUT });
-  sheet.blocks.push({
-    at: `${a.kindKeyCol}${a.firstRow}`,
-    formulas: formulaRows(a.firstRow, rows, [
-      (r) => F.adjustmentKindFormula(layout, r),
-      (r) => F.adjustmentPointsFormula(layout, r),
-    ]),
-    style: FORMULA,
-  });
+  sheet.blocks.push(
+    formulaBlock(
+      `${a.kindKeyCol}${a.firstRow}`,
+      a.firstRow,
+      rows,
+      [
+        { formula: (r) => F.adjustmentKindFormula(layout, r), value: (i) => book.adjustmentKind(i) },
+        { formula: (r) => F.adjustmentPointsFormula(layout, r), value: (i) => book.adjustmentPoints(i) },
+      ],
+      FORMULA,
+    ),
+  );
   const range = (col: string) => `${col}${a.firstRow}:${col}${a.lastRow}`;
   sheet.validations.push({
     range: range(a.kindCol),
@@ -515,10 +536,16 @@ function adjustmentsSheet(
 
 /** The summary sheet of an installation alone, from its stored layout (for its column formats). */
 export function summarySheetPlan(template: Template, lang: Lang, layout: WorkbookLayout): SheetPlan {
-  return summarySheet(template, lang, WORDS[lang], layout);
+  return summarySheet(template, lang, WORDS[lang], layout, new CachedBook(template, [], [], [], []));
 }
 
-function summarySheet(template: Template, lang: Lang, w: Words, layout: WorkbookLayout): SheetPlan {
+function summarySheet(
+  template: Template,
+  lang: Lang,
+  w: Words,
+  layout: WorkbookLayout,
+  book: CachedBook,
+): SheetPlan {
   const s = layout.summary;
   const sheet = sheetBase('summary', s.sheet);
   const h = FIELD_HEADERS[lang];
@@ -543,25 +570,37 @@ function summarySheet(template: Template, lang: Lang, w: Words, layout: Workbook
     '_raw',
   ];
   sheet.blocks.push({ at: `A${HEADER_ROW}`, values: [header], style: HEADER });
-  const makers: ((row: number) => string)[] = [
-    (r) => F.summaryRateeFormula(layout, r, listRef),
-    (r) => F.summaryNameFormula(layout, r, listRef),
-    ...template.sources.map((src) => (r: number) => F.sourceScoreFormula(src, r)),
-    (r) => F.compositeFormula(template, layout, r),
-    (r) => F.adjustmentSumFormula('bonus', template.adjustments.bonusCap, r),
-    (r) => F.adjustmentSumFormula('deduction', template.adjustments.deductionCap, r),
-    (r) => F.vetoFormula(r),
-    (r) => F.finalFormula(template, layout, r),
-    (r) => F.rankFormula(layout, r),
-    (r) => F.tierFormula(template, layout, r),
-    (r) => F.noteFormula(template, layout, r, { veto: w.vetoNote, quotaTie: w.quotaTie }),
-    (r) => F.rawFormula(layout, r),
+  const words = { veto: w.vetoNote, quotaTie: w.quotaTie };
+  const cols: FormulaColumn[] = [
+    { formula: (r) => F.summaryRateeFormula(layout, r, listRef), value: (i) => book.rateeId(i) },
+    {
+      formula: (r) => F.summaryNameFormula(layout, r, listRef),
+      value: (i) => (book.rateeId(i) === '' ? '' : (book.rateeList[i].name ?? '')),
+    },
+    ...template.sources.map((src): FormulaColumn => ({
+      formula: (r) => F.sourceScoreFormula(src, r),
+      value: (i) => book.figure(i, (x) => x.sources[src.id]),
+    })),
+    {
+      formula: (r) => F.compositeFormula(template, layout, r),
+      value: (i) => book.figure(i, (x) => x.composite),
+    },
+    {
+      formula: (r) => F.adjustmentSumFormula('bonus', template.adjustments.bonusCap, r),
+      value: (i) => book.figure(i, (x) => x.bonus),
+    },
+    {
+      formula: (r) => F.adjustmentSumFormula('deduction', template.adjustments.deductionCap, r),
+      value: (i) => book.figure(i, (x) => x.deduction),
+    },
+    { formula: (r) => F.vetoFormula(r), value: (i) => book.figure(i, (x) => (x.veto ? 1 : 0)) },
+    { formula: (r) => F.finalFormula(template, layout, r), value: (i) => book.figure(i, (x) => x.final) },
+    { formula: (r) => F.rankFormula(layout, r), value: (i) => book.figure(i, (x) => x.rank) },
+    { formula: (r) => F.tierFormula(template, layout, r), value: (i) => book.figure(i, (x) => x.tier) },
+    { formula: (r) => F.noteFormula(template, layout, r, words), value: (i) => book.note(i, words) },
+    { formula: (r) => F.rawFormula(layout, r), value: (i) => book.raw(i) },
   ];
-  sheet.blocks.push({
-    at: `A${s.firstRow}`,
-    formulas: formulaRows(s.firstRow, rows, makers),
-    style: { border: true },
-  });
+  sheet.blocks.push(formulaBlock(`A${s.firstRow}`, s.firstRow, rows, cols, { border: true }));
   const firstSrc = s.sourceCols[template.sources[0].id];
   sheet.blocks.push({
     at: `${firstSrc}${s.firstRow}`,
@@ -601,16 +640,28 @@ function summarySheet(template: Template, lang: Lang, w: Words, layout: Workbook
     values: [[w.tierCount, w.count, w.limit, w.check]],
     style: HEADER,
   });
-  const tierRows = template.tiers.map((t, i) => {
+  const tierRows: string[][] = [];
+  const tierValues: CachedValue[][] = [];
+  let cumulative = 0;
+  template.tiers.forEach((t, i) => {
     const r = HEADER_ROW + 1 + i;
     const limit = t.maxShare === undefined ? '=""' : `=INT(${t.maxShare}*COUNT(${NAMES.final})+1E-9)`;
     const check =
       t.maxShare === undefined
         ? '=""'
         : `=IF(SUM($${cCount}$${HEADER_ROW + 1}:${cCount}${r})<=${cLimit}${r},"✓","${w.over}")`;
-    return [`=${str(t.name)}`, `=COUNTIF(${NAMES.tier},${cName}${r})`, limit, check];
+    tierRows.push([`=${str(t.name)}`, `=COUNTIF(${NAMES.tier},${cName}${r})`, limit, check]);
+    const count = book.tierCount(t.name);
+    cumulative += count;
+    const quota = t.maxShare === undefined ? null : book.quota(t.maxShare);
+    tierValues.push([t.name, count, quota ?? '', quota === null ? '' : cumulative <= quota ? '✓' : w.over]);
   });
-  sheet.blocks.push({ at: `${cName}${HEADER_ROW + 1}`, formulas: tierRows, style: { border: true } });
+  sheet.blocks.push({
+    at: `${cName}${HEADER_ROW + 1}`,
+    formulas: tierRows,
+    results: tierValues,
+    style: { border: true },
+  });
 
   sheet.columns.push({ col: 'A', width: 12 }, { col: 'B', width: 20 });
   for (const src of template.sources) sheet.columns.push({ col: s.sourceCols[src.id], width: 11 });

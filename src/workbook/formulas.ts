@@ -42,18 +42,8 @@ export const NAMES = {
   listRaterSources: 'DP_ListRaterSources',
 } as const;
 
-/** Status codes of an entry row (hidden column); 0 = counted. */
-export const STATUS = {
-  ok: 0,
-  missingField: 1,
-  unknownSource: 2,
-  unknownRatee: 3,
-  raterNotListed: 4,
-  duplicate: 5,
-  invalidCell: 6,
-  /** The 复核 cell says 不计入 (or `set aside`): a reviewer's decision, checked first. */
-  setAside: 7,
-} as const;
+export { STATUS } from './cached';
+import { STATUS } from './cached';
 
 /** `SUMPRODUCT(--EXACT(x,{"a","b"}))>0`: x is exactly one of the texts. */
 function isOneOf(x: string, texts: string[]): string {
@@ -91,6 +81,8 @@ export function pointsFormula(template: Template, ind: Indicator, cell: string, 
   parse = `IF(ISLOGICAL(${cell}),NA(),${parse})`;
   const scoredBy = template.sources.filter((s) => s.indicators.includes(ind.id)).map((s) => s.id);
   if (scoredBy.length === template.sources.length) return `=${parse}`;
+  // An indicator no source scores (`{}` is no valid array constant).
+  if (scoredBy.length === 0) return '=""';
   return `=IF(${isOneOf(srcCell, scoredBy)},${parse},"")`;
 }
 
@@ -214,14 +206,17 @@ export function sourceScoreFormula(source: Source, row: number): string {
   return `=IF($A${row}="","",IF(${n}=0,"",${agg}))`;
 }
 
-/** Step 3: the weighted composite over the sources that have a score. */
+/**
+ * Step 3: the weighted composite over the sources that have a score. A source score is a number
+ * or "" (no counted rows); anything else is an error (e.g. a spreadsheet without AGGREGATE) and
+ * the composite shows it instead of leaving the source out: `c=""` passes an error on.
+ */
 export function compositeFormula(template: Template, layout: WorkbookLayout, row: number): string {
   const cols = template.sources.map((s) => `${layout.summary.sourceCols[s.id]}${row}`);
-  const numer = template.sources
-    .map((s, i) => `IF(ISNUMBER(${cols[i]}),${num(s.weight)}*${cols[i]},0)`)
-    .join('+');
-  const denom = template.sources.map((s, i) => `IF(ISNUMBER(${cols[i]}),${num(s.weight)},0)`).join('+');
-  return `=IF(COUNT(${cols[0]}:${cols[cols.length - 1]})=0,"",(${numer})/(${denom}))`;
+  const numer = template.sources.map((s, i) => `IF(${cols[i]}="",0,${num(s.weight)}*${cols[i]})`).join('+');
+  const denom = template.sources.map((s, i) => `IF(${cols[i]}="",0,${num(s.weight)})`).join('+');
+  const none = cols.length === 1 ? `${cols[0]}=""` : `AND(${cols.map((c) => `${c}=""`).join(',')})`;
+  return `=IF(${none},"",(${numer})/(${denom}))`;
 }
 
 /** Step 4: capped bonus or deduction of the ratee in $A{row}. */

@@ -22,6 +22,13 @@ export const WORKBOOK_PLAN_SCHEMA = 'duanping.workbook/1';
 /** A literal cell value. Text beginning with "=" is still text (hosts must write it as text). */
 export type PlanValue = string | number | boolean | null;
 
+/**
+ * The value a formula cell holds before any spreadsheet recalculates it (the engine's figure,
+ * see ./cached.ts): a file carries it as the formula's cached result, so previewers, Protected
+ * View and scripts see the numbers. `{ error: '#N/A' }` for an error; "" for an empty text.
+ */
+export type CachedValue = string | number | boolean | { error: string };
+
 export interface CellStyle {
   /** Excel number format code, e.g. `0.00`, `@` (text). */
   numFmt?: string;
@@ -50,6 +57,11 @@ export interface Block {
   values?: PlanValue[][];
   /** Formulas, row by row (plain Excel syntax, see the file comment); null leaves a cell empty. */
   formulas?: (string | null)[][];
+  /**
+   * With `formulas`: the value each formula computes for the content the plan was built with
+   * (same shape). Hosts that recalculate (Excel through Office.js) may ignore it.
+   */
+  results?: CachedValue[][];
   /** Size of a style-only block. */
   rows?: number;
   cols?: number;

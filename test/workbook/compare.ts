@@ -59,3 +59,39 @@ export function workbookFigures(wb: ExcelJS.Workbook): Map<string, Figures> {
 export function engineFigures(results: Results): Map<string, Figures> {
   return new Map(results.ratees.map((r) => [r.ratee, { final: r.final, rank: r.rank, tier: r.tier }]));
 }
+
+/** A formula cell's cached result as a comparable value ("" for none, `#N/A` text for an error). */
+function resultOf(cell: ExcelJS.Cell): string | number | boolean {
+  const r = cell.result as unknown;
+  if (r === undefined || r === null) return '';
+  if (typeof r === 'object' && 'error' in (r as object)) return String((r as { error: unknown }).error);
+  return r as string | number | boolean;
+}
+
+/**
+ * Every formula cell whose cached result in `fresh` (as written, never recalculated) differs
+ * from its result in `recalculated` (the same book after a spreadsheet recalculated it):
+ * `Sheet!A1: fresh → recalculated`. Numbers agree to 1e-9 relative.
+ */
+export function cachedMismatches(fresh: ExcelJS.Workbook, recalculated: ExcelJS.Workbook): string[] {
+  const out: string[] = [];
+  let formulas = 0;
+  fresh.eachSheet((ws) => {
+    const other = recalculated.getWorksheet(ws.name);
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type !== 6 /* ExcelJS.ValueType.Formula */) return;
+        formulas++;
+        const a = resultOf(cell);
+        const b = other ? resultOf(other.getCell(cell.address)) : '(no sheet)';
+        const same =
+          typeof a === 'number' && typeof b === 'number'
+            ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b))
+            : a === b;
+        if (!same) out.push(`${ws.name}!${cell.address}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`);
+      }),
+    );
+  });
+  if (formulas === 0) out.push('no formula cells');
+  return out;
+}

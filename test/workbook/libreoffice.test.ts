@@ -12,18 +12,21 @@ import type { Results, RowResult } from '../../src/core/types';
 import { namedColumn, openXlsx, readWorkbookContent } from '../../src/hosts/xlsx/read';
 import { recalcManyWithLibreOffice } from '../helpers/libreoffice';
 import { makeCase, type Case } from './cases';
-import { engineFigures, workbookFigures, writeCase } from './compare';
+import { cachedMismatches, engineFigures, workbookFigures, writeCase } from './compare';
 
 const SEEDS = Array.from({ length: 24 }, (_, i) => 1000 + i * 7);
 
 interface Outcome {
   c: Case;
+  fresh: string;
   results: Results;
   rows: RowResult[];
   recalculated: string;
 }
 
 let outcomes: Outcome[] = [];
+/** A case whose AGGREGATE is renamed to a function no spreadsheet has (as in Excel 2007 or Gnumeric). */
+let noAggregate: { results: Results; recalculated: string } | null = null;
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dp-lo-cases-'));
@@ -38,8 +41,20 @@ beforeAll(async () => {
     const { content } = readWorkbookContent(await openXlsx(path));
     engine.push(computeScores(content, { textNumbers: false }));
   }
-  const outs = await recalcManyWithLibreOffice(paths);
-  outcomes = cases.map((c, i) => ({ c, ...engine[i], recalculated: outs[i] }));
+  // The first case with a median or trimmed source: AGGREGATE replaced by an unknown function.
+  const withAgg = cases.findIndex((c) => c.template.sources.some((s) => s.aggregate !== 'mean'));
+  const broken = await openXlsx(paths[withAgg]);
+  broken.getWorksheet('汇总')!.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.formula?.includes('AGGREGATE'))
+        cell.value = { formula: cell.formula.replace(/_xlfn\.AGGREGATE\(/g, 'NOSUCHFUNCTION(') };
+    }),
+  );
+  const brokenPath = join(dir, 'no-aggregate.xlsx');
+  await broken.xlsx.writeFile(brokenPath);
+  const outs = await recalcManyWithLibreOffice([...paths, brokenPath]);
+  outcomes = cases.map((c, i) => ({ c, fresh: paths[i], ...engine[i], recalculated: outs[i] }));
+  noAggregate = { results: engine[withAgg].results, recalculated: outs[cases.length] };
 }, 10 * 60_000);
 
 describe('workbook formulas recalculated by LibreOffice equal the engine', () => {
@@ -56,6 +71,24 @@ describe('workbook formulas recalculated by LibreOffice equal the engine', () =>
       for (const [id, e] of fromEngine)
         expect({ seed: o.c.seed, id, ...fromWorkbook.get(id) }).toEqual({ seed: o.c.seed, id, ...e });
     }
+  });
+
+  it('writes the engine figures as cached values: a fresh build, never recalculated, shows them', async () => {
+    for (const o of outcomes) {
+      const fresh = await openXlsx(o.fresh);
+      const fromWorkbook = workbookFigures(fresh);
+      for (const [id, e] of engineFigures(o.results))
+        expect({ seed: o.c.seed, id, ...fromWorkbook.get(id) }).toEqual({ seed: o.c.seed, id, ...e });
+    }
+  });
+
+  it('caches in every formula cell the value LibreOffice computes for it', async () => {
+    const bad: { seed: number; count: number; first: string[] }[] = [];
+    for (const o of outcomes) {
+      const m = cachedMismatches(await openXlsx(o.fresh), await openXlsx(o.recalculated));
+      if (m.length > 0) bad.push({ seed: o.c.seed, count: m.length, first: m.slice(0, 4) });
+    }
+    expect(bad).toEqual([]);
   });
 
   it('counts and leaves out the same entry rows, with the same row totals', async () => {
@@ -97,6 +130,21 @@ describe('workbook formulas recalculated by LibreOffice equal the engine', () =>
     expect(ratees.some((r) => r.notes.some((n) => n.code === 'quota-tie'))).toBe(true);
     // Each case is different.
     expect(new Set(all.map((r) => JSON.stringify(r.ratees.map((x) => x.final)))).size).toBe(SEEDS.length);
+  });
+
+  it('shows an error in a source score as an error in the final, never as a missing source', async () => {
+    const wb = await openXlsx(noAggregate!.recalculated);
+    const ids = namedColumn(wb, 'DP_RateeIds');
+    const finals = namedColumn(wb, 'DP_Final');
+    const errors = finals.filter((f) => typeof f === 'object' && f !== null && 'error' in f);
+    // Ratees whose aggregated source needed AGGREGATE show an error; no final is a plausible number
+    // computed without that source.
+    expect(errors.length).toBeGreaterThan(0);
+    const engineFinal = new Map(noAggregate!.results.ratees.map((r) => [r.ratee, r.final]));
+    ids.forEach((id, i) => {
+      const f = finals[i];
+      if (typeof f === 'number') expect({ id, f }).toEqual({ id, f: engineFinal.get(String(id)) });
+    });
   });
 
   it('keeps the public names as one column each, on the same rows', async () => {

@@ -11,6 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { build } from '../../src/cli/commands/build';
 import { init } from '../../src/cli/commands/init';
 import { scoreBook } from '../../src/cli/commands/score-book';
+import { signoffCommand } from '../../src/cli/commands/signoff';
+import { verifyCommand } from '../../src/cli/commands/verify';
 import type { CliContext } from '../../src/cli/context';
 import { InputError } from '../../src/core/errors';
 import { computeScores } from '../../src/core/scoring';
@@ -114,6 +116,26 @@ describe('duanping build / score BOOK.xlsx', () => {
       const ws = built.getWorksheet('汇总')!;
       expect(ws.getCell('A3').formula).toBeTruthy();
     }
+  });
+
+  it('writes the engine’s figures as cached values: a fresh build shows them and signs as it is', async () => {
+    for (let i = 0; i < cases.length; i++) {
+      // exceljs never recalculates: what it reads is what the file carries.
+      const got = workbookFigures(await openXlsx(books[i]));
+      for (const [id, fig] of engineFigures(csvResults[i]))
+        expect({ i, id, ...got.get(id) }).toEqual({ i, id, ...fig });
+    }
+    const signed = join(dir, 'built-0-signed.xlsx');
+    const run = context();
+    await signoffCommand(
+      books[0],
+      { reviewer: '张科长', time: '2025-01-20T09:00:00+08:00', out: signed },
+      run.ctx,
+    );
+    expect({ code: run.code(), err: run.err }).toEqual({ code: 0, err: [] });
+    const check = context();
+    await verifyCommand(signed, {}, check.ctx);
+    expect(check.code()).toBe(0);
   });
 
   it('scores a hand-edited workbook: problems by cell address, results equal to the recalculated formulas', async () => {

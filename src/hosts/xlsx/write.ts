@@ -64,8 +64,13 @@ export function writeBlock(ws: ExcelJS.Worksheet, block: Block): void {
       const cell = wsRow.getCell(col + c);
       if (block.formulas) {
         const f = block.formulas[r][c];
-        if (f !== null)
-          cell.value = { formula: addXlfnPrefixes(f.replace(/^=/, '')) } as ExcelJS.CellFormulaValue;
+        if (f !== null) {
+          const result = block.results?.[r]?.[c];
+          cell.value = {
+            formula: addXlfnPrefixes(f.replace(/^=/, '')),
+            ...(result === undefined ? {} : { result }),
+          } as ExcelJS.CellFormulaValue;
+        }
       } else if (block.values) {
         const v = block.values[r][c];
         cell.value = v === null ? null : v;

@@ -1,0 +1,211 @@
+/**
+ * The values the live formulas compute, taken from the engine (src/core/scoring.ts) for the
+ * content a plan is built with, so a written workbook carries them as cached results: a fresh
+ * `duanping build` shows its numbers in a previewer, in Excel's Protected View and to any reader
+ * that never recalculates, and can be signed as it is.
+ *
+ * Nothing here computes a score: each value is the engine's figure (or one of its parsers'
+ * verdicts) put in the shape the formula gives it ("" where the formula shows nothing, an error
+ * where the formula gives one). The LibreOffice tests recalculate built workbooks and hold every
+ * cached value equal to what the spreadsheet computes.
+ */
+import { parseAdjustmentKind, parseAdjustmentPoints } from '../core/adjustments';
+import { parseCell } from '../core/cells';
+import { computeScores, quotaLimit } from '../core/scoring';
+import type { Template } from '../core/template';
+import type {
+  AdjustmentRow,
+  EntryRow,
+  RateeInfo,
+  RateeResult,
+  RaterInfo,
+  RawCell,
+  RowResult,
+  RowStatus,
+} from '../core/types';
+import type { CachedValue, PlanValue } from './plan';
+
+/** Status codes of an entry row (hidden column); 0 = counted. */
+export const STATUS = {
+  ok: 0,
+  missingField: 1,
+  unknownSource: 2,
+  unknownRatee: 3,
+  raterNotListed: 4,
+  duplicate: 5,
+  invalidCell: 6,
+  /** The 复核 cell says 不计入 (or `set aside`): a reviewer's decision, checked first (docs/review.md). */
+  setAside: 7,
+} as const;
+
+const STATUS_CODE: Record<RowStatus, number> = {
+  counted: STATUS.ok,
+  'missing-field': STATUS.missingField,
+  'unknown-source': STATUS.unknownSource,
+  'unknown-ratee': STATUS.unknownRatee,
+  'unknown-rater': STATUS.raterNotListed,
+  duplicate: STATUS.duplicate,
+  'invalid-cell': STATUS.invalidCell,
+  'set-aside': STATUS.setAside,
+};
+
+export const NA: CachedValue = { error: '#N/A' };
+
+/** A typed cell as a plan writes it: errors become their text (the engine and the formulas both reject it). */
+export function planValue(raw: RawCell): PlanValue {
+  if (raw === undefined) return null;
+  if (typeof raw === 'object' && raw !== null) return raw.error;
+  return raw;
+}
+
+/** `x&""` as a spreadsheet gives it. */
+function asText(v: PlanValue): string {
+  if (v === null) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
+}
+
+/** The content a plan writes, as the engine computes it; per entry row, per ratee, per adjustment. */
+export class CachedBook {
+  readonly rows: RowResult[];
+  readonly ratees: Map<string, RateeResult>;
+  private readonly single: string | null;
+  private readonly listed: Set<string>;
+  private readonly nScored: number;
+  private readonly tierCounts = new Map<string, number>();
+
+  constructor(
+    readonly template: Template,
+    readonly entries: EntryRow[],
+    readonly adjustments: AdjustmentRow[],
+    readonly rateeList: RateeInfo[],
+    raters: RaterInfo[],
+  ) {
+    // Codes typed as numbers stay numbers in the file; the engine reads them as text, as `&""` does.
+    const written: EntryRow[] = entries.map((e) => ({
+      source: planValue(e.source) as string,
+      rater: planValue(e.rater) as string,
+      ratee: planValue(e.ratee) as string,
+      cells: Object.fromEntries(Object.entries(e.cells).map(([k, v]) => [k, planValue(v)])),
+      review: planValue(e.review ?? null),
+    }));
+    const adj: AdjustmentRow[] = adjustments.map((a) => ({
+      ...a,
+      ratee: planValue(a.ratee) as string,
+      kind: planValue(a.kind),
+      points: planValue(a.points),
+    }));
+    const out = computeScores(
+      { template, entries: written, adjustments: adj, ratees: rateeList, raters },
+      { textNumbers: false },
+    );
+    this.rows = out.rows;
+    this.ratees = new Map(out.results.ratees.map((r) => [r.ratee, r]));
+    this.single = template.sources.length === 1 ? template.sources[0].id : null;
+    this.listed = new Set(rateeList.map((r) => r.id));
+    const scored = rateeList.map((r) => this.ratees.get(r.id)).filter((r) => r && r.final !== null);
+    this.nScored = scored.length;
+    for (const r of scored) this.tierCounts.set(r!.tier!, (this.tierCounts.get(r!.tier!) ?? 0) + 1);
+  }
+
+  // Entry sheet, data row i (0-based).
+
+  /** The effective source (blank → the only source). */
+  source(i: number): string {
+    const row = this.rows[i];
+    return row ? row.source : (this.single ?? '');
+  }
+
+  status(i: number): number {
+    const row = this.rows[i];
+    return row ? STATUS_CODE[row.status] : STATUS.missingField;
+  }
+
+  /** True when the row holds anything in its typed cells. */
+  typed(i: number): boolean {
+    const e = this.entries[i];
+    if (!e) return false;
+    const filled = (v: RawCell) => v !== null && v !== undefined;
+    return (
+      filled(e.source) || filled(e.rater) || filled(e.ratee) || Object.values(e.cells).some((v) => filled(v))
+    );
+  }
+
+  /** Points of one indicator cell: its points, #N/A when invalid, "" when the row's source does not score it. */
+  points(i: number, indicatorId: string): CachedValue {
+    const ind = this.template.indicators.find((x) => x.id === indicatorId)!;
+    const scoredBy = this.template.sources.filter((s) => s.indicators.includes(indicatorId));
+    if (scoredBy.length < this.template.sources.length && !scoredBy.some((s) => s.id === this.source(i)))
+      return '';
+    const parsed = parseCell(planValue(this.entries[i]?.cells[indicatorId] ?? null), ind, {
+      textNumbers: false,
+    });
+    return parsed.ok ? parsed.value : NA;
+  }
+
+  total(i: number): CachedValue {
+    // A set-aside row keeps its total for the rater analysis; its formula shows "".
+    const row = this.rows[i];
+    return row && !row.setAside ? (row.total ?? '') : '';
+  }
+
+  // Adjustment sheet, data row i.
+
+  /** `bonus` / `deduction` / `veto`, or "" for a row that cannot be used. */
+  adjustmentKind(i: number): string {
+    const a = this.adjustments[i];
+    if (!a) return '';
+    const ratee = asText(planValue(a.ratee));
+    const kindCell = planValue(a.kind);
+    if (ratee === '' || typeof kindCell !== 'string' || !this.listed.has(ratee)) return '';
+    const kind = parseAdjustmentKind(kindCell);
+    if (kind === null || kind === 'veto') return kind ?? '';
+    return parseAdjustmentPoints(planValue(a.points), false) === null ? '' : kind;
+  }
+
+  adjustmentPoints(i: number): CachedValue {
+    const k = this.adjustmentKind(i);
+    return k === 'bonus' || k === 'deduction' ? (planValue(this.adjustments[i].points) as number) : '';
+  }
+
+  // Summary sheet, list row i.
+
+  rateeId(i: number): string {
+    const r = this.rateeList[i];
+    return r ? r.id : '';
+  }
+
+  result(i: number): RateeResult | undefined {
+    const id = this.rateeId(i);
+    return id === '' ? undefined : this.ratees.get(id);
+  }
+
+  /** A summary figure of list row i, "" on an empty row or where the engine has none. */
+  figure(i: number, pick: (r: RateeResult) => number | string | boolean | null | undefined): CachedValue {
+    const r = this.result(i);
+    if (!r) return '';
+    const v = pick(r);
+    return v === null || v === undefined ? '' : v;
+  }
+
+  raw(i: number): CachedValue {
+    const r = this.result(i);
+    if (!r || r.composite === null) return '';
+    return Math.max(0, r.composite + r.bonus - r.deduction);
+  }
+
+  note(i: number, words: { veto: string; quotaTie: string }): CachedValue {
+    const r = this.result(i);
+    if (!r || r.final === null) return '';
+    if (r.veto) return words.veto;
+    return r.notes.some((n) => n.code === 'quota-tie') ? words.quotaTie : '';
+  }
+
+  tierCount(name: string): number {
+    return this.tierCounts.get(name) ?? 0;
+  }
+
+  quota(share: number): number {
+    return quotaLimit(share, this.nScored);
+  }
+}
