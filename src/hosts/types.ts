@@ -4,7 +4,7 @@
  * Components receive a WorkbookHost and never call Office themselves.
  */
 import type { Template } from '../core/template';
-import type { AdjustmentRow, EntryRow, RateeInfo, RaterInfo, Results } from '../core/types';
+import type { AdjustmentRow, EntryRow, RateeInfo, RaterInfo, Results, RowResult } from '../core/types';
 import type { SignoffStore } from '../workbook/signoff';
 
 /** Everything a computation needs, as read from the workbook (cells as the clerk typed them). */
@@ -83,6 +83,8 @@ export interface WorkbookHost {
 
   /** The sign-off storage of the open workbook (src/workbook/signoff.ts signs, verifies, withdraws). */
   signoffStore(): SignoffStore;
+  /** Writes the printable 评委分析 report sheet from computed results and shows it; returns its name. */
+  writeReviewReport(results: Results, rows: RowResult[]): Promise<string>;
   /** Writes the print layout sheet from the summary and the sign-offs and shows it; returns its name. */
   writePrintLayout(): Promise<string>;
   /** Which exports this host offers: the workbook file (for the values-only copy) and a PDF. */

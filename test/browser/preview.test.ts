@@ -218,6 +218,9 @@ describe('the preview in Chromium', () => {
     await expect(page.getByTestId('raters-error').count()).resolves.toBe(0);
     await review.scrollIntoViewIfNeeded();
     await shot(page, '12-needs-review');
+    await page.getByTestId('write-report').click();
+    await expect(page.getByTestId('report-written').textContent()).resolves.toMatch(/评委分析报告/);
+    await page.getByTestId('tab-raters').click();
     await page.getByTestId('spread-chart').first().scrollIntoViewIfNeeded();
     await shot(page, '06-raters');
     await flat.getByTestId('highlight').click();

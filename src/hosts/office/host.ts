@@ -14,7 +14,7 @@
  */
 import { InputError, NotInstalledError } from '../../core/errors';
 import { columnIndex, columnLetter } from '../../core/address';
-import type { Lang, RateeInfo, Results } from '../../core/types';
+import type { Lang, RateeInfo, Results, RowResult } from '../../core/types';
 import { buildPlan, summarySheetPlan } from '../../workbook/build';
 import { SHEET_NAMES } from '../../workbook/names';
 import type { Block, SheetKey } from '../../workbook/plan';
@@ -23,6 +23,7 @@ import { readContentFromGrids, type Grids } from '../../workbook/read';
 import { readStore, type Stored } from '../../workbook/store';
 import { DIGESTS_SHEET, type SignoffRecord } from '../../core/signoff';
 import { PRINT_SHEET, printSheetPlan, summaryPrintColumns } from '../../workbook/print';
+import { REPORT_SHEET, reviewReportPlan } from '../../workbook/report';
 import {
   digestsBlock,
   readResults,
@@ -695,6 +696,26 @@ export class OfficeHost implements WorkbookHost {
         rows,
         records: records.records,
       });
+      const writes: Write[] = [];
+      if (!olds[stored.lang].isNullObject)
+        writes.push({ sheet: plan.name, bytes: 200, deletesSheet: true, apply: (ws) => ws!.delete() });
+      writes.push(...sheetsWrites([plan], { features: this.features(), pieceBytes: this.batchBytes / 2 }));
+      writes.push({ sheet: plan.name, bytes: 200, apply: (ws) => ws!.activate() });
+      await this.applyWrites(ctx, writes);
+      return plan.name;
+    });
+  }
+
+  /**
+   * Writes the printable 评委分析 report (src/workbook/report.ts) from computed results, replacing
+   * an older one, and shows it; returns its name. Nothing a clerk typed is touched.
+   */
+  async writeReviewReport(results: Results, rows: RowResult[]): Promise<string> {
+    return this.o.run(async (ctx) => {
+      const probe = (name: string) => ctx.workbook.worksheets.getItemOrNullObject(name);
+      const olds = { zh: probe(REPORT_SHEET.zh), en: probe(REPORT_SHEET.en) };
+      const stored = await this.stored(ctx);
+      const plan = reviewReportPlan({ template: stored.template, results, rows, lang: stored.lang });
       const writes: Write[] = [];
       if (!olds[stored.lang].isNullObject)
         writes.push({ sheet: plan.name, bytes: 200, deletesSheet: true, apply: (ws) => ws!.delete() });

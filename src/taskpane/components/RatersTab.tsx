@@ -106,6 +106,20 @@ export function RatersTab({ computation, onComputed }: RatersTabProps) {
     };
   }, [computation]);
 
+  const [reportSheet, setReportSheet] = useState<string | null>(null);
+  const writeReport = () =>
+    action.run(async () => {
+      if (!computation) return;
+      const map = stability?.of === computation ? stability.map : {};
+      const results = {
+        ...computation.results,
+        ratees: computation.results.ratees.map((r) =>
+          map[r.ratee] ? { ...r, tierStability: map[r.ratee] } : r,
+        ),
+      };
+      setReportSheet(await host.writeReviewReport(results, computation.rows));
+    });
+
   const goTo = (item: ReviewItem) =>
     action.run(async () => {
       if (!item.where) throw new Error(t('raters.noRows', { rater: item.rater }));
@@ -200,6 +214,21 @@ export function RatersTab({ computation, onComputed }: RatersTabProps) {
         busy={action.busy}
         onGo={(item) => void goTo(item)}
       />
+      <div className={pane.row}>
+        <Button
+          size="small"
+          data-testid="write-report"
+          disabled={action.busy}
+          onClick={() => void writeReport()}
+        >
+          {t('review.writeReport')}
+        </Button>
+      </div>
+      {reportSheet && (
+        <MessageBar intent="success" data-testid="report-written">
+          <MessageBarBody>{t('review.reportWritten', { sheet: reportSheet })}</MessageBarBody>
+        </MessageBar>
+      )}
       <StabilityView map={stability?.of === computation ? stability.map : null} error={stabilityError} />
       {flagged.length === 0 && (
         <MessageBar intent="success" data-testid="no-flags">
