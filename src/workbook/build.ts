@@ -18,7 +18,7 @@ import {
   type Capacities,
 } from './layout';
 import { FIELD_HEADERS, SHEET_NAMES, SHEET_ORDER } from './names';
-import { CachedBook, planValue } from './cached';
+import { CachedBook, planValue, sortEntries } from './cached';
 import {
   WORKBOOK_PLAN_SCHEMA,
   type Block,
@@ -47,6 +47,11 @@ export interface BuildOptions {
   sheetNames?: Partial<Record<SheetKey, string>>;
   /** Rows with formulas; defaults leave room for typing beyond the filled rows. */
   capacity?: Partial<Capacities>;
+  /**
+   * Write the entries in the order given instead of block order (as a clerk may have typed
+   * them; the formulas stay right, only slower for the rows out of place).
+   */
+  keepOrder?: boolean;
 }
 
 const HEADER: CellStyle = {
@@ -147,15 +152,29 @@ export function buildPlan(o: BuildOptions): WorkbookPlan {
   const template = o.template;
   const w = WORDS[lang];
   const sheetNames = { ...SHEET_NAMES[lang], ...o.sheetNames } as Record<SheetKey, string>;
-  const entries = prefillEntries(o);
+  // Entries in block order (docs/workbook.md, "Linear time"): the summary finds each ratee's rows as one block.
+  const entries = o.keepOrder
+    ? prefillEntries(o)
+    : sortEntries(
+        template,
+        (o.ratees ?? []).map((r) => r.id),
+        prefillEntries(o),
+      );
   const cap = defaultCapacities(o, entries.length);
   const layout = computeLayout(template, sheetNames, cap);
-  const book = new CachedBook(template, entries, o.adjustments ?? [], o.ratees ?? [], o.raters ?? []);
+  const book = new CachedBook(
+    template,
+    entries,
+    o.adjustments ?? [],
+    o.ratees ?? [],
+    o.raters ?? [],
+  ).withCapacity(layout.entry.lastRow - layout.entry.firstRow + 1);
+  const raterCount = (o.raters ?? []).length;
   const sheets: Record<SheetKey, SheetPlan> = {
     guide: guideSheet(template, lang, w, sheetNames),
     indicators: indicatorsSheet(template, lang, w, sheetNames.indicators),
     lists: listsSheet(template, lang, w, layout, o),
-    entry: entrySheet(template, lang, w, layout, entries, book),
+    entry: entrySheet(template, lang, w, layout, entries, book, raterCount),
     adjustments: adjustmentsSheet(lang, w, layout, o.adjustments ?? [], book),
     summary: summarySheet(template, lang, w, layout, book),
     analysis: analysisSheet(w, sheetNames.analysis),
@@ -184,13 +203,19 @@ function definedNames(layout: WorkbookLayout): DefinedName[] {
     { name: NAMES.final, refersTo: col(s.sheet, s.finalCol, s.firstRow, s.lastRow) },
     { name: NAMES.rank, refersTo: col(s.sheet, s.rankCol, s.firstRow, s.lastRow) },
     { name: NAMES.tier, refersTo: col(s.sheet, s.tierCol, s.firstRow, s.lastRow) },
-    { name: NAMES.entries, refersTo: `${quoteSheet(e.sheet)}!$A$${e.headerRow}:$${e.validCol}$${e.lastRow}` },
+    {
+      name: NAMES.entries,
+      refersTo: `${quoteSheet(e.sheet)}!$A$${e.headerRow}:$${e.misplacedCol}$${e.lastRow}`,
+    },
     { name: NAMES.veto, refersTo: col(s.sheet, s.vetoCol, s.firstRow, s.lastRow) },
     { name: NAMES.entrySource, refersTo: col(e.sheet, entrySourceCol(layout), e.firstRow, e.lastRow) },
     { name: NAMES.entryRater, refersTo: col(e.sheet, e.raterCol, e.firstRow, e.lastRow) },
     { name: NAMES.entryRatee, refersTo: col(e.sheet, e.rateeCol, e.firstRow, e.lastRow) },
     { name: NAMES.entryTotal, refersTo: col(e.sheet, e.totalCol, e.firstRow, e.lastRow) },
     { name: NAMES.entryStatus, refersTo: col(e.sheet, e.validCol, e.firstRow, e.lastRow) },
+    { name: NAMES.entryKey, refersTo: col(e.sheet, e.keyCol, e.firstRow, e.lastRow) },
+    { name: NAMES.entryMaxKey, refersTo: col(e.sheet, e.maxKeyCol, e.firstRow, e.lastRow) },
+    { name: NAMES.entryMisplaced, refersTo: col(e.sheet, e.misplacedCol, e.firstRow, e.lastRow) },
     { name: NAMES.adjRatee, refersTo: col(a.sheet, a.rateeCol, a.firstRow, a.lastRow) },
     { name: NAMES.adjKind, refersTo: col(a.sheet, a.kindKeyCol, a.firstRow, a.lastRow) },
     { name: NAMES.adjPoints, refersTo: col(a.sheet, a.pointsValueCol, a.firstRow, a.lastRow) },
@@ -307,6 +332,7 @@ function entrySheet(
   layout: WorkbookLayout,
   entries: EntryRow[],
   book: CachedBook,
+  raterCount: number,
 ): SheetPlan {
   const e = layout.entry;
   const sheet = sheetBase('entry', e.sheet);
@@ -340,6 +366,10 @@ function entrySheet(
     '_src',
     ...inds.map((i) => `_p_${i.id}`),
     '_status',
+    '_ratee',
+    '_key',
+    '_max',
+    '_misplaced',
   ];
   sheet.blocks.push({ at: `A${HEADER_ROW}`, values: [header], style: HEADER });
 
@@ -383,7 +413,20 @@ function entrySheet(
       value: (i) => book.points(i, ind.id),
     })),
     { formula: (r) => F.statusFormula(template, layout, r), value: (i) => book.status(i) },
+    { formula: (r) => F.rateeIndexFormula(layout, r), value: (i) => book.rateeIndex(i) },
+    { formula: (r) => F.keyFormula(template, layout, r), value: (i) => book.key(i) },
+    { formula: (r) => F.maxKeyFormula(layout, r), value: (i) => book.maxKey(i) },
+    { formula: (r) => F.misplacedFormula(layout, r), value: (i) => book.misplaced(i) },
   ];
+  // Row 1 above the hidden helpers: counts every row would otherwise recount.
+  const countF = F.entryCountFormulas();
+  const countV = book.counts(raterCount);
+  for (const [col, f, v] of [
+    [e.rateeIndexCol, countF.ratees, countV.ratees],
+    [e.keyCol, countF.raters, countV.raters],
+    [e.misplacedCol, countF.misplaced, countV.misplaced],
+  ] as const)
+    sheet.blocks.push({ at: `${col}1`, formulas: [[f]], results: [[v]] });
   sheet.blocks.push(formulaBlock(`${e.totalCol}${e.firstRow}`, e.firstRow, rows, cols, FORMULA));
   sheet.blocks.push({ at: `${e.totalCol}${e.firstRow}`, rows, cols: 1, style: { numFmt: '0.00' } });
 
@@ -392,7 +435,7 @@ function entrySheet(
   for (const ind of inds)
     sheet.columns.push({ col: e.indicatorCols[ind.id], width: Math.max(8, ind.id.length + 2) });
   sheet.columns.push({ col: e.totalCol, width: 9 }, { col: e.statusCol, width: 22 });
-  for (let c = columnIndex(srcCol); c <= columnIndex(e.validCol); c++)
+  for (let c = columnIndex(srcCol); c <= columnIndex(e.misplacedCol); c++)
     sheet.columns.push({ col: columnLetter(c), hidden: true });
   sheet.columns.push({ col: e.reviewCol, width: 9 }, { col: e.reviewNoteCol, width: 24 });
 
@@ -536,7 +579,24 @@ function adjustmentsSheet(
 
 /** The summary sheet of an installation alone, from its stored layout (for its column formats). */
 export function summarySheetPlan(template: Template, lang: Lang, layout: WorkbookLayout): SheetPlan {
-  return summarySheet(template, lang, WORDS[lang], layout, new CachedBook(template, [], [], [], []));
+  // Layouts stored before the block helpers existed lack their columns: take today's.
+  const full = layout.summary.blockCols
+    ? layout
+    : {
+        ...layout,
+        summary: computeLayout(template, layout.sheetNames, {
+          entries: layout.entry.lastRow - layout.entry.firstRow + 1,
+          adjustments: layout.adjustments.lastRow - layout.adjustments.firstRow + 1,
+          lists: layout.lists.lastRow - layout.lists.firstRow + 1,
+        }).summary,
+      };
+  return summarySheet(
+    template,
+    lang,
+    WORDS[lang],
+    full,
+    new CachedBook(template, [], [], [], []).withCapacity(0),
+  );
 }
 
 function summarySheet(
@@ -578,7 +638,7 @@ function summarySheet(
       value: (i) => (book.rateeId(i) === '' ? '' : (book.rateeList[i].name ?? '')),
     },
     ...template.sources.map((src): FormulaColumn => ({
-      formula: (r) => F.sourceScoreFormula(src, r),
+      formula: (r) => F.sourceScoreFormula(template, layout, src, r),
       value: (i) => book.figure(i, (x) => x.sources[src.id]),
     })),
     {
@@ -599,6 +659,15 @@ function summarySheet(
     { formula: (r) => F.tierFormula(template, layout, r), value: (i) => book.figure(i, (x) => x.tier) },
     { formula: (r) => F.noteFormula(template, layout, r, words), value: (i) => book.note(i, words) },
     { formula: (r) => F.rawFormula(layout, r), value: (i) => book.raw(i) },
+    ...template.sources.flatMap((src): FormulaColumn[] => {
+      const key = (r: number) => F.summaryKey(template, layout, src, r);
+      const block = (i: number) => book.block(key(s.firstRow + i));
+      return [
+        { formula: (r) => F.blockFirstFormula(key(r)), value: (i) => block(i).first },
+        { formula: (r) => F.blockLastFormula(key(r)), value: (i) => block(i).last },
+        { formula: (r) => F.blockMisplacedFormula(layout, key(r)), value: (i) => block(i).misplaced },
+      ];
+    }),
   ];
   sheet.blocks.push(formulaBlock(`A${s.firstRow}`, s.firstRow, rows, cols, { border: true }));
   const firstSrc = s.sourceCols[template.sources[0].id];
@@ -633,7 +702,7 @@ function summarySheet(
   });
 
   // Tier count with the quota check, right of the table.
-  const tc = columnIndex(rawCol) + 2;
+  const tc = columnIndex(s.tierCountCol);
   const [cName, cCount, cLimit] = [0, 1, 2].map((k) => columnLetter(tc + k));
   sheet.blocks.push({
     at: `${cName}${HEADER_ROW}`,
@@ -670,6 +739,9 @@ function summarySheet(
   sheet.columns.push(
     { col: s.noteCol, width: 26 },
     { col: rawCol, hidden: true },
+    ...template.sources.flatMap((src) =>
+      Object.values(s.blockCols[src.id]).map((col) => ({ col, hidden: true })),
+    ),
     { col: cName, width: 10 },
     { col: cLimit, width: 12 },
   );

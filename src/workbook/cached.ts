@@ -65,6 +65,39 @@ function asText(v: PlanValue): string {
   return String(v);
 }
 
+/**
+ * The ratee's position on the list as the formula finds it (0 when blank or not listed): the
+ * first match ignoring case when it is exact, else the last exact match.
+ */
+export function rateeIndex(ids: string[], ratee: PlanValue): number {
+  const x = asText(ratee);
+  if (x === '') return 0;
+  const lower = x.toLowerCase();
+  const first = ids.findIndex((id) => id.toLowerCase() === lower);
+  if (first >= 0 && ids[first] === x) return first + 1;
+  return ids.lastIndexOf(x) + 1;
+}
+
+/** The block key of an entry (see keyFormula in ./formulas.ts): 0 without a listed ratee or known source. */
+export function entryKey(template: Template, rateeIds: string[], e: EntryRow | undefined): number {
+  if (!e) return 0;
+  const ri = rateeIndex(rateeIds, planValue(e.ratee));
+  let src = asText(planValue(e.source));
+  if (src === '' && template.sources.length === 1) src = template.sources[0].id;
+  const si = template.sources.findIndex((s) => s.id === src) + 1;
+  return ri === 0 || si === 0 ? 0 : (ri - 1) * template.sources.length + si;
+}
+
+/**
+ * Entries in block order: by key (ratee on the list, then source), rows without a key last;
+ * otherwise in the order given. The workbook's fast formulas need this order (docs/workbook.md).
+ */
+export function sortEntries(template: Template, rateeIds: string[], entries: EntryRow[]): EntryRow[] {
+  const keyed = entries.map((e, i) => ({ e, i, k: entryKey(template, rateeIds, e) || Infinity }));
+  keyed.sort((a, b) => a.k - b.k || a.i - b.i);
+  return keyed.map((x) => x.e);
+}
+
 /** The content a plan writes, as the engine computes it; per entry row, per ratee, per adjustment. */
 export class CachedBook {
   readonly rows: RowResult[];
@@ -73,6 +106,12 @@ export class CachedBook {
   private readonly listed: Set<string>;
   private readonly nScored: number;
   private readonly tierCounts = new Map<string, number>();
+  private readonly rateeIds: string[];
+  /** Per entry data row (capacity): key, running maximum, misplaced key or 0. */
+  private keys: number[] = [];
+  private maxKeys: number[] = [];
+  private misplacedCount = new Map<string, number>();
+  private nMisplaced = 0;
 
   constructor(
     readonly template: Template,
@@ -103,12 +142,65 @@ export class CachedBook {
     this.ratees = new Map(out.results.ratees.map((r) => [r.ratee, r]));
     this.single = template.sources.length === 1 ? template.sources[0].id : null;
     this.listed = new Set(rateeList.map((r) => r.id));
+    this.rateeIds = rateeList.map((r) => r.id);
     const scored = rateeList.map((r) => this.ratees.get(r.id)).filter((r) => r && r.final !== null);
     this.nScored = scored.length;
     for (const r of scored) this.tierCounts.set(r!.tier!, (this.tierCounts.get(r!.tier!) ?? 0) + 1);
   }
 
+  /** Fixes the number of entry rows with formulas (the keys of blank rows are 0). */
+  withCapacity(rows: number): this {
+    let max = 0;
+    this.keys = [];
+    this.maxKeys = [];
+    this.misplacedCount.clear();
+    this.nMisplaced = 0;
+    for (let i = 0; i < rows; i++) {
+      const k = entryKey(this.template, this.rateeIds, this.entries[i]);
+      max = Math.max(max, k);
+      this.keys.push(k);
+      this.maxKeys.push(max);
+      if (k > 0 && k < max) {
+        this.nMisplaced++;
+        this.misplacedCount.set(String(k), (this.misplacedCount.get(String(k)) ?? 0) + 1);
+      }
+    }
+    return this;
+  }
+
   // Entry sheet, data row i (0-based).
+
+  rateeIndex(i: number): number {
+    return rateeIndex(this.rateeIds, planValue(this.entries[i]?.ratee ?? null));
+  }
+
+  key(i: number): number {
+    return this.keys[i];
+  }
+
+  maxKey(i: number): number {
+    return this.maxKeys[i];
+  }
+
+  misplaced(i: number): CachedValue {
+    return this.keys[i] > 0 && this.keys[i] < this.maxKeys[i] ? this.keys[i] : '';
+  }
+
+  /** Row-1 counts: listed ratees, listed raters, misplaced rows. */
+  counts(raters: number): { ratees: number; raters: number; misplaced: number } {
+    return { ratees: this.rateeIds.length, raters, misplaced: this.nMisplaced };
+  }
+
+  /** The block of a key: first and last 1-based positions (last < first: empty), rows outside it. */
+  block(key: number): { first: number; last: number; misplaced: number } {
+    let below = 0;
+    let upTo = 0;
+    for (const m of this.maxKeys) {
+      if (m < key) below++;
+      if (m <= key) upTo++;
+    }
+    return { first: below + 1, last: upTo, misplaced: this.misplacedCount.get(String(key)) ?? 0 };
+  }
 
   /** The effective source (blank → the only source). */
   source(i: number): string {

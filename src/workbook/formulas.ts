@@ -17,7 +17,7 @@ import { ADJUSTMENT_KIND_ALIASES } from '../core/adjustments';
 import { DECISION_WORDS } from '../core/review/decisions';
 import type { Indicator, Source, Template } from '../core/template';
 import type { AdjustmentKind } from '../core/types';
-import { arrayConst, num, str } from './formula';
+import { arrayConst, num, quoteSheet, sheetColumn, str } from './formula';
 import type { WorkbookLayout } from './plan';
 import { entrySourceCol, summaryRawCol } from './layout';
 
@@ -40,6 +40,9 @@ export const NAMES = {
   listRatees: 'DP_ListRatees',
   listRaters: 'DP_ListRaters',
   listRaterSources: 'DP_ListRaterSources',
+  entryKey: 'DP_EntryKey',
+  entryMaxKey: 'DP_EntryMaxKey',
+  entryMisplaced: 'DP_EntryMisplaced',
 } as const;
 
 export { STATUS } from './cached';
@@ -97,30 +100,142 @@ function rowTotalExpr(template: Template, source: Source, layout: WorkbookLayout
   return `(100*(${terms.join('+')}))/${num(den)}`;
 }
 
+/** `'评分录入'!$X$1`: the count cells in row 1 of the entry sheet's helper columns. */
+export function entryCounts(layout: WorkbookLayout): { ratees: string; raters: string; misplaced: string } {
+  const e = layout.entry;
+  const at = (col: string) => `${quoteSheet(e.sheet)}!$${col}$1`;
+  return { ratees: at(e.rateeIndexCol), raters: at(e.keyCol), misplaced: at(e.misplacedCol) };
+}
+
+/** Row-1 count formulas over the helper columns (listed ratees, listed raters, misplaced rows). */
+export function entryCountFormulas(): { ratees: string; raters: string; misplaced: string } {
+  return {
+    ratees: `=COUNTA(${NAMES.listRatees})`,
+    raters: `=COUNTA(${NAMES.listRaters})`,
+    misplaced: `=COUNT(${NAMES.entryMisplaced})`,
+  };
+}
+
+/**
+ * The ratee's position on the list (0 when not there), matched exactly: MATCH finds a candidate
+ * (it ignores case and knows wildcards), EXACT confirms it; only when it does not is the list
+ * scanned with EXACT (a code not on the list, or listed in two spellings).
+ */
+export function rateeIndexFormula(layout: WorkbookLayout, row: number): string {
+  const x = `${layout.entry.rateeCol}${row}&""`;
+  const list = NAMES.listRatees;
+  const m = `MATCH(${x},${list},0)`;
+  const offset = layout.lists.firstRow - 1;
+  return (
+    `=IF(${layout.entry.rateeCol}${row}="",0,IF(IFERROR(EXACT(INDEX(${list},${m}),${x}),FALSE),${m},` +
+    `SUMPRODUCT(MAX(EXACT(${list},${x})*(ROW(${list})-${offset})))))`
+  );
+}
+
+/**
+ * The block key of an entry row: (ratee position − 1) × sources + source position, 0 when the
+ * row has no listed ratee or no known source. The builder writes rows in key order.
+ */
+export function keyFormula(template: Template, layout: WorkbookLayout, row: number): string {
+  const e = layout.entry;
+  const ri = `${e.rateeIndexCol}${row}`;
+  const si = sourceIndex(`${entrySourceCol(layout)}${row}`, template);
+  const S = template.sources.length;
+  return `=IF(${ri}=0,0,IF(${si}=0,0,(${ri}-1)*${S}+${si}))`;
+}
+
+/** Running maximum of the keys (MAX ignores the header text above the first row). */
+export function maxKeyFormula(layout: WorkbookLayout, row: number): string {
+  const e = layout.entry;
+  return `=MAX(${e.maxKeyCol}${row - 1},${e.keyCol}${row})`;
+}
+
+/** The key of a row that lies below a larger key (outside its block), else "". */
+export function misplacedFormula(layout: WorkbookLayout, row: number): string {
+  const e = layout.entry;
+  const k = `${e.keyCol}${row}`;
+  return `=IF(AND(${k}>0,${k}<${e.maxKeyCol}${row}),${k},"")`;
+}
+
+/** `CHOOSE(si,INDEX(col_1,ri),…)`: a summary helper of the row's ratee and source. */
+function blockLookup(
+  template: Template,
+  layout: WorkbookLayout,
+  row: number,
+  pick: (c: { first: string; last: string; misplaced: string }) => string,
+): string {
+  const s = layout.summary;
+  const e = layout.entry;
+  const ri = `${e.rateeIndexCol}${row}`;
+  const parts = template.sources.map(
+    (src) => `INDEX(${sheetColumn(s.sheet, pick(s.blockCols[src.id]), s.firstRow, s.lastRow)},${ri})`,
+  );
+  if (parts.length === 1) return parts[0];
+  return `CHOOSE(MOD(${e.keyCol}${row}-1,${template.sources.length})+1,${parts.join(',')})`;
+}
+
+/** `INDEX(name,first):INDEX(name,last)`: a block of an entry column. */
+function blockRange(name: string, first: string, last: string): string {
+  return `INDEX(${name},${first}):INDEX(${name},${last})`;
+}
+
+/**
+ * The duplicate check (source, rater, ratee more than once: every copy) of a row that passed
+ * the earlier checks, compared exactly as the engine does:
+ * - keyed rows whose key has no misplaced row: within the ratee's block (a few dozen rows);
+ * - keyed rows with a misplaced sibling: over the key column of the whole table;
+ * - rows without a key (only when the ratee list is empty): over the whole table, COUNTIFS
+ *   first and EXACT only where it finds a copy.
+ */
+function duplicateExpr(template: Template, layout: WorkbookLayout, row: number): string {
+  const e = layout.entry;
+  const src = `${entrySourceCol(layout)}${row}`;
+  const rater = `${e.raterCol}${row}`;
+  const ratee = `${e.rateeCol}${row}`;
+  const key = `${e.keyCol}${row}`;
+  const first = blockLookup(template, layout, row, (c) => c.first);
+  const last = blockLookup(template, layout, row, (c) => c.last);
+  const mis = blockLookup(template, layout, row, (c) => c.misplaced);
+  const inBlock =
+    `SUMPRODUCT(EXACT(${blockRange(NAMES.entryRater, first, last)},${rater}&"")*` +
+    `(${blockRange(NAMES.entryKey, first, last)}=${key}))>1`;
+  const whole = `SUMPRODUCT((${NAMES.entryKey}=${key})*EXACT(${NAMES.entryRater},${rater}&""))>1`;
+  const unkeyed =
+    `IF(COUNTIFS(${NAMES.entrySource},${src},${NAMES.entryRater},${rater},${NAMES.entryRatee},${ratee})>1,` +
+    `SUMPRODUCT(EXACT(${NAMES.entrySource},${src})*EXACT(${NAMES.entryRater},${rater}&"")*EXACT(${NAMES.entryRatee},${ratee}&""))>1,FALSE)`;
+  return `IF(${key}=0,${unkeyed},IF(${mis}=0,${inBlock},${whole}))`;
+}
+
 /** The status code of an entry row (see STATUS), checked in the engine's order. */
 export function statusFormula(template: Template, layout: WorkbookLayout, row: number): string {
   const e = layout.entry;
   const src = `${entrySourceCol(layout)}${row}`;
   const rater = `${e.raterCol}${row}`;
   const ratee = `${e.rateeCol}${row}`;
+  const counts = entryCounts(layout);
   const ids = template.sources.map((s) => s.id);
-  const counts = template.sources.map((s) => s.indicators.length);
+  const sizes = template.sources.map((s) => s.indicators.length);
   const needed =
-    new Set(counts).size === 1
-      ? num(counts[0])
-      : `SUMPRODUCT(EXACT(${src},${arrayConst(ids)})*${arrayConst(counts)})`;
+    new Set(sizes).size === 1
+      ? num(sizes[0])
+      : `SUMPRODUCT(EXACT(${src},${arrayConst(ids)})*${arrayConst(sizes)})`;
   const pts = Object.values(e.pointCols);
   const pRange = `${pts[0]}${row}:${pts[pts.length - 1]}${row}`;
   // As parseDecision (src/core/review/decisions.ts): `=` ignores letter case, TRIM the ends' spaces.
   const review = `${e.reviewCol}${row}`;
   const aside = DECISION_WORDS.setAside;
+  const x = `${rater}&""`;
+  const m = `MATCH(${x},${NAMES.listRaters},0)`;
+  const listed =
+    `IF(IFERROR(AND(EXACT(INDEX(${NAMES.listRaters},${m}),${x}),EXACT(INDEX(${NAMES.listRaterSources},${m}),${src})),FALSE),TRUE,` +
+    `SUMPRODUCT(EXACT(${NAMES.listRaters},${x})*EXACT(${NAMES.listRaterSources},${src}))>0)`;
   return (
     `=IF(IFERROR(OR(TRIM(${review})=${str(aside.zh)},TRIM(${review})=${str(aside.en)}),FALSE),${STATUS.setAside},` +
     `IF(OR(${rater}="",${ratee}="",${src}=""),${STATUS.missingField},` +
     `IF(NOT(${isOneOf(src, ids)}),${STATUS.unknownSource},` +
-    `IF(AND(COUNTA(${NAMES.listRatees})>0,SUMPRODUCT(--EXACT(${NAMES.listRatees},${ratee}&""))=0),${STATUS.unknownRatee},` +
-    `IF(AND(COUNTA(${NAMES.listRaters})>0,SUMPRODUCT(EXACT(${NAMES.listRaters},${rater}&"")*EXACT(${NAMES.listRaterSources},${src}))=0),${STATUS.raterNotListed},` +
-    `IF(COUNTIFS(${NAMES.entrySource},${src},${NAMES.entryRater},${rater},${NAMES.entryRatee},${ratee})>1,${STATUS.duplicate},` +
+    `IF(AND(${counts.ratees}>0,${e.rateeIndexCol}${row}=0),${STATUS.unknownRatee},` +
+    `IF(AND(${counts.raters}>0,NOT(${listed})),${STATUS.raterNotListed},` +
+    `IF(${duplicateExpr(template, layout, row)},${STATUS.duplicate},` +
     `IF(COUNT(${pRange})<>${needed},${STATUS.invalidCell},${STATUS.ok})))))))`
   );
 }
@@ -180,30 +295,71 @@ export function summaryNameFormula(layout: WorkbookLayout, row: number, sheetRef
   return `=IF($A${row}="","",${c}&"")`;
 }
 
-/** The filter array of a source's counted rows for the ratee in $A{row} (for AGGREGATE). */
-function rowsOf(source: Source, row: number): string {
-  return `((${NAMES.entrySource}=${str(source.id)})*(${NAMES.entryRatee}&""=$A${row})*(${NAMES.entryStatus}=0))`;
+/** The key of the summary's list row `row` for a source: constant per cell. */
+export function summaryKey(template: Template, layout: WorkbookLayout, source: Source, row: number): number {
+  const S = template.sources.length;
+  return (row - layout.summary.firstRow) * S + template.sources.indexOf(source) + 1;
 }
 
-/** Step 2: the source score of the ratee in $A{row}, or "" without counted rows. */
-export function sourceScoreFormula(source: Source, row: number): string {
-  const crit = `${NAMES.entrySource},${str(source.id)},${NAMES.entryRatee},$A${row},${NAMES.entryStatus},0`;
-  const n = `COUNTIFS(${crit})`;
-  const sum = `SUMIFS(${NAMES.entryTotal},${crit})`;
-  let agg: string;
-  if (source.aggregate === 'median') {
-    agg = `AGGREGATE(17,6,${NAMES.entryTotal}/${rowsOf(source, row)},2)`;
-  } else if (source.aggregate === 'trimmed') {
+/** First position of the block of `key` in the entry columns (binary search on the running maximum). */
+export function blockFirstFormula(key: number): string {
+  return `=IFERROR(MATCH(${key - 0.5},${NAMES.entryMaxKey},1),0)+1`;
+}
+
+/** Last position of the block of `key`. */
+export function blockLastFormula(key: number): string {
+  return `=IFERROR(MATCH(${key},${NAMES.entryMaxKey},1),0)`;
+}
+
+/** How many rows of `key` lie outside its block (counted only when any row is misplaced). */
+export function blockMisplacedFormula(layout: WorkbookLayout, key: number): string {
+  return `=IF(${entryCounts(layout).misplaced}=0,0,SUMPRODUCT(--(${NAMES.entryMisplaced}=${key})))`;
+}
+
+/** Step 2's aggregate over the rows picked by `filter` (an array of 1/0) of `total`, given n and sum. */
+function aggregateExpr(source: Source, total: string, filter: string, n: string, sum: string): string {
+  if (source.aggregate === 'median') return `AGGREGATE(17,6,${total}/${filter},2)`;
+  if (source.aggregate === 'trimmed') {
     const cut: string[] = [];
     for (let k = 1; k <= source.trim; k++) {
-      cut.push(`AGGREGATE(14,6,${NAMES.entryTotal}/${rowsOf(source, row)},${k})`);
-      cut.push(`AGGREGATE(15,6,${NAMES.entryTotal}/${rowsOf(source, row)},${k})`);
+      cut.push(`AGGREGATE(14,6,${total}/${filter},${k})`);
+      cut.push(`AGGREGATE(15,6,${total}/${filter},${k})`);
     }
-    agg = `IF(${n}>=${source.trimMinRaters},(${sum}-${cut.join('-')})/(${n}-${2 * source.trim}),${sum}/${n})`;
-  } else {
-    agg = `${sum}/${n}`;
+    return `IF(${n}>=${source.trimMinRaters},(${sum}-${cut.join('-')})/(${n}-${2 * source.trim}),${sum}/${n})`;
   }
-  return `=IF($A${row}="","",IF(${n}=0,"",${agg}))`;
+  return `${sum}/${n}`;
+}
+
+/** n, sum and the aggregate of the counted rows of `key` among the given ranges. */
+function scoreOver(source: Source, key: number, keys: string, status: string, total: string): string {
+  const filter = `((${keys}=${key})*(${status}=0))`;
+  const n = `SUMPRODUCT(${filter})`;
+  const sum = `SUMPRODUCT(${filter},${total})`;
+  return `IF(${n}=0,"",${aggregateExpr(source, total, filter, n, sum)})`;
+}
+
+/**
+ * Step 2: the source score of the ratee in $A{row}, or "" without counted rows. The rows of one
+ * ratee and source are one block of the key-ordered table (docs/workbook.md): the score looks
+ * inside the block only. When rows of the key lie outside the block (typed out of order), it
+ * looks at the whole table for that key instead. An error in a status cell of the block is
+ * passed on (errors are never gaps).
+ */
+export function sourceScoreFormula(
+  template: Template,
+  layout: WorkbookLayout,
+  source: Source,
+  row: number,
+): string {
+  const key = summaryKey(template, layout, source, row);
+  const b = layout.summary.blockCols[source.id];
+  const [f, l, mis] = [`${b.first}${row}`, `${b.last}${row}`, `${b.misplaced}${row}`];
+  const st = blockRange(NAMES.entryStatus, f, l);
+  const fast =
+    `IF(${l}<${f},"",IF(ISERROR(SUM(${st})),SUM(${st}),` +
+    `${scoreOver(source, key, blockRange(NAMES.entryKey, f, l), st, blockRange(NAMES.entryTotal, f, l))}))`;
+  const slow = scoreOver(source, key, NAMES.entryKey, NAMES.entryStatus, NAMES.entryTotal);
+  return `=IF($A${row}="","",IF(${mis}>0,${slow},${fast}))`;
 }
 
 /**

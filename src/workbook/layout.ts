@@ -36,6 +36,12 @@ export function computeLayout(
   const sourceCols: Record<string, string> = {};
   template.sources.forEach((s, i) => (sourceCols[s.id] = col(2 + i)));
   const after = 2 + m;
+  const blockCols: Record<string, { first: string; last: string; misplaced: string }> = {};
+  template.sources.forEach((s, i) => {
+    const c = after + 9 + 3 * i;
+    blockCols[s.id] = { first: col(c), last: col(c + 1), misplaced: col(c + 2) };
+  });
+  const valid = 3 + n + 3 + n;
   return {
     sheetNames,
     entry: {
@@ -51,10 +57,14 @@ export function computeLayout(
       statusCol: col(3 + n + 1),
       // Hidden helpers: effective source, one points column per indicator, the status code.
       pointCols,
-      validCol: col(3 + n + 3 + n),
+      validCol: col(valid),
+      rateeIndexCol: col(valid + 1),
+      keyCol: col(valid + 2),
+      maxKeyCol: col(valid + 3),
+      misplacedCol: col(valid + 4),
       // The reviewer's columns, visible, right of the hidden helpers (docs/review.md).
-      reviewCol: col(3 + n + 3 + n + 1),
-      reviewNoteCol: col(3 + n + 3 + n + 2),
+      reviewCol: col(valid + 5),
+      reviewNoteCol: col(valid + 6),
     },
     adjustments: {
       sheet: sheetNames.adjustments,
@@ -97,6 +107,9 @@ export function computeLayout(
       rankCol: col(after + 5),
       tierCol: col(after + 6),
       noteCol: col(after + 7),
+      rawCol: col(after + 8),
+      blockCols,
+      tierCountCol: col(after + 9 + 3 * m + 1),
     },
   };
 }
@@ -108,6 +121,5 @@ export function entrySourceCol(layout: WorkbookLayout): string {
 
 /** The hidden raw-final column of the summary (right of the note column). */
 export function summaryRawCol(layout: WorkbookLayout): string {
-  const s = layout.summary;
-  return columnLetter(3 + Object.keys(s.sourceCols).length + 7);
+  return layout.summary.rawCol;
 }

@@ -204,8 +204,18 @@ export interface EntryLayout {
   pointCols: Record<string, string>;
   totalCol: string;
   statusCol: string;
-  /** Hidden helper: 1 when the row counts in the aggregates, 0 otherwise. */
+  /** Hidden helper: the row's status code (0 = counted; see STATUS in ./cached.ts). */
   validCol: string;
+  /**
+   * Hidden helpers of the block design (docs/workbook.md, "Linear time"): the ratee's position
+   * on the list, the row's block key, the running maximum of the keys, and the key again when the
+   * row lies outside its block (misplaced). Row 1 above `rateeIndexCol`, `keyCol` and
+   * `misplacedCol` holds the counts of listed ratees, listed raters and misplaced rows.
+   */
+  rateeIndexCol: string;
+  keyCol: string;
+  maxKeyCol: string;
+  misplacedCol: string;
   /** 复核: a reviewer's decision on the row (保留 / 不计入 / 已核实); 不计入 sets the row aside. */
   reviewCol: string;
   /** 复核说明: the reason for the decision. */
@@ -258,6 +268,15 @@ export interface SummaryLayout {
   rankCol: string;
   tierCol: string;
   noteCol: string;
+  /** Hidden: the raw final (step 4, floored at 0) right of the note. */
+  rawCol: string;
+  /**
+   * Hidden, per source: where the ratee's block of entry rows starts and ends (1-based
+   * positions in the entry columns) and how many of its rows lie outside the block.
+   */
+  blockCols: Record<string, { first: string; last: string; misplaced: string }>;
+  /** First column of the tier count table right of the helpers. */
+  tierCountCol: string;
 }
 
 export interface WorkbookLayout {

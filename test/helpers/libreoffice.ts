@@ -41,7 +41,7 @@ function makeProfile(): string {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Holds the machine-wide soffice lock while `fn` runs (stale locks older than 10 minutes are broken). */
-async function withLock<T>(fn: () => Promise<T>): Promise<T> {
+export async function withSofficeLock<T>(fn: () => Promise<T>): Promise<T> {
   for (;;) {
     try {
       mkdirSync(LOCK_DIR);
@@ -87,7 +87,7 @@ export async function recalcManyWithLibreOffice(
   const outDir = mkdtempSync(join(tmpdir(), 'dp-lo-out-'));
   const profile = makeProfile();
   try {
-    await withLock(() =>
+    await withSofficeLock(() =>
       run(
         sofficePath(),
         [
@@ -123,7 +123,7 @@ export async function convertWithLibreOffice(input: string, format: 'pdf' | 'png
   const outDir = mkdtempSync(join(tmpdir(), 'dp-lo-out-'));
   const profile = makeProfile();
   try {
-    await withLock(() =>
+    await withSofficeLock(() =>
       run(
         sofficePath(),
         [

@@ -8,7 +8,7 @@ import type { RawCell, Results } from '../../src/core/types';
 import { namedColumn, openXlsx, readWorkbookContent } from '../../src/hosts/xlsx/read';
 import { writePlanXlsx } from '../../src/hosts/xlsx/write';
 import { buildPlan } from '../../src/workbook/build';
-import type { Case } from './cases';
+import { rng, type Case } from './cases';
 
 export interface Figures {
   final: number | null;
@@ -16,13 +16,25 @@ export interface Figures {
   tier: string | null;
 }
 
-/** Writes the case as an installed workbook with its scores filled in. */
-export async function writeCase(c: Case, path: string): Promise<void> {
+/**
+ * Writes the case as an installed workbook with its scores filled in: in block order, or with
+ * `shuffled` in a seeded random order, as a clerk may type them.
+ */
+export async function writeCase(c: Case, path: string, shuffled = false): Promise<void> {
+  const entries = [...c.entries];
+  if (shuffled) {
+    const r = rng(c.seed + 1);
+    for (let i = entries.length - 1; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1));
+      [entries[i], entries[j]] = [entries[j], entries[i]];
+    }
+  }
   const plan = buildPlan({
+    keepOrder: shuffled,
     template: c.template,
     ratees: c.ratees,
     raters: c.raters,
-    entries: c.entries,
+    entries,
     adjustments: c.adjustments,
   });
   await writePlanXlsx(plan, path);

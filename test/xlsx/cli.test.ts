@@ -188,7 +188,9 @@ describe('duanping init', () => {
     expect(wb.getWorksheet('DP_Template')!.state).toBe('veryHidden');
     for (const n of ['DP_RateeIds', 'DP_Final', 'DP_Rank', 'DP_Tier', 'DP_Entries'])
       expect(() => namedColumn(wb, n)).not.toThrow();
-    const xml = execFileSync('unzip', ['-p', out, 'xl/worksheets/sheet4.xml']).toString();
+    const xml = execFileSync('unzip', ['-p', out, 'xl/worksheets/sheet4.xml'], {
+      maxBuffer: 1 << 26,
+    }).toString();
     expect(xml).toMatch(/<dataValidation [^>]*type="list"/);
     expect(xml).toMatch(/<pane [^>]*ySplit="2"[^>]*state="frozen"/);
     expect(xml).toContain('<conditionalFormatting');
