@@ -6,15 +6,19 @@
 import ExcelJS from 'exceljs';
 import { columnIndex } from '../../core/address';
 import { addXlfnPrefixes } from '../../workbook/formula';
+import { applySchemaFixes } from './schema-fixes';
 import {
   blockSize,
   type Block,
   type CellStyle,
+  type ConditionalFormatPlan,
   type PrintPlan,
   type SheetPlan,
   type ValidationPlan,
   type WorkbookPlan,
 } from '../../workbook/plan';
+
+applySchemaFixes();
 
 const argb = (hex: string) => 'FF' + hex.replace('#', '').toUpperCase();
 
@@ -112,6 +116,17 @@ function writeValidation(sheet: ExcelJS.Worksheet, v: ValidationPlan): void {
   }
 }
 
+/**
+ * Excel refuses a header or footer longer than 255 characters (codes included): a longer text
+ * is cut to `max` characters with an ellipsis, never in the middle of an `&&` escape.
+ */
+export function fitHeaderText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1);
+  if (/&$/.test(cut) && cut.match(/&+$/)![0].length % 2 === 1) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
 function writePrint(ws: ExcelJS.Worksheet, p: PrintPlan): void {
   ws.pageSetup = {
     ...ws.pageSetup,
@@ -124,10 +139,10 @@ function writePrint(ws: ExcelJS.Worksheet, p: PrintPlan): void {
     ...(p.area ? { printArea: p.area } : {}),
     ...(p.centered ? { horizontalCentered: true } : {}),
   };
-  const left = p.footerLeft ? `&L${p.footerLeft.replace(/&/g, '&&')}` : '';
+  const left = p.footerLeft ? `&L${fitHeaderText(p.footerLeft.replace(/&/g, '&&'), 120)}` : '';
   ws.headerFooter = {
-    ...(p.header ? { oddHeader: `&C${p.header.replace(/&/g, '&&')}` } : {}),
-    ...(p.footer || left ? { oddFooter: `${left}${p.footer ? `&C${p.footer}` : ''}` } : {}),
+    ...(p.header ? { oddHeader: `&C${fitHeaderText(p.header.replace(/&/g, '&&'), 253)}` } : {}),
+    ...(p.footer || left ? { oddFooter: `${left}${p.footer ? `&C${p.footer}` : ''}`.slice(0, 255) } : {}),
   };
 }
 
@@ -150,29 +165,37 @@ export function addSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): ExcelJS.Worksh
       { state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows, activeCell: 'A1' },
     ];
   for (const v of sheet.validations) writeValidation(ws, v);
-  for (const cf of sheet.conditionalFormats) {
+  // One block per range (Gnumeric keeps only one block of a range), priorities distinct per sheet.
+  let priority = 1;
+  const byRange = new Map<string, ConditionalFormatPlan[]>();
+  for (const cf of sheet.conditionalFormats) byRange.set(cf.range, [...(byRange.get(cf.range) ?? []), cf]);
+  for (const [ref, cfs] of byRange) {
     ws.addConditionalFormatting({
-      ref: cf.range,
-      rules: [
-        {
-          type: 'expression',
-          priority: 1,
-          formulae: [addXlfnPrefixes(cf.formula.replace(/^=/, ''))],
-          style: {
-            ...(cf.style.fill
-              ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.style.fill) } } }
-              : {}),
-            ...(cf.style.fontColor || cf.style.bold
-              ? {
-                  font: {
-                    ...(cf.style.fontColor ? { color: { argb: argb(cf.style.fontColor) } } : {}),
-                    ...(cf.style.bold ? { bold: true } : {}),
-                  },
-                }
-              : {}),
-          },
+      ref,
+      rules: cfs.map((cf) => ({
+        type: 'expression' as const,
+        priority: priority++,
+        formulae: [addXlfnPrefixes(cf.formula.replace(/^=/, ''))],
+        style: {
+          ...(cf.style.fill
+            ? {
+                fill: {
+                  type: 'pattern' as const,
+                  pattern: 'solid' as const,
+                  bgColor: { argb: argb(cf.style.fill) },
+                },
+              }
+            : {}),
+          ...(cf.style.fontColor || cf.style.bold
+            ? {
+                font: {
+                  ...(cf.style.fontColor ? { color: { argb: argb(cf.style.fontColor) } } : {}),
+                  ...(cf.style.bold ? { bold: true } : {}),
+                },
+              }
+            : {}),
         },
-      ],
+      })),
     });
   }
   for (const t of sheet.tables) {
