@@ -10,6 +10,7 @@ import * as analyze from './commands/analyze';
 import * as build from './commands/build';
 import * as exportCmd from './commands/export';
 import * as init from './commands/init';
+import * as report from './commands/report';
 import * as score from './commands/score';
 import * as signoff from './commands/signoff';
 import * as templates from './commands/templates';
@@ -25,6 +26,7 @@ const COMMANDS: { register(program: Command, ctx: CliContext): void }[] = [
   signoff,
   verify,
   exportCmd,
+  report,
 ];
 
 export async function run(argv: string[], io: CliIO): Promise<number> {

@@ -3,6 +3,7 @@ import type { FlagLevel } from '../core/raters/types';
 import type { Lang, Note, Results } from '../core/types';
 import { parseLang, type CliContext } from './context';
 import { formatTable } from './table';
+import { reviewReport } from './review-report';
 import { talliedLine } from './tally';
 
 const WORDS = {
@@ -145,8 +146,11 @@ export function printResults(
         problemsReport(results, lang),
         '',
         ratersReport(results, lang),
+        reviewReport(results, lang),
         ...[talliedLine(results, lang)].filter((x) => x !== null),
-      ].join('\n'),
+      ]
+        .filter((x, i, all) => x !== '' || all[i + 1] !== '')
+        .join('\n'),
     );
   }
   ctx.exit(results.problems.length > 0 ? 1 : 0);

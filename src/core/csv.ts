@@ -79,7 +79,10 @@ export function requireColumns(header: string[], needed: string[], fileName: str
     );
 }
 
-/** `source,rater,ratee,<indicator id>,…` → entry rows, plus header and ragged-row problems. */
+/** Columns of ratings.csv besides the indicators: `review`/`reviewNote` carry a reviewer's decision. */
+const FIXED_RATING_COLUMNS = ['source', 'rater', 'ratee', 'review', 'reviewNote'];
+
+/** `source,rater,ratee,<indicator id>,…[,review,reviewNote]` → entry rows, plus header and ragged-row problems. */
 export function readRatingsCsv(
   text: string,
   template: Template,
@@ -98,9 +101,9 @@ export function readRatingsCsv(
   const sep = lang === 'zh' ? '、' : ', ';
   const { ok, problems } = raggedProblems(table, fileName, lang);
   header.forEach((h, i) => {
-    if (['source', 'rater', 'ratee'].includes(h) || ids.has(h)) return;
+    if (FIXED_RATING_COLUMNS.includes(h) || ids.has(h)) return;
     const where = `${fileName}!${columnLetter(i)}1`;
-    const allowed = ['source', 'rater', 'ratee', ...ids].join(sep);
+    const allowed = [...FIXED_RATING_COLUMNS, ...ids].join(sep);
     problems.push({
       code: 'unknown-column',
       where,
@@ -131,6 +134,8 @@ export function readRatingsCsv(
       rater: fields[idx.rater],
       ratee: fields[idx.ratee],
       cells,
+      ...(idx.review === undefined ? {} : { review: fields[idx.review] }),
+      ...(idx.reviewNote === undefined ? {} : { reviewNote: fields[idx.reviewNote] }),
       loc: { sheet: fileName, row, columns },
     };
   });

@@ -12,7 +12,8 @@
 import { parseAdjustmentKind, parseAdjustmentPoints } from './adjustments';
 import { hasLevelIndicators, levelOfCell, ShareCounter } from './ballots/shares';
 import { processTallies, talliedSourceIds } from './ballots/tally';
-import { assignRanksAndTiers, quotaLimit } from './ballots/tiers';
+import { assignRanksAndTiers, quotaLimit, tierNoteWriter } from './ballots/tiers';
+import { isSetAside } from './review/decisions';
 import { cellText, parseCell } from './cells';
 import { engineT } from './i18n';
 import { excelRound, toExcelPrecision } from './round';
@@ -84,19 +85,72 @@ export function rowTotal(points: number[], indicators: Indicator[]): number {
   return (100 * num) / den;
 }
 
-/** Step 2: a source's aggregate of the valid row totals of one ratee (`values` non-empty). */
-export function aggregate(values: number[], source: Source): number {
-  const n = values.length;
+const scratch = new Float64Array(64);
+
+/**
+ * values[start..start+n) sorted ascending; small runs in a scratch buffer (valid until the next
+ * call): the median and the trimmed mean sort every ratee's totals, and the review's resampling
+ * does so a million times.
+ */
+function sortedCopy(values: ArrayLike<number>, start: number, n: number): Float64Array {
+  if (n > 64) {
+    const big = new Float64Array(n);
+    for (let i = 0; i < n; i++) big[i] = values[start + i];
+    return big.sort();
+  }
+  const s = scratch;
+  for (let i = 0; i < n; i++) {
+    // insertion sort: fast for the few dozen totals of one ratee
+    const v = values[start + i];
+    let k = i - 1;
+    while (k >= 0 && s[k] > v) {
+      s[k + 1] = s[k];
+      k--;
+    }
+    s[k + 1] = v;
+  }
+  return s;
+}
+
+/**
+ * Step 2: a source's aggregate of the valid row totals of one ratee (`values` non-empty).
+ * Sums run in sorted (trimmed) or given (mean) order, left to right.
+ */
+export function aggregate(values: ArrayLike<number>, source: Source): number {
+  return aggregateRange(values, 0, values.length, source);
+}
+
+/** aggregate() of values[start..start+n), n ≥ 1, without copying the run out first. */
+export function aggregateRange(values: ArrayLike<number>, start: number, n: number, source: Source): number {
   if (source.aggregate === 'median') {
-    const s = [...values].sort((a, b) => a - b);
+    const s = sortedCopy(values, start, n);
     return n % 2 === 1 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
   if (source.aggregate === 'trimmed' && n >= source.trimMinRaters) {
-    const s = [...values].sort((a, b) => a - b);
-    const kept = s.slice(source.trim, n - source.trim);
-    return kept.reduce((a, b) => a + b, 0) / kept.length;
+    const s = sortedCopy(values, start, n);
+    let sum = 0;
+    for (let i = source.trim; i < n - source.trim; i++) sum += s[i];
+    return sum / (n - 2 * source.trim);
   }
-  return values.reduce((a, b) => a + b, 0) / n;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[start + i];
+  return sum / n;
+}
+
+/** Step 3: Σ W·S ÷ Σ W over the sources that have a score (in template order); null for none. */
+export function compositeScore(parts: readonly { weight: number; score: number }[]): number | null {
+  let num = 0;
+  let den = 0;
+  for (const p of parts) {
+    num += p.weight * p.score;
+    den += p.weight;
+  }
+  return den > 0 ? num / den : null;
+}
+
+/** Steps 4–5: the raw score floored at 0, rounded as Excel rounds (`bonus`, `deduction` capped). */
+export function finalScore(composite: number, bonus: number, deduction: number, decimals: number): number {
+  return excelRound(Math.max(0, composite + bonus - deduction), decimals);
 }
 
 export function computeScores(input: ScoreInput, options: ScoreOptions = {}): ScoreOutput {
@@ -263,13 +317,23 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
     if (!valid && !row.excluded) row.status = 'invalid-cell';
     else if (valid && !row.excluded) {
       row.total = rowTotal(points, inds);
-      for (const ind of inds) {
+      // A set-aside sheet (below) counts in no share, as in the workbook (status 7 is not counted).
+      if (!isSetAside(e.review))
+        for (const ind of inds) {
         const level = levelOfCell(e.cells[ind.id], ind, row.values[ind.id]!);
         if (level !== undefined) counter.add(ratee, source, level);
       }
     }
   });
 
+  // A reviewer's 不计入 (docs/review.md): not a problem, just not counted. Checked first by the
+  // workbook's status formula, so it is the row's status whatever else is wrong with it; the
+  // total of a valid row is kept for the rater analysis.
+  rows.forEach((row, i) => {
+    if (!isSetAside(input.entries[i].review)) return;
+    row.setAside = true;
+    row.status = 'set-aside';
+  });
   const tally = processTallies(
     tallies,
     {
@@ -316,7 +380,7 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
     if (!r.source || !r.ratee) continue;
     const k = `${r.source}\u0000${r.ratee}`;
     hasRows.add(k);
-    if (r.total !== null) totals.set(k, [...(totals.get(k) ?? []), r.total]);
+    if (r.total !== null && !r.setAside) totals.set(k, [...(totals.get(k) ?? []), r.total]);
   }
 
   // Adjustments.
@@ -373,8 +437,7 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
     const j = info.id;
     const notes: Note[] = [];
     const sources: Record<string, number> = {};
-    let num = 0;
-    let den = 0;
+    const parts: { weight: number; score: number }[] = [];
     for (const s of template.sources) {
       const k = `${s.id}\u0000${j}`;
       const vals = totals.get(k);
@@ -382,8 +445,7 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
       if (talliedScore !== undefined || (!withTallies.has(s.id) && vals && vals.length > 0)) {
         const score = talliedScore ?? aggregate(vals!, s);
         sources[s.id] = toExcelPrecision(score);
-        num += s.weight * score;
-        den += s.weight;
+        parts.push({ weight: s.weight, score });
       } else {
         // A tallied source: an incomplete tally and a source that cannot be tallied are reported already.
         if (!withTallies.has(s.id) || (tally.tallied.has(s.id) && !tally.entered.has(k)))
@@ -395,7 +457,7 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
         notes.push({ code: 'missing-source', message: t('note.missing-source', { source: label(s) }) });
       }
     }
-    const composite = den > 0 ? num / den : null;
+    const composite = compositeScore(parts);
     const bSum = bonusSum.get(j) ?? 0;
     const dSum = deductionSum.get(j) ?? 0;
     const bonus = Math.min(bonusCap, bSum);
@@ -411,9 +473,9 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
     if (composite === null) {
       report('no-composite', { ratee: j });
     } else {
-      const raw = composite + bonus - deduction;
-      if (raw < 0) notes.push({ code: 'floored-at-zero', message: t('note.floored-at-zero') });
-      final = excelRound(Math.max(0, raw), template.decimals);
+      if (composite + bonus - deduction < 0)
+        notes.push({ code: 'floored-at-zero', message: t('note.floored-at-zero') });
+      final = finalScore(composite, bonus, deduction, template.decimals);
     }
     return {
       ratee: j,
@@ -431,7 +493,7 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
     };
   });
 
-  assignRanksAndTiers(out, template, vetoReasons, t, lang);
+  assignRanksAndTiers(out, template, tierNoteWriter(template, vetoReasons, t, lang));
 
   return {
     results: {
@@ -446,3 +508,5 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
     rows,
   };
 }
+
+export { assignRanksAndTiers, type Rankable } from './ballots/tiers';

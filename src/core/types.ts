@@ -3,6 +3,7 @@
  * Formats: ../shared/spec/formats.md (`duanping.results/1`).
  */
 import type { RaterReport, SourceReliability } from './raters/types';
+import type { RaterDecision, RaterImpact, TierStability } from './review/types';
 
 /** What a cell can hold when it reaches the engine: CSV text, a typed spreadsheet value, or an error. */
 export type RawCell = string | number | boolean | null | undefined | { error: string };
@@ -24,6 +25,10 @@ export interface EntryRow {
   ratee: string;
   /** Raw cells keyed by indicator id; indicators the source does not score are ignored. */
   cells: Record<string, RawCell>;
+  /** The 复核 cell: a reviewer's decision (保留 / 不计入 / 已核实, src/core/review/decisions.ts). */
+  review?: RawCell;
+  /** The 复核说明 cell: the reason given with the decision. */
+  reviewNote?: RawCell;
   loc?: RowLocation;
 }
 
@@ -148,6 +153,8 @@ export interface RateeResult {
   notes: Note[];
   /** Present when the template has level-coded indicators (formats.md, ballots). */
   levelShares?: LevelShares;
+  /** Share of bootstrap draws in which the ratee keeps its tier (the review, docs/review.md). */
+  tierStability?: TierStability;
 }
 
 /** A row total, for the rater analysis and for reviewers. */
@@ -166,6 +173,19 @@ export interface RowResult {
    * `counted`. The workbook's hidden status column holds the same reason as a code.
    */
   status: RowStatus;
+  /**
+   * true when the row's 复核 cell says 不计入: a reviewer set it aside. Its total is still
+   * computed (the rater analysis sees it) but no aggregate counts it.
+   */
+  setAside?: boolean;
+}
+
+/** A rater's report with the review's additions (docs/review.md). */
+export interface ReviewedRater extends RaterReport {
+  /** For a rater flagged warn/alert and not set aside: what setting its sheets aside would change. */
+  impact?: RaterImpact;
+  /** The decision recorded in the 复核 column, when there is one. */
+  decision?: RaterDecision;
 }
 
 /** Why an entry row is or is not counted; the first failing check wins. */
@@ -178,13 +198,14 @@ export type RowStatus =
   | 'duplicate'
   | 'invalid-cell'
   /** A score-sheet row of a source entered as a tally (计票). */
-  | 'tallied-source';
+  | 'tallied-source'
+  | 'set-aside';
 
 export interface Results {
   schema: 'duanping.results/1';
   template: { id: string; name: string };
   ratees: RateeResult[];
-  raters: RaterReport[];
+  raters: ReviewedRater[];
   reliability: Record<string, SourceReliability>;
   problems: Problem[];
   /** Sources entered as tallies (计票): no per-rater flags and no reliability for them. */

@@ -3,7 +3,7 @@
  * in-browser preview (the same Office adapter running against the fake Excel API).
  * Components receive a WorkbookHost and never call Office themselves.
  */
-import type { RateeInfo, Results } from '../core/types';
+import type { RateeInfo, Results, RowResult } from '../core/types';
 import type { SignoffStore } from '../workbook/signoff';
 import type {
   InstallOptions,
@@ -57,11 +57,18 @@ export interface WorkbookHost {
   fillRateeList(ratees: RateeInfo[]): Promise<void>;
   /** Selects a cell given as `Sheet!A1` so the clerk sees it. */
   selectCell(where: string): Promise<void>;
+  /**
+   * Shows the sheet and selects whole rows (1-based): the first run of consecutive rows, from the
+   * smallest — a rater's score sheets, so the reviewer lands on them (issue 13).
+   */
+  selectRows(sheet: string, rows: number[]): Promise<void>;
   /** Fills the given sheet rows (1-based) with a highlight colour, or clears it with null. */
   highlightRows(sheet: string, rows: number[], color: string | null): Promise<void>;
 
   /** The sign-off storage of the open workbook (src/workbook/signoff.ts signs, verifies, withdraws). */
   signoffStore(): SignoffStore;
+  /** Writes the printable 评委分析 report sheet from computed results and shows it; returns its name. */
+  writeReviewReport(results: Results, rows: RowResult[]): Promise<string>;
   /** Writes the print layout sheet from the summary and the sign-offs and shows it; returns its name. */
   writePrintLayout(): Promise<string>;
   /** Which exports this host offers: the workbook file (for the values-only copy) and a PDF. */

@@ -69,7 +69,11 @@ export function calculateFromEngine(book: FakeBook, lang: Lang): void {
   } catch {
     return; // a header was edited away: Excel would show errors too
   }
-  const { results, rows } = scoreAndAnalyze(content, { lang, textNumbers: false });
+  const { results, rows } = scoreAndAnalyze(content, {
+    lang,
+    textNumbers: false,
+    review: { impact: false, stability: false },
+  });
 
   const entry = book.sheet(layout.entry.sheet);
   const summary = book.sheet(layout.summary.sheet);
@@ -80,12 +84,19 @@ export function calculateFromEngine(book: FakeBook, lang: Lang): void {
   rows.forEach((r) => {
     const row = content.entries[r.index]?.loc?.row;
     if (!row) return;
-    show(entry, `${e.totalCol}${row}`, r.total);
+    show(entry, `${e.totalCol}${row}`, r.setAside ? '' : r.total);
     for (const [id, col] of Object.entries(e.pointCols)) show(entry, `${col}${row}`, r.values[id] ?? '#N/A');
     const problem = results.problems.find(
       (p) => p.where?.replace(/^.*!/, '').replace(/^[A-Z]+/, '') === String(row),
     );
-    show(entry, `${e.statusCol}${row}`, r.total === null ? (problem?.message ?? '×') : '✓');
+    const status = r.setAside
+      ? lang === 'zh'
+        ? '复核决定不计入'
+        : 'set aside by the review'
+      : r.total === null
+        ? (problem?.message ?? '×')
+        : '✓';
+    show(entry, `${e.statusCol}${row}`, status);
   });
 
   // The summary lists the ratees of 名单 row by row, as its formulas do (an empty list, an empty

@@ -52,7 +52,12 @@ export async function computeWorkbook(
   const content = await installed(() => host.readContent(), stepName('notInstalled'));
   report({ step: stepName('compute'), fraction: 1 / total });
   await new Promise((r) => setTimeout(r, 0)); // let the progress line paint before the engine runs
-  const { results, rows } = scoreAndAnalyze(content, { lang, textNumbers: false });
+  // Tier stability runs in a Web Worker from the 评委 tab (src/taskpane/review/), off the main thread.
+  const { results, rows } = scoreAndAnalyze(content, {
+    lang,
+    textNumbers: false,
+    review: { stability: false },
+  });
   let listed = 0;
   if (write) {
     report({ step: stepName('write'), fraction: 2 / total });

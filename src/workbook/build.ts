@@ -2,6 +2,7 @@
  * Builds the workbook plan of an installation: from a template (and optional ratee/rater lists,
  * entries and adjustments to fill in) to the sheets, formulas, names and layout of plan.ts.
  */
+import { DECISION_WORDS } from '../core/review/decisions';
 import { SIGNOFF_HEADERS, SIGNOFF_WIDTHS } from '../core/signoff/sheet';
 import type { Template } from '../core/template';
 import type { AdjustmentRow, EntryRow, Lang, RateeInfo, RaterInfo } from '../core/types';
@@ -389,6 +390,16 @@ function entrySheet(
     );
   }
   sheet.blocks.push({ at: `A${e.firstRow}`, values, style: INPUT });
+  // The reviewer's columns: a decision per row and its reason (docs/review.md).
+  sheet.blocks.push({ at: `${e.reviewCol}${HEADER_ROW}`, values: [[h.review, h.reviewNote]], style: HEADER });
+  sheet.blocks.push({
+    at: `${e.reviewCol}${e.firstRow}`,
+    values: Array.from({ length: rows }, (_, i) => [
+      planValue(entries[i]?.review ?? null),
+      planValue(entries[i]?.reviewNote ?? null),
+    ]),
+    style: INPUT,
+  });
 
   // Formulas: total, status text, effective source, points per indicator, status code.
   const cols: FormulaColumn[] = [
@@ -427,6 +438,7 @@ function entrySheet(
   sheet.columns.push({ col: e.totalCol, width: 9 }, { col: e.statusCol, width: 22 });
   for (let c = columnIndex(srcCol); c <= columnIndex(e.misplacedCol); c++)
     sheet.columns.push({ col: columnLetter(c), hidden: true });
+  sheet.columns.push({ col: e.reviewCol, width: 9 }, { col: e.reviewNoteCol, width: 24 });
 
   // Validation and highlighting of the typed cells.
   const range = (col: string) => `${col}${e.firstRow}:${col}${e.lastRow}`;
@@ -461,6 +473,14 @@ function entrySheet(
       error: template.sources.map((s) => s.id).join(', '),
     });
   sheet.validations.push(rateeListValidation(layout, range(e.rateeCol), w.reasons[3]));
+  const decisions = Object.values(DECISION_WORDS).map((d) => d[lang]);
+  sheet.validations.push({
+    range: range(e.reviewCol),
+    type: 'list',
+    list: decisions,
+    allowBlank: true,
+    error: decisions.join(', '),
+  });
   const firstP = e.pointCols[inds[0].id];
   sheet.conditionalFormats.push({
     range: `D${e.firstRow}:${lastInd}${e.lastRow}`,
@@ -475,8 +495,8 @@ function entrySheet(
 
   sheet.tables.push({
     name: 'DP_EntryTable',
-    range: `A${HEADER_ROW}:${e.misplacedCol}${e.lastRow}`,
-    columns: header,
+    range: `A${HEADER_ROW}:${e.reviewNoteCol}${e.lastRow}`,
+    columns: [...header, h.review, h.reviewNote],
     style: 'TableStyleLight9',
   });
   sheet.freeze = { rows: HEADER_ROW, columns: 3 };

@@ -34,8 +34,10 @@ export const STATUS = {
   raterNotListed: 4,
   duplicate: 5,
   invalidCell: 6,
+  /** The 复核 cell says 不计入 (or `set aside`): a reviewer's decision, checked first (docs/review.md). */
+  setAside: 7,
   /** A row of a source entered as a tally (the workbook has no 计票 sheet yet, so never written). */
-  talliedSource: 7,
+  talliedSource: 8,
 } as const;
 
 const STATUS_CODE: Record<RowStatus, number> = {
@@ -47,6 +49,7 @@ const STATUS_CODE: Record<RowStatus, number> = {
   duplicate: STATUS.duplicate,
   'invalid-cell': STATUS.invalidCell,
   'tallied-source': STATUS.talliedSource,
+  'set-aside': STATUS.setAside,
 };
 
 export const NA: CachedValue = { error: '#N/A' };
@@ -126,6 +129,7 @@ export class CachedBook {
       rater: planValue(e.rater) as string,
       ratee: planValue(e.ratee) as string,
       cells: Object.fromEntries(Object.entries(e.cells).map(([k, v]) => [k, planValue(v)])),
+      review: planValue(e.review ?? null),
     }));
     const adj: AdjustmentRow[] = adjustments.map((a) => ({
       ...a,
@@ -235,7 +239,9 @@ export class CachedBook {
   }
 
   total(i: number): CachedValue {
-    return this.rows[i]?.total ?? '';
+    // A set-aside row keeps its total for the rater analysis; its formula shows "".
+    const row = this.rows[i];
+    return row && !row.setAside ? (row.total ?? '') : '';
   }
 
   // Adjustment sheet, data row i.

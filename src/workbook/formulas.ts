@@ -14,6 +14,7 @@
  * case-sensitive; all other identity checks use EXACT.
  */
 import { ADJUSTMENT_KIND_ALIASES } from '../core/adjustments';
+import { DECISION_WORDS } from '../core/review/decisions';
 import type { Indicator, Source, Template } from '../core/template';
 import type { AdjustmentKind } from '../core/types';
 import { arrayConst, num, quoteSheet, sheetColumn, str } from './formula';
@@ -220,19 +221,23 @@ export function statusFormula(template: Template, layout: WorkbookLayout, row: n
       : `SUMPRODUCT(EXACT(${src},${arrayConst(ids)})*${arrayConst(sizes)})`;
   const pts = Object.values(e.pointCols);
   const pRange = `${pts[0]}${row}:${pts[pts.length - 1]}${row}`;
+  // As parseDecision (src/core/review/decisions.ts): `=` ignores letter case, TRIM the ends' spaces.
+  const review = `${e.reviewCol}${row}`;
+  const aside = DECISION_WORDS.setAside;
   const x = `${rater}&""`;
   const m = `MATCH(${x},${NAMES.listRaters},0)`;
   const listed =
     `IF(IFERROR(AND(EXACT(INDEX(${NAMES.listRaters},${m}),${x}),EXACT(INDEX(${NAMES.listRaterSources},${m}),${src})),FALSE),TRUE,` +
     `SUMPRODUCT(EXACT(${NAMES.listRaters},${x})*EXACT(${NAMES.listRaterSources},${src}))>0)`;
   return (
-    `=IF(OR(${rater}="",${ratee}="",${src}=""),${STATUS.missingField},` +
+    `=IF(IFERROR(OR(TRIM(${review})=${str(aside.zh)},TRIM(${review})=${str(aside.en)}),FALSE),${STATUS.setAside},` +
+    `IF(OR(${rater}="",${ratee}="",${src}=""),${STATUS.missingField},` +
     `IF(NOT(${isOneOf(src, ids)}),${STATUS.unknownSource},` +
     `IF(AND(${counts.ratees}>0,${e.rateeIndexCol}${row}=0),${STATUS.unknownRatee},` +
     // IF, not AND: AND evaluates both sides, and the list scan must not run without a rater list.
     `IF(IF(${counts.raters}>0,NOT(${listed}),FALSE),${STATUS.raterNotListed},` +
     `IF(${duplicateExpr(template, layout, row)},${STATUS.duplicate},` +
-    `IF(COUNT(${pRange})<>${needed},${STATUS.invalidCell},${STATUS.ok}))))))`
+    `IF(COUNT(${pRange})<>${needed},${STATUS.invalidCell},${STATUS.ok})))))))`
   );
 }
 

@@ -63,6 +63,8 @@ export const FIELD_HEADERS: Record<Lang, Record<string, string>> = {
     raterId: '评委编号',
     raterSource: '评价主体',
     raterName: '姓名',
+    review: '复核',
+    reviewNote: '复核说明',
   },
   en: {
     source: 'source',
@@ -77,6 +79,8 @@ export const FIELD_HEADERS: Record<Lang, Record<string, string>> = {
     id: 'id',
     name: 'name',
     group: 'group',
+    review: 'review',
+    reviewNote: 'reviewNote',
     raterId: 'rater',
     raterSource: 'source',
     raterName: 'name',

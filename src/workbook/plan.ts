@@ -159,8 +159,8 @@ export type SheetKey =
   | 'template';
 
 export interface SheetPlan {
-  /** Which sheet of an installation; `print` for the print layout written on export. */
-  key: SheetKey | 'print';
+  /** Which sheet of an installation; `print` for the print layout written on export, `report` for the 评委分析 report. */
+  key: SheetKey | 'print' | 'report';
   /** The name the sheet gets (after clash resolution). */
   name: string;
   visibility: 'visible' | 'hidden' | 'veryHidden';
@@ -216,6 +216,10 @@ export interface EntryLayout {
   keyCol: string;
   maxKeyCol: string;
   misplacedCol: string;
+  /** 复核: a reviewer's decision on the row (保留 / 不计入 / 已核实); 不计入 sets the row aside. */
+  reviewCol: string;
+  /** 复核说明: the reason for the decision. */
+  reviewNoteCol: string;
 }
 
 export interface AdjustmentLayout {

@@ -96,6 +96,8 @@ export function readEntries(
     byField('source'),
     byField('rater'),
     byField('ratee'),
+    { ...byField('review'), required: false },
+    { ...byField('reviewNote'), required: false },
     ...template.indicators.map((ind) => ({
       field: ind.id,
       match: (c: RawCell) => typeof c === 'string' && c.trim() === ind.id,
@@ -103,7 +105,10 @@ export function readEntries(
       label: ind.id,
     })),
   ]);
-  const inputCols = Object.values(cols);
+  // A 复核 mark alone does not make a score sheet.
+  const inputCols = Object.entries(cols)
+    .filter(([f]) => f !== 'review' && f !== 'reviewNote')
+    .map(([, c]) => c);
   const first = e.firstRow - 1;
   const last = lastUsed(rows, inputCols, first);
   const entries: EntryRow[] = [];
@@ -118,6 +123,8 @@ export function readEntries(
       rater: idText(row[cols.rater]),
       ratee: idText(row[cols.ratee]),
       cells,
+      ...(cols.review === undefined ? {} : { review: row[cols.review] ?? null }),
+      ...(cols.reviewNote === undefined ? {} : { reviewNote: row[cols.reviewNote] ?? null }),
       loc: locOf(e.sheet, r + 1, cols),
     });
     if (r + 1 > e.lastRow) outside.push(`${e.sheet}!${r + 1}`);

@@ -73,6 +73,7 @@ export const WORDS: Record<Lang, Words> = {
       '评委不在名单中或主体不符',
       '重复的评分表（均不计入）',
       '有缺项或无效分值',
+      '复核决定不计入',
     ],
     kinds: ['加分', '扣分', '一票否决'],
     indicatorHeaders: [
@@ -141,6 +142,7 @@ export const WORDS: Record<Lang, Words> = {
       'rater not on the list or other source',
       'duplicate score sheet (all copies left out)',
       'missing or invalid score',
+      'set aside by the review',
     ],
     kinds: ['bonus', 'deduction', 'veto'],
     indicatorHeaders: [

@@ -201,6 +201,26 @@ describe('the preview in Chromium', () => {
     await flat.waitFor();
     await expect(flat.locator('[data-testid="flag"][data-code="flat"]').count()).resolves.toBe(1);
     await expect(page.getByTestId('reliability').first().textContent()).resolves.toMatch(/ICC/);
+    // 需复核 N 位 at the top: the planted rater, in plain words, with the consequence of setting it aside.
+    const review = page.getByTestId('needs-review');
+    await expect(review.locator('h3').textContent()).resolves.toMatch(/^需复核 \d+ 位$/);
+    const item = review.locator(`[data-testid="review-item"][data-rater="${s.flatRater}"]`);
+    await expect(item.getByTestId('impact').textContent()).resolves.toMatch(
+      new RegExp(`^不计 ${s.flatRater}：`),
+    );
+    // tier stability comes from the Web Worker
+    await page.getByTestId('stability').waitFor({ timeout: 20000 });
+    await expect(page.getByTestId('stability').textContent()).resolves.toMatch(/1000/);
+    // every figure has its explanation on hover
+    await page.locator('[data-testid="term"][data-term="icc"]').first().hover();
+    await expect(page.getByRole('tooltip').first().textContent()).resolves.toMatch(/ICC/);
+    await item.getByTestId('go-to-rows').click();
+    await expect(page.getByTestId('raters-error').count()).resolves.toBe(0);
+    await review.scrollIntoViewIfNeeded();
+    await shot(page, '12-needs-review');
+    await page.getByTestId('write-report').click();
+    await expect(page.getByTestId('report-written').textContent()).resolves.toMatch(/评委分析报告/);
+    await page.getByTestId('tab-raters').click();
     await page.getByTestId('spread-chart').first().scrollIntoViewIfNeeded();
     await shot(page, '06-raters');
     await flat.getByTestId('highlight').click();

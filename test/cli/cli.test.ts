@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { computeScores } from '../../src/core/scoring';
+import { scoreAndAnalyze } from '../../src/core/pipeline';
 import { readAdjustmentsCsv, readRateesCsv, readRatingsCsv } from '../../src/core/csv';
 import { getBuiltinTemplate } from '../../src/core/templates';
 import { readFileSync } from 'node:fs';
@@ -57,13 +57,15 @@ describe('duanping score', () => {
     const results = JSON.parse(out);
     expect(results.schema).toBe('duanping.results/1');
     const template = getBuiltinTemplate('duty-report')!;
-    const engine = computeScores({
+    const engine = scoreAndAnalyze({
       template,
       entries: readRatingsCsv(readFileSync(join(examples, 'ratings.csv'), 'utf8'), template).entries,
       adjustments: readAdjustmentsCsv(readFileSync(join(examples, 'adjustments.csv'), 'utf8')).adjustments,
       ratees: readRateesCsv(readFileSync(join(examples, 'ratees.csv'), 'utf8')),
     }).results;
+    // the same figures, tier stability included (the bootstrap is seeded)
     expect(results.ratees).toEqual(engine.ratees);
+    expect(results.ratees[0].tierStability).toMatchObject({ draws: 1000, tier: results.ratees[0].tier });
     expect(results.ratees).toHaveLength(24);
     expect(results.ratees.find((r: { ratee: string }) => r.ratee === 'U17')).toMatchObject({
       veto: true,

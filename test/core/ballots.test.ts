@@ -3,7 +3,7 @@
  * requirements with cumulative quotas, and tallies — hand-worked cases and properties.
  */
 import fc from 'fast-check';
-import { assignRanksAndTiers, quotaLimit } from '../../src/core/ballots/tiers';
+import { assignRanksAndTiers, quotaLimit, tierNoteWriter } from '../../src/core/ballots/tiers';
 import { engineT } from '../../src/core/i18n';
 import { computeScores } from '../../src/core/scoring';
 import { getBuiltinTemplate } from '../../src/core/templates';
@@ -525,7 +525,11 @@ describe('properties of tiers with requirements', () => {
       fc.property(arbitraryCase, (c) => {
         const a = build(c, false);
         const b = build(c, false);
-        assignRanksAndTiers(a.ratees, a.template, new Map(a.ratees.map((r) => [r.ratee, ['x']])), t, 'zh');
+        assignRanksAndTiers(
+          a.ratees,
+          a.template,
+          tierNoteWriter(a.template, new Map(a.ratees.map((r) => [r.ratee, ['x']])), t, 'zh'),
+        );
         step7(b.ratees, b.template);
         const view = (rs: RateeResult[]) =>
           rs.map((r) => [r.rank, r.tier, r.notes.map((n) => [n.code, n.tier])]);
@@ -538,7 +542,7 @@ describe('properties of tiers with requirements', () => {
     fc.assert(
       fc.property(arbitraryCase, (c) => {
         const { template, ratees } = build(c, true);
-        assignRanksAndTiers(ratees, template, new Map(ratees.map((r) => [r.ratee, ['x']])), t, 'zh');
+        assignRanksAndTiers(ratees, template, tierNoteWriter(template, new Map(ratees.map((r) => [r.ratee, ['x']])), t, 'zh'));
         const n = ratees.filter((r) => r.final !== null).length;
         const index = (name: string | null) => template.tiers.findIndex((x) => x.name === name);
         template.tiers.forEach((tier, ti) => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { excelRound, toExcelPrecision } from '../../src/core/round';
+import { excelRound, excelRoundByText, toExcelPrecision } from '../../src/core/round';
 
 describe('excelRound', () => {
   it.each([
@@ -53,5 +53,23 @@ describe('toExcelPrecision', () => {
   it('cleans binary noise to 15 significant digits', () => {
     expect(toExcelPrecision(88.50000000000001)).toBe(88.5);
     expect(toExcelPrecision(0.1 + 0.2)).toBe(0.3);
+  });
+});
+
+describe('the arithmetic shortcut gives the text rounding exactly', () => {
+  test('random scores, halves, near-halves and large values, 0–4 decimals', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+          fc.integer({ min: 0, max: 2_000_000 }).map((k) => k / 2000 + 0.0005),
+          fc.integer({ min: 0, max: 200_000 }).map((k) => (k + 0.5) / 100),
+          fc.double({ min: 1e9, max: 1e16, noNaN: true }),
+        ),
+        fc.integer({ min: 0, max: 4 }),
+        (x, d) => Object.is(excelRound(x, d), excelRoundByText(x, d)),
+      ),
+      { numRuns: 20000 },
+    );
   });
 });

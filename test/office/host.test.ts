@@ -213,6 +213,17 @@ describe('selection and highlighting', () => {
     await expect(host.selectCell('F12')).rejects.toThrow(/not a cell like/);
   });
 
+  it("shows the sheet and selects a rater's first run of rows in one round trip", async () => {
+    const { excel, host } = setup();
+    await host.install(sampleWorkload(5, 3));
+    excel.book.activeSheet = '汇总';
+    const r = await measure(excel, () => host.selectRows('评分录入', [12, 9, 10, 11, 30]));
+    expect(r.roundTrips).toBe(1);
+    expect(excel.book.activeSheet).toBe('评分录入');
+    expect(excel.book.selection).toEqual({ sheet: '评分录入', address: '9:12' });
+    await expect(host.selectRows('评分录入', [0])).rejects.toThrow(/start at 1/);
+  });
+
   it('fills and clears rows, unprotecting and re-protecting a protected sheet', async () => {
     const { excel, host } = setup();
     await host.install(sampleWorkload(5, 3));

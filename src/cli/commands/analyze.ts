@@ -11,12 +11,13 @@ import { validateTemplate, type Template } from '../../core/template';
 import { loadTemplate, parseLang, readText, type CliContext } from '../context';
 import { loadCsvInput } from '../input';
 import { problemsReport, ratersReport } from '../report';
+import { reviewReport } from '../review-report';
 import { basename } from 'node:path';
 
 /** A template good enough for rater analysis, read off a ratings file's header and values. */
 export function inferTemplate(csvText: string, fileName: string): Template {
   const { header, records } = parseCsv(csvText, fileName);
-  const fixed = ['source', 'rater', 'ratee'];
+  const fixed = ['source', 'rater', 'ratee', 'review', 'reviewNote'];
   const ids = header.filter((h) => !fixed.includes(h));
   if (!header.includes('rater') || !header.includes('ratee') || ids.length === 0)
     throw new InputError(
@@ -55,16 +56,30 @@ export function register(program: Command, ctx: CliContext): void {
         ? loadTemplate(opts.template, ctx.io)
         : inferTemplate(readText(opts.ratings), opts.ratings);
       const { input, problems } = loadCsvInput(template, { ratings: opts.ratings }, lang, ctx.io);
-      const { results } = scoreAndAnalyze(input, { lang });
+      // Without a template there are no tiers: no stability to report.
+      const { results } = scoreAndAnalyze(input, { lang, review: { stability: !!opts.template } });
       // Only sheet-level problems matter here; missing sources per ratee are the scoring's business.
       results.problems = [...problems, ...results.problems].filter(
         (p) => !['missing-source', 'no-valid-rows', 'no-composite'].includes(p.code),
       );
       if (opts.json) {
-        const { schema, template: t, raters, reliability, problems: ps } = results;
-        ctx.io.out(JSON.stringify({ schema, template: t, raters, reliability, problems: ps }, null, 2));
+        const { schema, template: t, raters, reliability, problems: ps, ratees } = results;
+        const tierStability = opts.template
+          ? ratees.map((r) => ({ ratee: r.ratee, tierStability: r.tierStability ?? null }))
+          : undefined;
+        ctx.io.out(
+          JSON.stringify(
+            { schema, template: t, raters, reliability, problems: ps, ratees: tierStability },
+            null,
+            2,
+          ),
+        );
       } else {
-        ctx.io.out([ratersReport(results, lang), '', problemsReport(results, lang)].join('\n'));
+        ctx.io.out(
+          [ratersReport(results, lang), reviewReport(results, lang), '', problemsReport(results, lang)].join(
+            '\n',
+          ),
+        );
       }
       ctx.exit(results.problems.length > 0 ? 1 : 0);
     });

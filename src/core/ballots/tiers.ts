@@ -56,35 +56,63 @@ function meetsTier(tier: Tier, shares: LevelShares | undefined): boolean {
   return (tier.requires ?? []).every((r) => meetsRequirement(r, shares));
 }
 
-/** Assigns `rank` and `tier` of every ratee with a final score and appends the notes of step 7. */
-export function assignRanksAndTiers(
-  out: RateeResult[],
+/** What steps 6 and 7 read of a ratee, and write back. */
+export interface Rankable {
+  final: number | null;
+  veto: boolean;
+  rank: number | null;
+  tier: string | null;
+  levelShares?: LevelShares;
+}
+
+/** What step 7 tells about a ratee's tier: a veto, a quota tie, or a share rule it missed. */
+export type TierNote =
+  | { code: 'vetoed'; tier: string }
+  | { code: 'quota-tie'; tier: string; limit: number }
+  | { code: 'requirement-unmet'; tier: string; req: Requirement; rule: string; tiers: string[] };
+
+/** How many of `desc` (sorted descending) are greater than f (binary search). */
+function countAbove(desc: number[], f: number): number {
+  let lo = 0;
+  let hi = desc.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (desc[mid] > f) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Assigns `rank` and `tier` of every ratee with a final score; `note` is told of vetoes, quota
+ * ties and missed share rules (the engine words them; the review's resampling passes none).
+ */
+export function assignRanksAndTiers<R extends Rankable>(
+  out: R[],
   template: Template,
-  vetoReasons: Map<string, string[]>,
-  t: TFunction,
-  lang: Lang,
+  note?: (r: R, n: TierNote) => void,
 ): void {
   const scored = out.filter((r) => r.final !== null);
   const n = scored.length;
-  const finals = scored.map((r) => r.final!);
+  const finals = scored.map((r) => r.final!).sort((a, b) => b - a);
   const last = template.tiers[template.tiers.length - 1];
-  for (const r of scored) r.rank = 1 + finals.filter((x) => x > r.final!).length;
+  for (const r of scored) r.rank = 1 + countAbove(finals, r.final!);
 
-  // Rules that barred a ratee from a tier it met the min of: ratee → rule field → barred tiers.
-  const barred = new Map<RateeResult, Map<string, { req: Requirement; rule: string; tiers: string[] }>>();
+  const barred = new Map<R, Map<string, { req: Requirement; rule: string; tiers: string[] }>>();
   let remaining = scored.filter((r) => !r.veto);
   let placedBetter = 0;
-  const tierOf = new Map<RateeResult, Tier>();
-  const quotaTies = new Map<RateeResult, { tier: string; limit: number }[]>();
+  const tierOf = new Map<R, Tier>();
+  const quotaTies = new Map<R, { tier: string; limit: number }[]>();
   template.tiers.forEach((tier, ti) => {
     if (ti === template.tiers.length - 1) return;
-    const eligible: RateeResult[] = [];
+    const eligible: R[] = [];
     for (const r of remaining) {
       if (r.final! < tier.min) continue;
       if (meetsTier(tier, r.levelShares)) {
         eligible.push(r);
         continue;
       }
+      if (!note) continue;
       (tier.requires ?? []).forEach((req, k) => {
         if (meetsRequirement(req, r.levelShares)) return;
         const rule = `tiers[${ti}].requires[${k}]`;
@@ -96,15 +124,18 @@ export function assignRanksAndTiers(
         byRule.set(key, entry);
       });
     }
-    const placed = new Set<RateeResult>();
+    const placed = new Set<R>();
     if (tier.maxShare === undefined) eligible.forEach((r) => placed.add(r));
     else {
       const limit = quotaLimit(tier.maxShare, n);
+      const desc = eligible.map((k) => k.final!).sort((a, b) => b - a);
       for (const r of eligible) {
         const f = r.final!;
-        const atOrAbove = placedBetter + eligible.filter((k) => k.final! >= f).length;
-        if (atOrAbove <= limit) placed.add(r);
-        else if (placedBetter + eligible.filter((k) => k.final! > f).length < limit)
+        const above = countAbove(desc, f);
+        let atOrAbove = above;
+        while (atOrAbove < desc.length && desc[atOrAbove] >= f) atOrAbove++;
+        if (placedBetter + atOrAbove <= limit) placed.add(r);
+        else if (placedBetter + above < limit)
           quotaTies.set(r, [...(quotaTies.get(r) ?? []), { tier: tier.name, limit }]);
       }
     }
@@ -116,35 +147,46 @@ export function assignRanksAndTiers(
   for (const r of scored) {
     if (r.veto) {
       r.tier = last.name;
-      const reason = vetoReasons.get(r.ratee)!.filter(Boolean).join('；') || '—';
-      r.notes.push({
-        code: 'vetoed',
-        tier: last.name,
-        message: t('note.vetoed', { reason, tier: last.name }),
-      });
+      note?.(r, { code: 'vetoed', tier: last.name });
       continue;
     }
     r.tier = (tierOf.get(r) ?? last).name;
-    for (const q of quotaTies.get(r) ?? [])
+    for (const q of quotaTies.get(r) ?? []) note?.(r, { code: 'quota-tie', tier: q.tier, limit: q.limit });
+    for (const { req, rule, tiers } of barred.get(r)?.values() ?? [])
+      note?.(r, { code: 'requirement-unmet', tier: tiers[0], req, rule, tiers });
+  }
+}
+
+/** The engine's words for a tier note, appended to the ratee's notes. */
+export function tierNoteWriter(
+  template: Template,
+  vetoReasons: Map<string, string[]>,
+  t: TFunction,
+  lang: Lang,
+): (r: RateeResult, n: TierNote) => void {
+  return (r, n) => {
+    if (n.code === 'vetoed') {
+      const reason = vetoReasons.get(r.ratee)!.filter(Boolean).join('；') || '—';
+      r.notes.push({ code: 'vetoed', tier: n.tier, message: t('note.vetoed', { reason, tier: n.tier }) });
+    } else if (n.code === 'quota-tie') {
       r.notes.push({
         code: 'quota-tie',
-        tier: q.tier,
-        message: t('note.quota-tie', { final: r.final, limit: q.limit, tier: q.tier }),
+        tier: n.tier,
+        message: t('note.quota-tie', { final: r.final, limit: n.limit, tier: n.tier }),
       });
-    for (const entry of barred.get(r)?.values() ?? []) {
-      const { req, rule, tiers } = entry;
-      const share = requirementShare(req, r.levelShares);
+    } else {
+      const share = requirementShare(n.req, r.levelShares);
       r.notes.push({
         code: 'requirement-unmet',
-        tier: tiers[0],
-        rule,
-        tiers,
+        tier: n.tier,
+        rule: n.rule,
+        tiers: n.tiers,
         message: t('note.requirement-unmet', {
-          rule: describeRequirement(req, template, t, lang),
+          rule: describeRequirement(n.req, template, t, lang),
           actual: share === null ? t('ballot.noShares') : percent(share),
-          tiers: t('ballot.tiers', { tiers: tiers.join(t('ballot.tierSep')) }),
+          tiers: t('ballot.tiers', { tiers: n.tiers.join(t('ballot.tierSep')) }),
         }),
       });
     }
-  }
+  };
 }

@@ -99,7 +99,17 @@ export function canonicalRows(content: SignoffContent): CanonicalRow[] {
       if (c !== null) cells[canonicalText(id)] = c;
     }
     const key = entryKey(['entry', ids.source, ids.rater, ids.ratee]);
-    out.push(row({ section: 'entry', ...placeOf(e.loc), ...ids }, key, { ...ids, cells }));
+    // A reviewer's decision (复核) and its reason are signed with the row; absent when blank, so
+    // a book without decisions keeps the digests it had (docs/review.md).
+    const review = canonicalCell(e.review);
+    const reviewNote = canonicalCell(e.reviewNote);
+    const value = {
+      ...ids,
+      cells,
+      ...(review !== null ? { review } : {}),
+      ...(reviewNote !== null ? { reviewNote } : {}),
+    };
+    out.push(row({ section: 'entry', ...placeOf(e.loc), ...ids }, key, value));
   }
   const adjKey = keyMaker();
   for (const a of content.adjustments) {

@@ -14,13 +14,16 @@
  */
 import { InputError, NotInstalledError } from '../../core/errors';
 import { columnIndex, columnLetter } from '../../core/address';
-import type { Lang, RateeInfo, Results } from '../../core/types';
-import { summarySheetPlan } from '../../workbook/build';
+import type { Lang, RateeInfo, Results, RowResult } from '../../core/types';
+import { buildPlan, summarySheetPlan } from '../../workbook/build';
+import { SHEET_NAMES } from '../../workbook/names';
+import type { Block, SheetKey } from '../../workbook/plan';
 import { TEMPLATE_SHEET } from '../../workbook/plan';
 import { installBook, readBookContent, writeAnalysisSheet } from '../../workbook/operations';
 import { readStore, type Stored } from '../../workbook/store';
 import { DIGESTS_SHEET, type SignoffRecord } from '../../core/signoff';
 import { PRINT_SHEET, printSheetPlan, summaryPrintColumns } from '../../workbook/print';
+import { REPORT_SHEET, reviewReportPlan } from '../../workbook/report';
 import {
   digestsBlock,
   readResults,
@@ -229,6 +232,22 @@ export class OfficeHost implements WorkbookHost {
     const sheet = parsed.sheet;
     return this.o.run(async (ctx) => {
       ctx.workbook.worksheets.getItem(sheet).getRange(formatAddress(parsed)).select();
+      await ctx.sync();
+    });
+  }
+
+  async selectRows(sheet: string, rows: number[]): Promise<void> {
+    const bad = rows.find((r) => !Number.isInteger(r) || r < 1);
+    if (bad !== undefined) throw new InputError(`row numbers start at 1 (found ${bad})`);
+    if (rows.length === 0) return;
+    const sorted = [...new Set(rows)].sort((a, b) => a - b);
+    let last = sorted[0];
+    while (sorted.includes(last + 1)) last++;
+    return this.o.run(async (ctx) => {
+      // Range.select shows the range's sheet (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-select-member(1)).
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(`${sorted[0]}:${last}`).select();
       await ctx.sync();
     });
   }
@@ -450,6 +469,26 @@ export class OfficeHost implements WorkbookHost {
         rows,
         records: records.records,
       });
+      const writes: Write[] = [];
+      if (!olds[stored.lang].isNullObject)
+        writes.push({ sheet: plan.name, bytes: 200, deletesSheet: true, apply: (ws) => ws!.delete() });
+      writes.push(...sheetsWrites([plan], { features: this.features(), pieceBytes: this.batchBytes / 2 }));
+      writes.push({ sheet: plan.name, bytes: 200, apply: (ws) => ws!.activate() });
+      await this.port.applyWrites(ctx, writes);
+      return plan.name;
+    });
+  }
+
+  /**
+   * Writes the printable 评委分析 report (src/workbook/report.ts) from computed results, replacing
+   * an older one, and shows it; returns its name. Nothing a clerk typed is touched.
+   */
+  async writeReviewReport(results: Results, rows: RowResult[]): Promise<string> {
+    return this.o.run(async (ctx) => {
+      const probe = (name: string) => ctx.workbook.worksheets.getItemOrNullObject(name);
+      const olds = { zh: probe(REPORT_SHEET.zh), en: probe(REPORT_SHEET.en) };
+      const stored = await this.stored(ctx);
+      const plan = reviewReportPlan({ template: stored.template, results, rows, lang: stored.lang });
       const writes: Write[] = [];
       if (!olds[stored.lang].isNullObject)
         writes.push({ sheet: plan.name, bytes: 200, deletesSheet: true, apply: (ws) => ws!.delete() });
