@@ -14,6 +14,14 @@ export interface WorkbookContent {
   adjustments: AdjustmentRow[];
   ratees: RateeInfo[];
   raters: RaterInfo[];
+  /** Rows typed below the formula area (`评分录入!351`): the engine reads them, the summary does not. */
+  outsideFormulas?: string[];
+}
+
+/** One cell to write, `Sheet!A1`, and its value (null clears it). */
+export interface CellWrite {
+  where: string;
+  value: string | number | boolean | null;
 }
 
 /** What to do when sheets of the same name already exist. */
@@ -71,6 +79,12 @@ export interface WorkbookHost {
    * when any ratee cell there holds something. The summary lists the ratees of 名单 row by row.
    */
   fillRateeList(ratees: RateeInfo[]): Promise<void>;
+  /**
+   * Writes the cells named and nothing else (fixes and splits the clerk agreed to), in one
+   * batch; refuses, changing nothing, when a sheet is protected. Returns each cell's previous
+   * value, in the same order, so the pane can undo.
+   */
+  writeCells(cells: CellWrite[]): Promise<CellWrite[]>;
   /** Selects a cell given as `Sheet!A1` so the clerk sees it. */
   selectCell(where: string): Promise<void>;
   /** Fills the given sheet rows (1-based) with a highlight colour, or clears it with null. */

@@ -3,6 +3,7 @@
  * without Excel. Language: zh by default, `?lang=en` for English (the pane also has a switch).
  */
 import { createRoot } from 'react-dom/client';
+import { startEngineWorker } from '../taskpane/engine/start';
 import { App } from '../taskpane/components/App';
 import type { Lang } from '../core/types';
 import { createPreviewWorkbook } from './fakeWorkbook';
@@ -10,6 +11,7 @@ import { PREVIEW_CSS } from './styles';
 import { WorkbookView } from './WorkbookView';
 
 function start() {
+  startEngineWorker();
   const style = document.createElement('style');
   style.textContent = PREVIEW_CSS;
   document.head.appendChild(style);

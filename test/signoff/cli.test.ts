@@ -166,7 +166,7 @@ describe('duanping signoff / verify / withdraw / export', () => {
     await wb.xlsx.writeFile(empty);
     const r = await cli('signoff', empty, '--reviewer', 'A', '--out', join(dir, 'empty-signed.xlsx'));
     expect(r.code).toBe(1);
-    expect(r.err).toContain('评分录入表是空的');
+    expect(r.err).toContain('评分录入表里还没有分数');
   });
 
   it('withdraws level 2 and keeps level 1 valid', async () => {

@@ -54,9 +54,9 @@ describe('sign-off gate', () => {
 
   it('refuses an empty entry sheet, and one where no sheet is counted', () => {
     const empty = signoffGate({ ...current(), entries: [], adjustments: [], results: [] });
-    expect(empty.issues).toEqual([{ code: 'nothing-counted', entries: 0 }]);
+    expect(empty.issues).toEqual([{ code: 'nothing-counted', typed: 0 }]);
     const d2 = decideGate(empty, undefined, 'zh');
-    expect(!d2.ok && d2.message).toContain('评分录入表是空的');
+    expect(!d2.ok && d2.message).toContain('评分录入表里还没有分数');
   });
 
   it('an override keeps the reason and what was open, covered by the record digest and stored in the sheet', async () => {

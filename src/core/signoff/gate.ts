@@ -29,8 +29,8 @@ export interface GateInput {
 export type GateIssue =
   /** Input problems: the score sheets or adjustments named are left out of the totals. */
   | { code: 'input-problems'; count: number; first: string[] }
-  /** No score sheet is counted: the entry sheet is empty, or every sheet has a problem. */
-  | { code: 'nothing-counted'; entries: number }
+  /** No score sheet is counted: no score typed at all (`typed` 0), or every sheet has a problem. */
+  | { code: 'nothing-counted'; typed: number }
   /** The summary shows results other than those the entries give now (names the ratees). */
   | { code: 'stale-results'; ratees: string[] };
 
@@ -68,7 +68,11 @@ export function signoffGate(input: GateInput, lang: Lang = 'zh'): GateReport {
       first: results.problems.slice(0, 5).map((p) => p.message),
     });
   const counted = rows.filter((r) => !r.excluded && r.total !== null).length;
-  if (counted === 0) issues.push({ code: 'nothing-counted', entries: input.entries.length });
+  if (counted === 0) {
+    const blank = (v: RawCell) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+    const typed = input.entries.filter((e) => Object.values(e.cells).some((v) => !blank(v))).length;
+    issues.push({ code: 'nothing-counted', typed });
+  }
 
   // The summary against the engine on the same entries: final, rank and tier per ratee.
   const shown = new Map(input.results.map((r) => [r.ratee, r]));
@@ -102,13 +106,13 @@ export function describeGateIssue(issue: GateIssue, lang: Lang): string {
         ? `录入还有 ${issue.count} 个问题，相关评分表或加减分没有计入结果（第一个：${issue.first[0]}）`
         : `the entries have ${issue.count} problem(s); the score sheets or adjustments concerned are not counted (first: ${issue.first[0]})`;
     case 'nothing-counted':
-      return issue.entries === 0
+      return issue.typed === 0
         ? zh
-          ? '评分录入表是空的，没有可以签核的结果'
-          : 'the entry sheet is empty: there are no results to sign'
+          ? '评分录入表里还没有分数，没有可以签核的结果'
+          : 'the entry sheet holds no score yet: there are no results to sign'
         : zh
-          ? `${issue.entries} 张评分表都有问题，没有一张计入结果`
-          : `none of the ${issue.entries} score sheet(s) is counted`;
+          ? `录入了分数的 ${issue.typed} 张评分表都有问题，没有一张计入结果`
+          : `none of the ${issue.typed} score sheet(s) with scores is counted`;
     case 'stale-results': {
       const few = issue.ratees.slice(0, 5).join(zh ? '、' : ', ');
       const more =

@@ -8,21 +8,27 @@ import {
   Tab,
   TabList,
   Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
   makeStyles,
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Lang } from '../../core/types';
 import type { WorkbookHost } from '../../hosts/types';
 import { createI18n } from '../i18n';
-import type { Computation } from '../workflow';
+import { changedSince, computeWorkbook, type Computation } from '../workflow';
+import { Announcer, useAnnounce } from './Announcer';
 import { ComputeTab } from './ComputeTab';
 import { HostContext } from './HostContext';
 import { RatersTab } from './RatersTab';
 import { SignoffTab } from './SignoffTab';
 import { TemplateTab } from './TemplateTab';
+import { useHost } from './HostContext';
+import { useAction } from './useAction';
 
 export interface AppProps {
   host: WorkbookHost;
@@ -53,7 +59,9 @@ export function App({ host, lang }: AppProps) {
     <I18nextProvider i18n={i18n}>
       <HostContext.Provider value={host}>
         <FluentProvider theme={webLightTheme}>
-          <Pane />
+          <Announcer>
+            <Pane />
+          </Announcer>
         </FluentProvider>
       </HostContext.Provider>
     </I18nextProvider>
@@ -64,15 +72,69 @@ function Pane() {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const [tab, setTab] = useState<TabId>('template');
-  const [computation, setComputation] = useState<Computation | null>(null);
+  const [computation, setComputationState] = useState<Computation | null>(null);
+  const [stale, setStale] = useState(false);
   const lang = i18n.language as Lang;
+  const host = useHost();
+  const announce = useAnnounce();
+  const recompute = useAction();
+  const rootRef = useRef<HTMLElement>(null);
+  const checking = useRef(false);
+
+  const setComputation = useCallback((c: Computation | null) => {
+    setComputationState(c);
+    setStale(false);
+  }, []);
+
+  /**
+   * Results are only as new as the entries they were computed from: when the clerk comes back
+   * to the pane (from typing in the sheet) or changes tab, the workbook is read again and its
+   * fingerprint compared with the computation's; a difference marks the results stale.
+   */
+  const recheck = useCallback(async () => {
+    if (!computation || checking.current) return;
+    checking.current = true;
+    try {
+      const changed = await changedSince(host, computation);
+      if (changed && !stale) announce(t('stale.body'));
+      setStale(changed !== null);
+    } catch {
+      // The workbook cannot be read as it was (sheets renamed, installation removed): the
+      // results can no longer be vouched for.
+      setStale(true);
+    } finally {
+      checking.current = false;
+    }
+  }, [computation, host, stale, announce, t]);
+
+  useEffect(() => {
+    const root = rootRef.current;
+    const onWindowFocus = () => void recheck();
+    const onFocusIn = (e: FocusEvent) => {
+      const from = e.relatedTarget as Node | null;
+      if (!from || !root?.contains(from)) void recheck();
+    };
+    window.addEventListener('focus', onWindowFocus);
+    root?.addEventListener('focusin', onFocusIn);
+    return () => {
+      window.removeEventListener('focus', onWindowFocus);
+      root?.removeEventListener('focusin', onFocusIn);
+    };
+  }, [recheck]);
+
+  const runAgain = () =>
+    recompute.run(async (progress) => {
+      const c = await computeWorkbook(host, lang, true, progress, (k) => t(`compute.step.${k}`));
+      setComputation(c);
+      announce(t('stale.done'));
+    });
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
 
   return (
-    <main className={styles.root} aria-label={t('app.name')}>
+    <main className={styles.root} aria-label={t('app.name')} ref={rootRef}>
       <div className={styles.header}>
         <h1 className={styles.title}>{t('app.name')}</h1>
         <Button
@@ -87,7 +149,10 @@ function Pane() {
       <TabList
         className={styles.tabs}
         selectedValue={tab}
-        onTabSelect={(_, d) => setTab(d.value as TabId)}
+        onTabSelect={(_, d) => {
+          setTab(d.value as TabId);
+          void recheck();
+        }}
         size="small"
       >
         <Tab value="template" data-testid="tab-template">
@@ -103,11 +168,27 @@ function Pane() {
           {t('tabs.signoff')}
         </Tab>
       </TabList>
+      {stale && computation && (
+        <MessageBar intent="warning" layout="multiline" data-testid="stale">
+          <MessageBarBody>{recompute.error ?? t('stale.body')}</MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              appearance="primary"
+              disabled={recompute.busy}
+              data-testid="recompute"
+              onClick={() => void runAgain()}
+            >
+              {recompute.busy ? t('compute.working') : t('stale.recompute')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <div role="tabpanel" hidden={tab !== 'template'}>
         <TemplateTab onInstalled={() => setComputation(null)} />
       </div>
       <div role="tabpanel" hidden={tab !== 'compute'}>
-        <ComputeTab computation={computation} onComputed={setComputation} />
+        <ComputeTab computation={computation} onComputed={setComputation} stale={stale} />
       </div>
       <div role="tabpanel" hidden={tab !== 'raters'}>
         <RatersTab computation={computation} onComputed={setComputation} />

@@ -1,0 +1,15 @@
+/**
+ * What the task pane asks of its engine worker and what it answers: the whole computation
+ * (scores, rater analysis, reliability) and the fingerprint of what the workbook holds.
+ */
+import type { ScoreInput, ScoreOptions, ScoreOutput } from '../../core/scoring';
+
+export type EngineRequest =
+  | { id: number; op: 'score'; input: ScoreInput; options: ScoreOptions }
+  | { id: number; op: 'fingerprint'; input: FingerprintInput };
+
+export type EngineReply =
+  { id: number; ok: true; out: ScoreOutput | string } | { id: number; ok: false; message: string };
+
+/** The parts of the workbook a computation depends on. */
+export type FingerprintInput = Pick<ScoreInput, 'template' | 'entries' | 'adjustments' | 'ratees' | 'raters'>;
