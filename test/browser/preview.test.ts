@@ -260,7 +260,7 @@ describe('the preview in Chromium', () => {
     await page.getByTestId('sign-role').fill('科长');
     await page.getByTestId('sign-submit').click();
     await expect(page.getByTestId('signoff-outcome').textContent()).resolves.toMatch(
-      /^已签核：第 1 级 张科长，摘要 [0-9a-f]{8}/,
+      /^已签核：第 1 级 张科长，校验码 [0-9a-f]{8}/,
     );
     await expect(status.textContent()).resolves.toMatch(/^全部 1 级签核有效/);
 
