@@ -20,6 +20,9 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Lang } from '../../core/types';
 import type { WorkbookHost } from '../../hosts/types';
 import { createI18n } from '../i18n';
+import type { Template } from '../../core/template';
+import type { CellWrite } from '../../hosts/types';
+import { sampleData, sampleKey } from '../model/sample';
 import { changedSince, computeWorkbook, type Computation } from '../workflow';
 import { Announcer, useAnnounce } from './Announcer';
 import { ComputeTab } from './ComputeTab';
@@ -50,6 +53,18 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between' },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   tabs: { marginLeft: '-10px' },
+  steps: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: '2px',
+    rowGap: '2px',
+  },
+  step: { minWidth: 0, paddingLeft: '6px', paddingRight: '6px' },
+  arrow: { color: tokens.colorNeutralForeground3 },
 });
 
 /** The pane, with its own i18next instance so two panes (tests) never share a language. */
@@ -80,6 +95,48 @@ function Pane() {
   const recompute = useAction();
   const rootRef = useRef<HTMLElement>(null);
   const checking = useRef(false);
+  const [installed, setInstalled] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [offered, setOffered] = useState<Template | null>(null);
+  const sample = useAction();
+
+  useEffect(() => {
+    let live = true;
+    host
+      .findInstallation()
+      .then((i) => live && setInstalled(i !== null))
+      .catch(() => undefined); // the steps then start at 选模板, which is right for a book the pane cannot read
+    return () => {
+      live = false;
+    };
+  }, [host]);
+
+  /** 载入示例: installs the sample template with its lists and types the sample scores. */
+  const loadSample = () =>
+    sample.run(async (progress) => {
+      if (await host.findInstallation()) throw new Error(t('firstRun.sampleRefused'));
+      const s = sampleData();
+      progress({ step: t('firstRun.sampleInstalling') });
+      await host.install({ template: s.template, ratees: s.ratees, raters: s.raters });
+      const content = await host.readContent();
+      const writes: CellWrite[] = [];
+      for (const e of content.entries) {
+        const cells = s.scores.get(sampleKey(e.source, e.rater, e.ratee));
+        if (!cells || !e.loc) continue;
+        for (const [id, v] of Object.entries(cells))
+          writes.push({ where: `${e.loc.sheet}!${e.loc.columns[id]}${e.loc.row}`, value: v });
+      }
+      progress({ step: t('firstRun.sampleTyping') });
+      await host.writeCells(writes);
+      setOffered(s.template);
+      setInstalled(true);
+      setComputation(null);
+      setTab('compute');
+      announce(t('firstRun.sampleDone', { rows: content.entries.length }));
+    });
+
+  const step = !installed ? 1 : computation === null ? 2 : 3;
+  const stepTabs: TabId[] = ['template', 'compute', computation ? 'signoff' : 'compute'];
 
   const setComputation = useCallback((c: Computation | null) => {
     setComputationState(c);
@@ -146,6 +203,57 @@ function Pane() {
           {t('app.otherLanguage')}
         </Button>
       </div>
+      <nav aria-label={t('firstRun.steps')}>
+        <ol className={styles.steps}>
+          {[1, 2, 3].map((n) => (
+            <li key={n} className={styles.step}>
+              {n > 1 && (
+                <span className={styles.arrow} aria-hidden>
+                  →{' '}
+                </span>
+              )}
+              <Button
+                size="small"
+                appearance={n === step ? 'primary' : 'subtle'}
+                className={styles.step}
+                aria-current={n === step ? 'step' : undefined}
+                data-testid={`step-${n}`}
+                onClick={() => setTab(stepTabs[n - 1])}
+              >
+                {t(`firstRun.step${n}`)}
+              </Button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {!installed && (
+        <MessageBar intent="info" layout="multiline" data-testid="first-run">
+          <MessageBarBody>
+            {sample.error ??
+              (sample.busy ? (sample.progress?.step ?? t('firstRun.sampleInstalling')) : t('firstRun.hint'))}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              disabled={sample.busy}
+              data-testid="load-sample"
+              onClick={() => void loadSample()}
+            >
+              {t('firstRun.sample')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {pending && tab !== 'template' && (
+        <MessageBar intent="warning" layout="multiline" data-testid="pending-banner">
+          <MessageBarBody>{t('template.pending.title')}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => setTab('template')}>
+              {t('firstRun.toTemplate')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <TabList
         className={styles.tabs}
         selectedValue={tab}
@@ -185,7 +293,14 @@ function Pane() {
         </MessageBar>
       )}
       <div role="tabpanel" hidden={tab !== 'template'}>
-        <TemplateTab onInstalled={() => setComputation(null)} />
+        <TemplateTab
+          onInstalled={() => {
+            setComputation(null);
+            setInstalled(true);
+          }}
+          onPending={setPending}
+          offered={offered}
+        />
       </div>
       <div role="tabpanel" hidden={tab !== 'compute'}>
         <ComputeTab computation={computation} onComputed={setComputation} stale={stale} />
