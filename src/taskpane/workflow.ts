@@ -7,7 +7,7 @@ import { NotInstalledError } from '../core/errors';
 import type { Lang, Results, RowResult } from '../core/types';
 import type { WorkbookContent, WorkbookHost } from '../hosts/types';
 import type { ActionProgress } from './components/useAction';
-import { fingerprint, runEngine } from './engine';
+import { fingerprint, runEngineAndFingerprint } from './engine';
 
 /**
  * Runs a host call; a workbook without an installation becomes the pane's own sentence, in the
@@ -54,10 +54,10 @@ export async function computeWorkbook(
   const content = await installed(() => host.readContent(), stepName('notInstalled'));
   report({ step: stepName('compute'), fraction: 1 / total });
   // The engine runs in a Web Worker (./engine): the pane keeps painting and answering keys.
-  const [{ results, rows }, print] = await Promise.all([
-    runEngine(content, { lang, textNumbers: false }),
-    fingerprint(content),
-  ]);
+  const {
+    out: { results, rows },
+    print,
+  } = await runEngineAndFingerprint(content, { lang, textNumbers: false });
   let listed = 0;
   if (write) {
     report({ step: stepName('write'), fraction: 2 / total });

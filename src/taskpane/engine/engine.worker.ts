@@ -15,7 +15,12 @@ const scope = self as unknown as {
 scope.onmessage = (e) => {
   const req = e.data;
   try {
-    const out = req.op === 'score' ? scoreAndAnalyze(req.input, req.options) : fingerprintOf(req.input);
+    const out =
+      req.op === 'score'
+        ? scoreAndAnalyze(req.input, req.options)
+        : req.op === 'score+fingerprint'
+          ? { out: scoreAndAnalyze(req.input, req.options), print: fingerprintOf(req.input) }
+          : fingerprintOf(req.input);
     scope.postMessage({ id: req.id, ok: true, out });
   } catch (err) {
     scope.postMessage({ id: req.id, ok: false, message: err instanceof Error ? err.message : String(err) });

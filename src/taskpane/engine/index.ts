@@ -86,3 +86,24 @@ export function fingerprint(input: FingerprintInput): Promise<string> {
   };
   return ask({ op: 'fingerprint', input: clean }, () => fingerprintOf(clean));
 }
+
+/**
+ * Both at once, for a computation: the workbook's content crosses to the worker once (copying
+ * it is main-thread work that grows with the sheets).
+ */
+export function runEngineAndFingerprint(
+  input: ScoreInput,
+  options: ScoreOptions,
+): Promise<{ out: ScoreOutput; print: string }> {
+  const clean: ScoreInput = {
+    template: input.template,
+    entries: input.entries,
+    adjustments: input.adjustments,
+    ratees: input.ratees,
+    raters: input.raters,
+  };
+  return ask({ op: 'score+fingerprint', input: clean, options }, () => ({
+    out: scoreAndAnalyze(clean, options),
+    print: fingerprintOf(clean),
+  }));
+}

@@ -6,10 +6,12 @@ import type { ScoreInput, ScoreOptions, ScoreOutput } from '../../core/scoring';
 
 export type EngineRequest =
   | { id: number; op: 'score'; input: ScoreInput; options: ScoreOptions }
+  | { id: number; op: 'score+fingerprint'; input: ScoreInput; options: ScoreOptions }
   | { id: number; op: 'fingerprint'; input: FingerprintInput };
 
 export type EngineReply =
-  { id: number; ok: true; out: ScoreOutput | string } | { id: number; ok: false; message: string };
+  | { id: number; ok: true; out: ScoreOutput | string | { out: ScoreOutput; print: string } }
+  | { id: number; ok: false; message: string };
 
 /** The parts of the workbook a computation depends on. */
 export type FingerprintInput = Pick<ScoreInput, 'template' | 'entries' | 'adjustments' | 'ratees' | 'raters'>;
