@@ -11,6 +11,7 @@ import { fingerprintOf } from '../../src/taskpane/engine/fingerprint';
 import { csvPastedAsText, splitCsvLines } from '../../src/taskpane/model/delimited';
 import { fixWrites, proposedFixes } from '../../src/taskpane/model/fixes';
 import { noScores } from '../../src/taskpane/model/problems';
+import { displayTime } from '../../src/taskpane/model/time';
 import { changedSince, computeWorkbook } from '../../src/taskpane/workflow';
 
 async function pane() {
@@ -121,5 +122,15 @@ describe('results a clerk can trust', () => {
     expect(row).toMatchObject({ source: first.source, rater: 'X9', ratee: first.ratee });
     expect(Object.values(row.cells)).toEqual(ids.map(() => 3));
     expect(after.content.entries.some((e) => e.loc!.row === last + 1)).toBe(false); // header cleared
+  });
+});
+
+describe('sign-off times as a clerk reads them', () => {
+  it('shows the signer’s wall-clock time, the year only when it is not this year', () => {
+    const now = new Date(2026, 11, 3);
+    expect(displayTime('2026-12-03T15:19:07+08:00', 'zh', now)).toBe('12月3日 15:19');
+    expect(displayTime('2025-01-20T09:00:00+08:00', 'zh', now)).toBe('2025年1月20日 09:00');
+    expect(displayTime('2026-12-03T15:19:07+08:00', 'en', now)).toBe('12-03 15:19');
+    expect(displayTime('not a time', 'zh', now)).toBe('not a time');
   });
 });

@@ -40,6 +40,7 @@ import {
   type SignForm,
   type WithdrawForm,
 } from '../signoff';
+import { displayTime } from '../model/time';
 import { useHost } from './HostContext';
 import { usePaneStyles } from './paneStyles';
 import { useAction } from './useAction';
@@ -425,6 +426,7 @@ function LevelItem({ status }: { status: LevelStatus }) {
   const styles = useStyles();
   const pane = usePaneStyles();
   const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
   const role = status.role ? (i18n.language === 'zh' ? `（${status.role}）` : ` (${status.role})`) : '';
   return (
     <li className={pane.card} data-testid="signoff-level" data-state={status.state}>
@@ -441,13 +443,15 @@ function LevelItem({ status }: { status: LevelStatus }) {
         </Badge>
       </div>
       <span className={styles.mono}>
-        {t('signoff.at', { time: status.time, digest: status.digest.slice(0, 8) })}
+        <time dateTime={status.time} title={status.time}>
+          {t('signoff.at', { time: displayTime(status.time, lang), digest: status.digest.slice(0, 8) })}
+        </time>
       </span>
       {status.state === 'withdrawn' && (
         <span>
           {t('signoff.withdrawnLine', {
             by: status.withdrawn.by,
-            time: status.withdrawn.time,
+            time: displayTime(status.withdrawn.time, lang),
             reason: status.withdrawn.reason,
           })}
         </span>
