@@ -13,7 +13,7 @@ const zh = {
     'not-a-number': '{{at}}{{who}}的“{{indicator}}”填的是“{{found}}”，不是分数；应为 {{allowed}}。',
     'number-as-text':
       '{{at}}{{who}}的“{{indicator}}”是文本格式的“{{found}}”，公式不会把它当作分数；请改为数字 {{fix}}。',
-    'out-of-range': '{{at}}{{who}}的“{{indicator}}”为 {{found}}，超出允许范围 {{allowed}}。',
+    'out-of-range': '{{at}}{{who}}的“{{indicator}}”为 {{found}}，超出了分值范围；应填 {{allowed}}。',
     'not-a-level': '{{at}}{{who}}的“{{indicator}}”填的是“{{found}}”，不是规定的等次；应为 {{allowed}}。',
     'full-width-digits':
       '{{at}}{{who}}的“{{indicator}}”用了全角数字“{{found}}”；建议改为 {{fix}}（需您确认后再改）。',

@@ -42,6 +42,9 @@ export function analysisInput(template: Template, rows: RowResult[]): AnalysisIn
   };
 }
 
+/** The options of `scoreAndAnalyze`: the engine's, and what of the review to compute. */
+export type AnalyzeOptions = ScoreOptions & { review?: ReviewOptions };
+
 export interface ReviewOptions {
   /** Compute `raters[].impact` for raters flagged warn/alert (default true). */
   impact?: boolean;
@@ -53,10 +56,7 @@ export interface ReviewOptions {
  * Scores plus `raters` and `reliability` filled in, the decisions recorded in the 复核 column, and
  * the review's figures: each flagged rater's impact and each ratee's tier stability.
  */
-export function scoreAndAnalyze(
-  input: ScoreInput,
-  options: ScoreOptions & { review?: ReviewOptions } = {},
-): ScoreOutput {
+export function scoreAndAnalyze(input: ScoreInput, options: AnalyzeOptions = {}): ScoreOutput {
   const out = computeScores(input, options);
   out.results.problems.push(...lookalikeProblems(input, options.lang, options.textNumbers ?? true));
   // A tallied source (计票) has no score sheets: no per-rater flags, no reliability; `tallied` says so.
@@ -75,11 +75,7 @@ export function scoreAndAnalyze(
 }
 
 /** Fills in decisions, impacts and tier stability on computed results. */
-export function addReview(
-  input: ScoreInput,
-  out: ScoreOutput,
-  options: ScoreOptions & { review?: ReviewOptions } = {},
-): void {
+export function addReview(input: ScoreInput, out: ScoreOutput, options: AnalyzeOptions = {}): void {
   const review = options.review ?? {};
   const single = input.template.sources.length === 1 ? input.template.sources[0].id : null;
   const decisions = new Map(

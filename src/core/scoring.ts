@@ -320,9 +320,9 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
       // A set-aside sheet (below) counts in no share, as in the workbook (status 7 is not counted).
       if (!isSetAside(e.review))
         for (const ind of inds) {
-        const level = levelOfCell(e.cells[ind.id], ind, row.values[ind.id]!);
-        if (level !== undefined) counter.add(ratee, source, level);
-      }
+          const level = levelOfCell(e.cells[ind.id], ind, row.values[ind.id]!);
+          if (level !== undefined) counter.add(ratee, source, level);
+        }
     }
   });
 

@@ -22,6 +22,12 @@ export type {
   WorkbookContent,
 } from '../workbook/types';
 
+/** One cell to write, `Sheet!A1`, and its value (null clears it). */
+export interface CellWrite {
+  where: string;
+  value: string | number | boolean | null;
+}
+
 /** What `getFile` gives: the workbook as an .xlsx file, or Excel's PDF of it. */
 export type FileKind = 'xlsx' | 'pdf';
 
@@ -55,6 +61,12 @@ export interface WorkbookHost {
    * when any ratee cell there holds something. The summary lists the ratees of 名单 row by row.
    */
   fillRateeList(ratees: RateeInfo[]): Promise<void>;
+  /**
+   * Writes the cells named and nothing else (fixes and splits the clerk agreed to), in one
+   * batch; refuses, changing nothing, when a sheet is protected. Returns each cell's previous
+   * value, in the same order, so the pane can undo.
+   */
+  writeCells(cells: CellWrite[]): Promise<CellWrite[]>;
   /** Selects a cell given as `Sheet!A1` so the clerk sees it. */
   selectCell(where: string): Promise<void>;
   /**

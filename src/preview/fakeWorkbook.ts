@@ -124,6 +124,8 @@ export function calculateFromEngine(book: FakeBook, lang: Lang): void {
 }
 
 export interface PreviewWorkbook {
+  /** Milliseconds spent inside the simulated Excel's batches (for bench/pane.ts). */
+  hostTime: { ms: number };
   excel: FakeExcel;
   host: OfficeHost;
   book: PreviewBook;
@@ -137,10 +139,13 @@ export function createPreviewWorkbook(lang: Lang): PreviewWorkbook {
     sheets: ['Sheet1'],
     calculate: (b) => calculateFromEngine(b, lang),
   });
+  const hostTime = { ms: 0 };
   const run: XlRun = async (batch) => {
+    const t0 = performance.now();
     try {
       return await excel.run(batch);
     } finally {
+      hostTime.ms += performance.now() - t0;
       emit();
     }
   };
@@ -216,5 +221,5 @@ export function createPreviewWorkbook(lang: Lang): PreviewWorkbook {
       return () => listeners.delete(listener);
     },
   };
-  return { excel, host, book };
+  return { hostTime, excel, host, book };
 }

@@ -4,6 +4,7 @@
  * and render the pane. Components never call Office themselves.
  */
 import { createRoot } from 'react-dom/client';
+import { startEngineWorker } from './engine/start';
 import { createExcelHost } from '../hosts/office';
 import { excelIsSetSupported } from '../hosts/office/excel-run';
 import { App } from './components/App';
@@ -17,6 +18,7 @@ function unsupported(root: HTMLElement): void {
 }
 
 void Office.onReady(() => {
+  startEngineWorker();
   const root = document.getElementById('root') ?? document.body.appendChild(document.createElement('div'));
   if (!excelIsSetSupported('ExcelApi', '1.7')) return unsupported(root);
   const lang = languageFromOffice(Office.context.displayLanguage);

@@ -4,10 +4,23 @@
  * line runs the same); this file adds the pane's checks in the pane's language and the file
  * exports. The xlsx copy code (exceljs) is loaded only when a copy is asked for.
  */
-import { describeVerification, latestRecord, nowWithOffset, webCryptoDigester } from '../core/signoff';
+import {
+  describeGateIssue,
+  describeVerification,
+  latestRecord,
+  nowWithOffset,
+  webCryptoDigester,
+  type GateReport,
+} from '../core/signoff';
 import type { Lang } from '../core/types';
 import type { SaveOutcome, WorkbookHost } from '../hosts/types';
-import { signBook, verifyBook, withdrawBook, type BookVerification } from '../workbook/signoff';
+import {
+  gateOfBook,
+  signBook,
+  verifyRecords,
+  withdrawBook,
+  type BookVerification,
+} from '../workbook/signoff';
 import { installed } from './workflow';
 
 /** A sentence for the pane, in the pane's language. */
@@ -18,9 +31,18 @@ function inBook<T>(call: () => Promise<T>, say: Say): Promise<T> {
   return installed(call, say('signoff.notInstalled'));
 }
 
-/** All sign-offs checked against the workbook as it is now. */
-export function checkSignoffs(host: WorkbookHost, say: Say): Promise<BookVerification> {
-  return inBook(() => verifyBook(host.signoffStore(), webCryptoDigester()), say);
+export interface SignoffCheck {
+  verification: BookVerification;
+  /** What would refuse a sign-off now (input problems, results older than the entries, nothing counted). */
+  gate: GateReport | null;
+}
+
+/** All sign-offs checked against the workbook as it is now, and the sign-off gate, from one read. */
+export async function checkSignoffs(host: WorkbookHost, say: Say, lang: Lang): Promise<SignoffCheck> {
+  const book = await inBook(() => host.signoffStore().read(), say);
+  const gate = gateOfBook(book, lang);
+  if (!book.records.ok) return { verification: { ok: false, unreadable: book.records.message }, gate };
+  return { verification: await verifyRecords(book, book.records.records, webCryptoDigester()), gate };
 }
 
 export interface SignForm {
@@ -28,6 +50,8 @@ export interface SignForm {
   role: string;
   comment: string;
   password: string;
+  /** Why to sign although there are open problems (kept in the record); '' for none. */
+  override: string;
 }
 
 export type PaneOutcome =
@@ -53,12 +77,20 @@ export async function signNow(
           comment: form.comment,
           time: nowWithOffset(),
           password: form.password || undefined,
+          override: form.override.trim() || undefined,
+          lang,
         },
         webCryptoDigester(),
       ),
     say,
   );
   if (!r.ok) {
+    if (r.gate)
+      return {
+        ok: false,
+        message: say('signoff.gate.refused'),
+        details: r.gate.map((i) => describeGateIssue(i, lang)),
+      };
     if (r.verification && !r.verification.ok)
       return {
         ok: false,
@@ -67,13 +99,16 @@ export async function signNow(
       };
     return { ok: false, message: r.message };
   }
+  const done = say('signoff.sign.done', {
+    level: r.record.level,
+    reviewer: r.record.reviewer,
+    digest: r.record.digest.slice(0, 8),
+  });
   return {
     ok: true,
-    message: say('signoff.sign.done', {
-      level: r.record.level,
-      reviewer: r.record.reviewer,
-      digest: r.record.digest.slice(0, 8),
-    }),
+    message: r.record.override
+      ? `${done} ${say('signoff.gate.kept', { reason: r.record.override, issues: r.record.overridden ?? '' })}`
+      : done,
     verification: r.verification,
   };
 }

@@ -4,10 +4,10 @@
  * Only the WorkbookHost and pure engine functions are used here.
  */
 import { NotInstalledError } from '../core/errors';
-import { scoreAndAnalyze } from '../core/pipeline';
 import type { Lang, Results, RowResult } from '../core/types';
 import type { WorkbookContent, WorkbookHost } from '../hosts/types';
 import type { ActionProgress } from './components/useAction';
+import { fingerprint, runEngineAndFingerprint } from './engine';
 
 /**
  * Runs a host call; a workbook without an installation becomes the pane's own sentence, in the
@@ -33,6 +33,8 @@ export interface Computation {
    * summary's formulas list the ratees of 名单 row by row, so without this it would stay empty.
    */
   listed: number;
+  /** The fingerprint of what was read (./engine/fingerprint.ts): a later read that differs makes these results stale. */
+  fingerprint: string;
 }
 
 /**
@@ -51,13 +53,11 @@ export async function computeWorkbook(
   report({ step: stepName('read'), fraction: 0 });
   const content = await installed(() => host.readContent(), stepName('notInstalled'));
   report({ step: stepName('compute'), fraction: 1 / total });
-  await new Promise((r) => setTimeout(r, 0)); // let the progress line paint before the engine runs
-  // Tier stability runs in a Web Worker from the 评委 tab (src/taskpane/review/), off the main thread.
-  const { results, rows } = scoreAndAnalyze(content, {
-    lang,
-    textNumbers: false,
-    review: { stability: false },
-  });
+  // The engine runs in a Web Worker (./engine): the pane keeps painting and answering keys.
+  const {
+    out: { results, rows },
+    print,
+  } = await runEngineAndFingerprint(content, { lang, textNumbers: false, review: { stability: false } });
   let listed = 0;
   if (write) {
     report({ step: stepName('write'), fraction: 2 / total });
@@ -67,5 +67,17 @@ export async function computeWorkbook(
       listed = results.ratees.length;
     }
   }
-  return { content, results, rows, written: write, listed };
+  return { content, results, rows, written: write, listed, fingerprint: print };
+}
+
+/**
+ * Whether the workbook still holds what a computation read: reads it again and compares
+ * fingerprints. Returns the new content when it changed, null when it is the same.
+ */
+export async function changedSince(
+  host: WorkbookHost,
+  computation: Computation,
+): Promise<WorkbookContent | null> {
+  const content = await host.readContent();
+  return (await fingerprint(content)) === computation.fingerprint ? null : content;
 }

@@ -34,8 +34,9 @@ import {
   type Verification,
   type WithdrawInput,
 } from '../core/signoff';
+import { decideGate, signoffGate, type GateIssue, type GateReport } from '../core/signoff/gate';
 import { InputError } from '../core/errors';
-import type { Lang, RawCell } from '../core/types';
+import type { Lang, RateeInfo, RaterInfo, RawCell } from '../core/types';
 import { FIELD_HEADERS } from './names';
 import { WORDS } from './words';
 import type { Block, ColumnPlan, SummaryLayout, WorkbookLayout } from './plan';
@@ -69,6 +70,8 @@ export interface SignoffBook {
   uncomputed: string[];
   /** The cells clerks type into (`A3:K402` on the entry and adjustment sheets): locked while signed. */
   inputRanges: SheetRange[];
+  /** 名单 and the rater list, for the sign-off gate (an unknown ratee or rater is a problem). */
+  lists?: { ratees: RateeInfo[]; raters: RaterInfo[] };
 }
 
 export interface SheetRange {
@@ -215,6 +218,7 @@ export function readSignoffBook(stored: Stored, grids: Grids): SignoffBook {
     records,
     uncomputed: [],
     inputRanges: inputRangesOf(layout),
+    lists: { ratees: content.ratees, raters: content.raters },
   };
 }
 
@@ -262,7 +266,13 @@ export function signoffSheetWrite(
       style: { bold: true, fill: HEADER_FILL, border: true },
     });
     SIGNOFF_WIDTHS.forEach((width, i) => columns.push({ col: columnLetter(i), width }));
-  }
+  } else
+    // The header again (an older book's header lacks the override columns added since).
+    blocks.push({
+      at: `A${headerRow}`,
+      values: [SIGNOFF_HEADERS[lang]],
+      style: { bold: true, fill: HEADER_FILL, border: true },
+    });
   const rows = signoffTableRows(records, lang);
   const width = SIGNOFF_HEADERS[lang].length;
   const first = headerRow + 1;
@@ -327,11 +337,36 @@ export type BookSignResult =
       /** The chain as it stands after signing (checked on the content just read, no second read). */
       verification: ChainStatus;
     }
-  | { ok: false; message: string; verification?: Verification };
+  | {
+      ok: false;
+      message: string;
+      verification?: Verification;
+      /** Open problems that refuse the sign-off (without an override reason). */
+      gate?: GateIssue[];
+    };
 
-export interface SignOptions extends SignInput {
+export interface SignOptions extends Omit<SignInput, 'override'> {
   /** Optional sheet-protection password; used for Excel's hash only, never stored. */
   password?: string;
+  /** Sign despite open problems: the reviewer's reason, which the record keeps. */
+  override?: string;
+  /** Language of the gate's refusal and of the record's note of what was open. */
+  lang?: Lang;
+}
+
+/** The sign-off gate on a book already read (core's rule: ../core/signoff/gate.ts). */
+export function gateOfBook(book: SignoffBook, lang: Lang = book.lang): GateReport {
+  return signoffGate(
+    {
+      template: book.content.template,
+      entries: book.content.entries,
+      adjustments: book.content.adjustments,
+      ratees: book.lists?.ratees,
+      raters: book.lists?.raters,
+      results: book.content.results,
+    },
+    lang,
+  );
 }
 
 function uncomputedMessage(uncomputed: string[]): string {
@@ -351,9 +386,17 @@ export async function signBook(
   const book = await store.read();
   if (book.uncomputed.length > 0) return { ok: false, message: uncomputedMessage(book.uncomputed) };
   if (!book.records.ok) return book.records;
-  const { password, ...input } = options;
-  const signed = await buildSignoffRecord(book.content, book.records.records, input, digester);
+  const { password, override, lang, ...input } = options;
+  const gate = decideGate(gateOfBook(book, lang ?? book.lang), override, lang ?? book.lang);
+  const signed = await buildSignoffRecord(
+    book.content,
+    book.records.records,
+    { ...input, override: gate.ok ? gate.override : undefined },
+    digester,
+  );
+  // A broken chain is said first: it must be withdrawn or restored whatever the gate says.
   if (!signed.ok) return signed;
+  if (!gate.ok) return { ok: false, message: gate.message, gate: gate.issues };
   await store.write(book, signed.records, { protect: true, password });
   return {
     ok: true,

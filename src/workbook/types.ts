@@ -12,6 +12,8 @@ export interface WorkbookContent {
   adjustments: AdjustmentRow[];
   ratees: RateeInfo[];
   raters: RaterInfo[];
+  /** Rows typed below the formula area (`评分录入!351`): the engine reads them, the summary does not. */
+  outsideFormulas?: string[];
 }
 
 /** What to do when sheets of the same name already exist. */

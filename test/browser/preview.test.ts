@@ -20,6 +20,56 @@ import { FIELD_HEADERS } from '../../src/workbook/names';
 import { buildPreview, launchChromium, serveDir, tempDir } from './harness';
 import { asTsv, scenario } from './scenario';
 
+const AXE = require.resolve('axe-core/axe.min.js');
+
+/** axe-core over the task pane: the violations rated serious or critical (none allowed). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            el: Element,
+          ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    // Fluent UI's focus manager (tabster) puts aria-hidden <i data-tabster-dummy> elements around
+    // focus groups to redirect Tab; they are not content, so they are left out.
+    const r = await axe.run({
+      include: [['[data-testid="taskpane"]']],
+      exclude: [['[data-tabster-dummy]']],
+    } as never);
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
+  });
+}
+
+/** Types into one cell of the shown sheet, as a clerk does in the grid. */
+async function typeInto(page: Page, a1: string, text: string): Promise<void> {
+  await page.locator(`[data-testid="grid"] td[data-cell="${a1}"]`).click();
+  await page.getByTestId('cell-input').fill(text);
+  await page.getByTestId('cell-input').press('Enter');
+}
+
+/** A Word indicator table as Word copies it: tabs, CR LF, merged 一级指标 cells empty below. */
+const WORD_TABLE = [
+  '序号\t一级指标\t二级指标\t分值\t评分标准',
+  '1\t一、班子建设\t1．班子配备\t２０分\t班子成员配齐配强。',
+  '2\t\t2．民主集中制\t20分\t按规定召开民主生活会。',
+  '3\t二、党员队伍\t3．党员教育\t30\t“三会一课”落实到位。',
+  '4\t三、作风建设\t4．作风建设\t30\t无违纪违规问题。',
+  '\t合计\t\t100\t',
+].join('\r\n');
+
 const SHOTS = resolve(__dirname, '..', '..', 'test-output', 'screenshots');
 const PANE_WIDTH = 320;
 
@@ -280,7 +330,7 @@ describe('the preview in Chromium', () => {
     await page.getByTestId('sign-role').fill('科长');
     await page.getByTestId('sign-submit').click();
     await expect(page.getByTestId('signoff-outcome').textContent()).resolves.toMatch(
-      /^已签核：第 1 级 张科长，摘要 [0-9a-f]{8}/,
+      /^已签核：第 1 级 张科长，校验码 [0-9a-f]{8}/,
     );
     await expect(status.textContent()).resolves.toMatch(/^全部 1 级签核有效/);
 
@@ -410,6 +460,187 @@ describe('the preview in Chromium', () => {
     );
     await expect(page.getByTestId('install').isDisabled()).resolves.toBe(true);
     await shot(page, '09-list-problems');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('first run: three steps, the sample, stale results, fixes with undo, all announced; axe finds nothing serious', async () => {
+    const { page, errors } = await openPreview();
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await expect(page.getByTestId('step-1').getAttribute('aria-current')).resolves.toBe('step');
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, '12-first-run');
+    await expectNoHorizontalOverflow(page);
+
+    // The main path by keyboard: from the template list to 安装 in a few Tab presses.
+    await page.getByTestId('template-select').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('install').waitFor();
+    let presses = 0;
+    while (presses < 15) {
+      presses++;
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'install')
+        break;
+    }
+    expect(presses).toBeLessThanOrEqual(6);
+
+    // 载入示例 (into this empty book): template, lists and scores; the pane moves to 计算.
+    await page.getByTestId('load-sample').click();
+    await expect(page.getByTestId('tab-compute').getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.getByTestId('announce').textContent()).resolves.toContain('已载入示例');
+    await page.getByTestId('compute').click();
+    await page.getByTestId('results').waitFor();
+    // Focus moved to the outcome, and the outcome was announced.
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
+      'no-problems',
+    );
+    await expect(page.getByTestId('announce').textContent()).resolves.toContain('计算完成');
+    expect(workers.some((u) => /worker/.test(u))).toBe(true); // the engine ran in its Web Worker
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // A score changed in the sheet: back in the pane, the results say they are stale.
+    await openSheet(page, '评分录入');
+    const header = await page.locator('[data-testid="grid"] tbody tr').nth(1).locator('td').allTextContents();
+    const firstScore = `${String.fromCharCode(65 + header.findIndex((h) => h === FIELD_HEADERS.zh.source) + 3)}3`;
+    const original = (await cell(page, firstScore).textContent()) ?? '';
+    await typeInto(page, firstScore, `${original}分`);
+    await page.getByTestId('tab-compute').click();
+    await page.getByTestId('stale').waitFor();
+    await expect(page.getByTestId('compute-stale').count()).resolves.toBe(1);
+    await shot(page, '13-stale');
+
+    // The check proposes the fix; 全部按建议修正 writes only that cell, and it can be undone.
+    await page.getByTestId('check').click();
+    await page.getByTestId('fix-one').waitFor();
+    await expect(page.getByTestId('fix-one').textContent()).resolves.toBe(`改为 ${original}`);
+    await shot(page, '14-fix');
+    await page.getByTestId('fix-all').click();
+    await page.getByTestId('no-problems').waitFor();
+    await expect(cell(page, firstScore).textContent()).resolves.toBe(original);
+    await page.getByTestId('undo').click();
+    await page.getByTestId('fix-one').waitFor();
+    await expect(cell(page, firstScore).textContent()).resolves.toBe(`${original}分`);
+    await page.getByTestId('fix-one').click();
+    await page.getByTestId('no-problems').waitFor();
+    // The check read the workbook as it is now: nothing is stale any more.
+    await expect(page.getByTestId('stale').count()).resolves.toBe(0);
+    await page.getByTestId('compute').click();
+    await page.getByTestId('results').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('an empty sheet says so; CSV text pasted into one column is recognised and split', async () => {
+    const s = scenario();
+    const { page, errors } = await openPreview();
+    await chooseAndInstall(page, s.template.name);
+    await page.getByTestId('tab-compute').click();
+    await page.getByTestId('check').click();
+    await page.getByTestId('empty-sheet').waitFor();
+    await expect(page.getByTestId('no-problems').count()).resolves.toBe(0);
+
+    await openSheet(page, '评分录入');
+    await cell(page, 'A3').click();
+    const csv = s.rows
+      .slice(0, 4)
+      .map((r) => r.join(','))
+      .join('\r\n');
+    await page.getByTestId('paste-area').fill(csv);
+    await page.getByTestId('paste-apply').click();
+    await page.getByTestId('tab-compute').click();
+    await page.getByTestId('check').click();
+    await page.getByTestId('csv-pasted').waitFor();
+    await expect(page.getByTestId('csv-pasted').textContent()).resolves.toContain(
+      '4 行像是粘贴进来的 CSV 文本',
+    );
+    await shot(page, '15-csv');
+    await page.getByTestId('csv-split').click();
+    await page.getByTestId('csv-pasted').waitFor({ state: 'detached' });
+    await expect(cell(page, 'B3').textContent()).resolves.toBe(s.rows[0][1]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('signing with an open problem is refused in the pane, and allowed with a reason the record keeps', async () => {
+    const { page, errors } = await openPreview();
+    await page.getByTestId('load-sample').click();
+    await page.getByTestId('compute').waitFor();
+    await page.getByTestId('compute').click();
+    await page.getByTestId('results').waitFor();
+    await openSheet(page, '评分录入');
+    await typeInto(page, 'D5', '十八');
+    await page.getByTestId('tab-signoff').click();
+    await page.getByTestId('signoff-gate').waitFor();
+    await expect(page.getByTestId('signoff-gate').textContent()).resolves.toMatch(/录入还有 1 个问题/);
+    await page.getByTestId('sign-reviewer').fill('张科长');
+    await page.getByTestId('sign-submit').click();
+    await expect(page.getByTestId('signoff-outcome').textContent()).resolves.toContain(
+      '没有签核：还有未解决的问题',
+    );
+    await expect(page.getByTestId('signoff-level').count()).resolves.toBe(0);
+    await page.getByTestId('sign-override').fill('主任同意先报，补录后重签');
+    await page.getByTestId('sign-submit').click();
+    await expect(page.getByTestId('signoff-outcome').textContent()).resolves.toContain(
+      '理由“主任同意先报，补录后重签”已记入签核记录',
+    );
+    await expect(page.getByTestId('signoff-level').count()).resolves.toBe(1);
+    await openSheet(page, '签核');
+    await expect(page.locator('[data-testid="grid"]').textContent()).resolves.toContain(
+      '主任同意先报，补录后重签',
+    );
+    await page.getByTestId('tab-signoff').click();
+    await page.getByTestId('signoff-tab').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(page, '16-signoff-gate');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a Word indicator table becomes a template that installs; an edit after install offers the upgrade, which keeps every entry', async () => {
+    const { page, errors } = await openPreview();
+    await page.getByTestId('indicator-paste-open').click();
+    await page.getByTestId('indicator-paste-name').fill('支部工作考核');
+    await page.getByTestId('indicator-paste').fill(WORD_TABLE);
+    await page.getByTestId('indicator-import').click();
+    await expect(page.getByTestId('indicator-import-notes').textContent()).resolves.toContain('合计行');
+    await expect(page.getByTestId('template-facts').textContent()).resolves.toContain('共 4 项指标');
+    await shot(page, '17-word-table');
+    await page.getByTestId('install').click();
+    await page.getByTestId('install-done').waitFor();
+
+    await openSheet(page, '评分录入');
+    const rows = [
+      ['rater', 'R1', 'U1', '18', '17', '25', '28'],
+      ['rater', 'R2', 'U1', '19', '18', '27', '26'],
+      ['rater', 'R1', 'U2', '15', '14', '22', '20'],
+    ];
+    await cell(page, 'A3').click();
+    await page.getByTestId('paste-area').fill(rows.map((r) => r.join('\t')).join('\r\n'));
+    await page.getByTestId('paste-apply').click();
+    await page.getByTestId('tab-compute').click();
+    await page.getByTestId('compute').click();
+    await page.getByTestId('results').waitFor();
+
+    // An edit after installing: the pane says it is not applied, everywhere, and offers the upgrade.
+    await page.getByTestId('tab-template').click();
+    await page.getByLabel('好 的最低分', { exact: true }).fill('85');
+    await page.getByLabel('好 的最低分', { exact: true }).press('Enter');
+    await page.getByTestId('template-pending').waitFor();
+    await expect(page.getByTestId('template-pending').textContent()).resolves.toContain('尚未应用到工作簿');
+    await page.getByTestId('tab-compute').click();
+    await page.getByTestId('pending-banner').waitFor();
+    await page.getByTestId('tab-template').click();
+    await page.getByTestId('template-pending').scrollIntoViewIfNeeded();
+    await shot(page, '18-template-pending');
+    await page.getByTestId('template-upgrade').click();
+    await expect(page.getByTestId('install-done').textContent()).resolves.toContain('3');
+    await page.getByTestId('template-pending').waitFor({ state: 'detached' });
+    await openSheet(page, '评分录入');
+    for (const [i, r] of rows.entries())
+      await expect(cell(page, `G${3 + i}`).textContent()).resolves.toBe(r[6]);
     expect(errors).toEqual([]);
     await page.close();
   });

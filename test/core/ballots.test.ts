@@ -542,7 +542,11 @@ describe('properties of tiers with requirements', () => {
     fc.assert(
       fc.property(arbitraryCase, (c) => {
         const { template, ratees } = build(c, true);
-        assignRanksAndTiers(ratees, template, tierNoteWriter(template, new Map(ratees.map((r) => [r.ratee, ['x']])), t, 'zh'));
+        assignRanksAndTiers(
+          ratees,
+          template,
+          tierNoteWriter(template, new Map(ratees.map((r) => [r.ratee, ['x']])), t, 'zh'),
+        );
         const n = ratees.filter((r) => r.final !== null).length;
         const index = (name: string | null) => template.tiers.findIndex((x) => x.name === name);
         template.tiers.forEach((tier, ti) => {

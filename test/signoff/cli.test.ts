@@ -13,6 +13,7 @@ import { InputError } from '../../src/core/errors';
 import * as exportCmd from '../../src/cli/commands/export';
 import * as signoff from '../../src/cli/commands/signoff';
 import * as verify from '../../src/cli/commands/verify';
+import { repairForWrite } from '../../src/hosts/xlsx/signoff';
 import { recalcWithLibreOffice } from '../helpers/libreoffice';
 import { builtWorkbook, builtin } from './layout-book';
 
@@ -70,7 +71,7 @@ describe('duanping signoff / verify / withdraw / export', () => {
       err: '',
       code: 0,
       out: expect.stringMatching(
-        /^已签核：第1级 张科长（科长） 2025-01-20T09:00:00\+08:00，摘要 [0-9a-f]{8}/,
+        /^已签核：第1级 张科长（科长） 2025-01-20T09:00:00\+08:00，校验码 [0-9a-f]{8}/,
       ),
     });
     expect((await cli('signoff', s1, '--reviewer', '李副主任', '--out', s2)).code).toBe(0);
@@ -103,6 +104,70 @@ describe('duanping signoff / verify / withdraw / export', () => {
       code: 1,
       err: expect.stringContaining('level 1 no longer verifies'),
     });
+  });
+
+  it('refuses to sign while there are open problems, and signs with a reason the record keeps', async () => {
+    // A score typed as "18分" after the book was calculated: an input problem, and a summary
+    // that no longer matches the entries.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(master);
+    wb.getWorksheet('评分录入')!.getCell('D7').value = '18分';
+    const open = join(dir, 'open.xlsx');
+    repairForWrite(wb);
+    await wb.xlsx.writeFile(open);
+    const refused = await cli('signoff', open, '--reviewer', '张科长', '--out', join(dir, 'no.xlsx'));
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^duanping: 不能签核：录入还有 1 个问题.*评分录入!D7/);
+    expect(refused.err).toContain('汇总表的结果与当前录入算出的不一致');
+    expect(existsSync(join(dir, 'no.xlsx'))).toBe(false);
+    const en = await cli('signoff', open, '--reviewer', 'A', '--lang', 'en', '--out', join(dir, 'no.xlsx'));
+    expect(en.err).toContain('--override');
+
+    const signed = join(dir, 'open-signed.xlsx');
+    const ok = await cli(
+      'signoff',
+      open,
+      '--reviewer',
+      '张科长',
+      '--override',
+      '主任同意先报，补录后重签',
+      '--out',
+      signed,
+    );
+    expect(ok).toMatchObject({ code: 0, err: '' });
+    expect(ok.out).toContain('放行理由“主任同意先报，补录后重签”已记入签核记录');
+    const v = await cli('verify', signed, '--json');
+    expect(JSON.parse(v.out)).toMatchObject({ ok: true });
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(signed);
+    const sheet = back.getWorksheet('签核')!;
+    let row = 0;
+    sheet.eachRow((r, i) => void (r.getCell(1).value === 1 ? (row = i) : 0));
+    expect(sheet.getCell(`K${row}`).value).toBe('主任同意先报，补录后重签');
+    expect(String(sheet.getCell(`L${row}`).value)).toMatch(/录入问题 1 个；\d+ 个结果早于录入/);
+    // The reason is part of the record's digest: editing it breaks the level.
+    sheet.getCell(`K${row}`).value = '无问题';
+    const edited = join(dir, 'open-edited.xlsx');
+    await back.xlsx.writeFile(edited);
+    expect(JSON.parse((await cli('verify', edited, '--json')).out)).toMatchObject({
+      ok: false,
+      reason: 'record-altered',
+    });
+  });
+
+  it('refuses to sign an empty book: no score sheet is counted', async () => {
+    const empty = join(dir, 'empty.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(master);
+    const ws = wb.getWorksheet('评分录入')!;
+    ws.eachRow((r, i) => {
+      if (i >= 3) r.eachCell((c) => (c.formula ? undefined : (c.value = null)));
+    });
+    repairForWrite(wb);
+    await wb.xlsx.writeFile(empty);
+    const r = await cli('signoff', empty, '--reviewer', 'A', '--out', join(dir, 'empty-signed.xlsx'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('评分录入表里还没有分数');
   });
 
   it('withdraws level 2 and keeps level 1 valid', async () => {

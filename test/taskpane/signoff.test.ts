@@ -23,7 +23,7 @@ import {
 
 const i18n = createI18n('zh');
 const say: Say = (key, values) => i18n.t(key, values);
-const empty = { reviewer: '', role: '', comment: '', password: '' };
+const empty = { reviewer: '', role: '', comment: '', password: '', override: '' };
 
 async function pane(install = true, outcome: SaveOutcome = 'downloaded') {
   const excel = createFakeExcel({ calculate: (b) => calculateFromEngine(b, 'zh') });
@@ -50,7 +50,7 @@ async function pane(install = true, outcome: SaveOutcome = 'downloaded') {
 describe('the sign-off tab’s work', () => {
   it('says what to do first in an empty workbook', async () => {
     const { host } = await pane(false);
-    await expect(checkSignoffs(host, say)).rejects.toThrow(
+    await expect(checkSignoffs(host, say, 'zh')).rejects.toThrow(
       '这个工作簿还没有安装端平考核模板，请先在“模板”页安装。',
     );
   });
@@ -73,7 +73,7 @@ describe('the sign-off tab’s work', () => {
     const { host, excel, saved } = await pane();
     const signed = await signNow(host, { ...empty, reviewer: '张科长', role: '科长' }, 'zh', say);
     expect(signed.ok).toBe(true);
-    expect(signed.message).toMatch(/^已签核：第 1 级 张科长，摘要 [0-9a-f]{8}。/);
+    expect(signed.message).toMatch(/^已签核：第 1 级 张科长，校验码 [0-9a-f]{8}。/);
 
     const entry = excel.book.sheetOrThrow('评分录入');
     entry.ensureCell(4, 3).value = 1; // D5, someone unprotected the sheet and typed
@@ -89,6 +89,26 @@ describe('the sign-off tab’s work', () => {
     const copy = await exportCopy(host, 'zh', say);
     expect(copy).toEqual(expect.objectContaining({ ok: false, message: '没有导出：签核检查未通过。' }));
     expect(saved).toHaveLength(0);
+  });
+
+  it('refuses to sign with an open problem, and signs with a reason the record keeps', async () => {
+    const { host, excel } = await pane();
+    excel.book.sheetOrThrow('评分录入').ensureCell(4, 3).value = '18分'; // D5: a problem, results not yet recalculated
+    const check = await checkSignoffs(host, say, 'zh');
+    expect(check.gate?.issues.map((i) => i.code)).toEqual(['input-problems', 'stale-results']);
+    calculateFromEngine(excel.book, 'zh'); // as Excel recalculates
+    expect((await checkSignoffs(host, say, 'zh')).gate?.issues.map((i) => i.code)).toEqual([
+      'input-problems',
+    ]);
+    const refused = await signNow(host, { ...empty, reviewer: '张科长' }, 'zh', say);
+    expect(refused).toMatchObject({ ok: false, message: say('signoff.gate.refused') });
+    expect(!refused.ok && refused.details?.[0]).toMatch(/^录入还有 1 个问题.*评分录入!D5/);
+    const signed = await signNow(host, { ...empty, reviewer: '张科长', override: '先报初稿' }, 'zh', say);
+    expect(signed.ok).toBe(true);
+    expect(signed.message).toContain('理由“先报初稿”已记入签核记录');
+    const after = await checkSignoffs(host, say, 'zh');
+    expect(after.verification).toMatchObject({ records: [{ override: '先报初稿' }] });
+    expect(after.verification).toMatchObject({ ok: true });
   });
 
   it('exports the copy under the assessment name, the level and the short digest', async () => {

@@ -78,6 +78,8 @@ export interface SignoffOptions {
   password?: string;
   time?: string;
   allowBackdate?: boolean;
+  /** Sign despite open problems (input problems, results older than the entries, nothing counted). */
+  override?: string;
   out: string;
   force?: boolean;
   lang?: string;
@@ -93,10 +95,23 @@ export async function signoffCommand(book: string, opts: SignoffOptions, ctx: Cl
   const r = await signWorkbook(
     wb,
     readSignoffBook,
-    { reviewer: opts.reviewer, role: opts.role, comment: opts.comment, time, password: opts.password },
+    {
+      reviewer: opts.reviewer,
+      role: opts.role,
+      comment: opts.comment,
+      time,
+      password: opts.password,
+      override: opts.override,
+      lang,
+    },
     nodeDigester,
   );
   if (!r.ok) {
+    if (r.gate) {
+      ctx.io.err(`duanping: ${r.message}`);
+      ctx.exit(1);
+      return;
+    }
     ctx.io.err(`duanping: cannot sign ${book}: ${r.message}`);
     if (r.verification) for (const line of describeVerification(r.verification, lang)) ctx.io.err(line);
     ctx.exit(1);
@@ -106,9 +121,15 @@ export async function signoffCommand(book: string, opts: SignoffOptions, ctx: Cl
   const rec = r.record;
   ctx.io.out(
     lang === 'zh'
-      ? `已签核：第${rec.level}级 ${rec.reviewer}${rec.role ? `（${rec.role}）` : ''} ${rec.time}，摘要 ${shortDigest(rec.digest)} → ${opts.out}`
-      : `Signed: level ${rec.level} ${rec.reviewer}${rec.role ? ` (${rec.role})` : ''} ${rec.time}, digest ${shortDigest(rec.digest)} → ${opts.out}`,
+      ? `已签核：第${rec.level}级 ${rec.reviewer}${rec.role ? `（${rec.role}）` : ''} ${rec.time}，校验码 ${shortDigest(rec.digest)} → ${opts.out}`
+      : `Signed: level ${rec.level} ${rec.reviewer}${rec.role ? ` (${rec.role})` : ''} ${rec.time}, checksum ${shortDigest(rec.digest)} → ${opts.out}`,
   );
+  if (rec.override)
+    ctx.io.out(
+      lang === 'zh'
+        ? `注意：签核时仍有未解决的问题（${rec.overridden}），放行理由“${rec.override}”已记入签核记录。`
+        : `Note: signed with open problems (${rec.overridden}); the override reason "${rec.override}" is kept in the record.`,
+    );
   ctx.io.out(DIGEST_LIMITS[lang]);
 }
 
@@ -169,6 +190,10 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--password <p>', 'sheet-protection password (never stored)')
     .option('--time <iso>', 'sign-off time, ISO 8601 with offset (default: now); needs --allow-backdate')
     .option('--allow-backdate', 'allow --time, for re-creating sign-offs kept on paper')
+    .option(
+      '--override <reason>',
+      'sign despite input problems, results older than the entries or no counted sheet; the record keeps the reason',
+    )
     .requiredOption('--out <file>', 'the signed workbook to write (never the input)')
     .option('--force', 'replace --out if it exists')
     .option('--lang <zh|en>', 'language of messages', 'zh')

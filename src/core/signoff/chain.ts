@@ -37,6 +37,9 @@ export function recordDigest(r: Omit<SignoffRecord, 'digest' | 'rowDigests' | 'w
       comment: r.comment,
       contentDigest: r.contentDigest,
       previousDigest: r.previousDigest,
+      // Only present on an overridden sign-off, so the digests of earlier records stay as they were.
+      override: r.override || undefined,
+      overridden: r.overridden || undefined,
     }),
   );
 }
@@ -105,6 +108,9 @@ export async function buildSignoffRecord(
     comment: canonicalText(input.comment ?? ''),
     contentDigest,
     previousDigest: below?.digest ?? '',
+    ...(input.override
+      ? { override: canonicalText(input.override.reason), overridden: canonicalText(input.override.issues) }
+      : {}),
   };
   const record: SignoffRecord = { ...fields, digest: await recordDigest(fields, digester), rowDigests };
   return { ok: true, record, records: [...records, record] };

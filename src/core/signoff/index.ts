@@ -35,3 +35,13 @@ export {
   type ParsedSignoffs,
   type SheetValue,
 } from './sheet';
+export {
+  decideGate,
+  describeGateIssue,
+  gateSummary,
+  signoffGate,
+  type GateDecision,
+  type GateInput,
+  type GateIssue,
+  type GateReport,
+} from './gate';

@@ -22,7 +22,20 @@ export type SheetValue = string | number | boolean | null;
 
 /** Column headers of the sign-off table, left to right. */
 export const SIGNOFF_HEADERS: Record<Lang, string[]> = {
-  zh: ['级别', '审核人', '职务', '签核时间', '意见', '摘要', '状态', '撤回人', '撤回时间', '撤回原因'],
+  zh: [
+    '级别',
+    '审核人',
+    '职务',
+    '签核时间',
+    '意见',
+    '校验码',
+    '状态',
+    '撤回人',
+    '撤回时间',
+    '撤回原因',
+    '放行理由',
+    '放行时的问题',
+  ],
   en: [
     'Level',
     'Reviewer',
@@ -34,11 +47,13 @@ export const SIGNOFF_HEADERS: Record<Lang, string[]> = {
     'Withdrawn by',
     'Withdrawn at',
     'Reason',
+    'Override reason',
+    'Open at signing',
   ],
 };
 
 /** Suggested column widths (characters) for the sign-off table. */
-export const SIGNOFF_WIDTHS = [6, 12, 12, 26, 30, 11, 8, 12, 26, 30];
+export const SIGNOFF_WIDTHS = [6, 12, 12, 26, 30, 11, 8, 12, 26, 30, 30, 30];
 
 const STATUS: Record<Lang, { signed: string; withdrawn: string }> = {
   zh: { signed: '已签核', withdrawn: '已撤回' },
@@ -58,6 +73,8 @@ export function signoffTableRows(records: readonly SignoffRecord[], lang: Lang):
     r.withdrawn?.by ?? '',
     r.withdrawn?.time ?? '',
     r.withdrawn?.reason ?? '',
+    r.override ?? '',
+    r.overridden ?? '',
   ]);
 }
 
@@ -170,6 +187,10 @@ export function parseSignoffs(
       digest: text(d[1]),
       rowDigests: rowDigests[i],
     };
+    if (text(row[10]) !== '' || text(row[11]) !== '') {
+      record.override = text(row[10]);
+      record.overridden = text(row[11]);
+    }
     const by = text(row[7]);
     if (by !== '' || text(d[4]) !== '')
       record.withdrawn = { by, time: text(row[8]), reason: text(row[9]), digest: text(d[4]) };

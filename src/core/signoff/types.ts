@@ -77,6 +77,12 @@ export interface SignoffRecord {
   contentDigest: string;
   /** The digest of the active sign-off one level below; '' for level 1. */
   previousDigest: string;
+  /**
+   * Signed although the gate found open problems (./gate.ts): the reviewer's reason, and what was
+   * open at the time. Both are covered by `digest`; absent on an ordinary sign-off.
+   */
+  override?: string;
+  overridden?: string;
   /** SHA-256 over all fields above: the record's own digest, shown short (8 hex digits). */
   digest: string;
   rowDigests: RowDigest[];
@@ -136,6 +142,8 @@ export interface SignInput {
   comment?: string;
   /** ISO 8601 with offset; use isoWithOffset(new Date(), offset). */
   time: string;
+  /** Why the reviewer signs despite open problems (the gate's override), and what was open. */
+  override?: { reason: string; issues: string };
 }
 
 export interface WithdrawInput {

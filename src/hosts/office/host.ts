@@ -36,6 +36,7 @@ import {
   type SignoffWriteOptions,
 } from '../../workbook/signoff';
 import type {
+  CellWrite,
   ExportFile,
   FileKind,
   InstallOptions,
@@ -152,11 +153,45 @@ export class OfficeHost implements WorkbookHost {
   }
 
   async readContent(): Promise<WorkbookContent> {
-    return (await readBookContent(this.port)).content;
+    const read = await readBookContent(this.port);
+    return { ...read.content, outsideFormulas: read.outsideFormulas };
   }
 
   async writeAnalysis(results: Results): Promise<void> {
     await writeAnalysisSheet(this.port, results);
+  }
+
+  async writeCells(cells: CellWrite[]): Promise<CellWrite[]> {
+    const parsed = cells.map((c) => {
+      const p = parseAddress(c.where);
+      if (!p || p.sheet === undefined || p.row !== p.lastRow || p.col !== p.lastCol)
+        throw new InputError(`"${c.where}" is not one cell like 评分录入!F12`);
+      return { sheet: p.sheet, address: formatAddress(p), value: c.value };
+    });
+    if (parsed.length === 0) return [];
+    return this.o.run(async (ctx) => {
+      const sheets = [...new Set(parsed.map((c) => c.sheet))];
+      const protections = sheets.map((n) => {
+        const p = ctx.workbook.worksheets.getItem(n).protection;
+        p.load('protected');
+        return p;
+      });
+      const ranges = parsed.map((c) => {
+        const r = ctx.workbook.worksheets.getItem(c.sheet).getRange(c.address);
+        r.load('values');
+        return r;
+      });
+      await ctx.sync();
+      const locked = sheets.find((_, i) => protections[i].protected);
+      if (locked) throw new InputError(`the sheet ${locked} is protected (signed off): nothing was changed`);
+      const previous = cells.map((c, i) => {
+        const v = ranges[i].values[0][0] as string | number | boolean;
+        return { where: c.where, value: v === '' ? null : v };
+      });
+      parsed.forEach((c, i) => (ranges[i].values = [[c.value ?? '']]));
+      await ctx.sync();
+      return previous;
+    });
   }
 
   /** Loads a sheet's protection state and used size (one sync), for rewrites of that sheet. */

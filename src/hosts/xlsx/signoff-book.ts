@@ -52,5 +52,6 @@ export function readSignoffBook(wb: ExcelJS.Workbook): BookContent {
     summaryHeaderRow: s.headerRow,
     uncomputed,
     inputRanges: inputRangesOf(layout),
+    lists: { ratees: content.ratees, raters: content.raters },
   };
 }

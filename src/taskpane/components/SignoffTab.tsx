@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   activeRecords,
@@ -24,6 +24,7 @@ import {
   verificationStatusLine,
   type LevelStatus,
 } from '../../core/signoff';
+import { describeGateIssue, type GateReport } from '../../core/signoff';
 import type { Lang } from '../../core/types';
 import type { BookVerification } from '../../workbook/signoff';
 import {
@@ -35,9 +36,11 @@ import {
   writePrint,
   type PaneOutcome,
   type Say,
+  type SignoffCheck,
   type SignForm,
   type WithdrawForm,
 } from '../signoff';
+import { displayTime } from '../model/time';
 import { useHost } from './HostContext';
 import { usePaneStyles } from './paneStyles';
 import { useAction } from './useAction';
@@ -56,6 +59,7 @@ const useStyles = makeStyles({
   link: { textAlign: 'left', height: 'auto', minWidth: 0, padding: '0', whiteSpace: 'normal' },
 });
 
+const EMPTY_SIGN: SignForm = { reviewer: '', role: '', comment: '', password: '', override: '' };
 const BADGE = { valid: 'success', withdrawn: 'informative', broken: 'danger' } as const;
 const MAX_CHANGED = 20;
 
@@ -74,18 +78,23 @@ export function SignoffTab({ active }: SignoffTabProps) {
   const action = useAction();
   const [verification, setVerification] = useState<BookVerification | null>(null);
   const [outcome, setOutcome] = useState<PaneOutcome | null>(null);
-  const [sign, setSign] = useState<SignForm>({ reviewer: '', role: '', comment: '', password: '' });
+  const [gate, setGate] = useState<GateReport | null>(null);
+  const [sign, setSign] = useState<SignForm>(EMPTY_SIGN);
   const [withdraw, setWithdraw] = useState<WithdrawForm>({ by: '', reason: '', password: '' });
   const files = host.fileExports();
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const openIssues = gate?.issues ?? [];
 
   const { run } = action;
   const check = useCallback(
     () =>
       run(async (report) => {
         report({ step: say('signoff.checking') });
-        setVerification(await checkSignoffs(host, say));
+        const c: SignoffCheck = await checkSignoffs(host, say, lang);
+        setVerification(c.verification);
+        setGate(c.gate);
       }),
-    [run, host, say],
+    [run, host, say, lang],
   );
 
   useEffect(() => {
@@ -102,6 +111,8 @@ export function SignoffTab({ active }: SignoffTabProps) {
         if (r.verification) setVerification(r.verification);
         after?.();
       }
+      // The outcome is announced (role=status) and focus moves to it, so a keyboard user hears it.
+      requestAnimationFrame(() => outcomeRef.current?.focus());
     });
 
   const runMessage = (fn: () => Promise<string>) => apply(async () => ({ ok: true, message: await fn() }));
@@ -158,6 +169,9 @@ export function SignoffTab({ active }: SignoffTabProps) {
       )}
       {outcome && (
         <MessageBar
+          ref={outcomeRef}
+          tabIndex={-1}
+          role="status"
           layout="multiline"
           intent={outcome.ok ? 'success' : 'warning'}
           data-testid="signoff-outcome"
@@ -225,11 +239,23 @@ export function SignoffTab({ active }: SignoffTabProps) {
             e.preventDefault();
             void apply(
               () => signNow(host, sign, lang, say),
-              () => setSign({ reviewer: '', role: '', comment: '', password: '' }),
+              () => setSign(EMPTY_SIGN),
             );
           }}
         >
           <h3 className={pane.h3}>{t('signoff.sign.heading', { level: nextLevel })}</h3>
+          {openIssues.length > 0 && (
+            <MessageBar layout="multiline" intent="warning" data-testid="signoff-gate">
+              <MessageBarBody>
+                {t('signoff.gate.open')}
+                <ul className={styles.changed}>
+                  {openIssues.map((i, k) => (
+                    <li key={k}>{describeGateIssue(i, lang)}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
           <TextField
             label={t('signoff.sign.reviewer')}
             required
@@ -257,6 +283,15 @@ export function SignoffTab({ active }: SignoffTabProps) {
             onChange={(v) => setSign({ ...sign, password: v })}
             testId="sign-password"
           />
+          {openIssues.length > 0 && (
+            <TextField
+              label={t('signoff.gate.override')}
+              multiline
+              value={sign.override}
+              onChange={(v) => setSign({ ...sign, override: v })}
+              testId="sign-override"
+            />
+          )}
           <div className={pane.row}>
             <Button
               appearance="primary"
@@ -391,6 +426,7 @@ function LevelItem({ status }: { status: LevelStatus }) {
   const styles = useStyles();
   const pane = usePaneStyles();
   const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
   const role = status.role ? (i18n.language === 'zh' ? `（${status.role}）` : ` (${status.role})`) : '';
   return (
     <li className={pane.card} data-testid="signoff-level" data-state={status.state}>
@@ -407,13 +443,15 @@ function LevelItem({ status }: { status: LevelStatus }) {
         </Badge>
       </div>
       <span className={styles.mono}>
-        {t('signoff.at', { time: status.time, digest: status.digest.slice(0, 8) })}
+        <time dateTime={status.time} title={status.time}>
+          {t('signoff.at', { time: displayTime(status.time, lang), digest: status.digest.slice(0, 8) })}
+        </time>
       </span>
       {status.state === 'withdrawn' && (
         <span>
           {t('signoff.withdrawnLine', {
             by: status.withdrawn.by,
-            time: status.withdrawn.time,
+            time: displayTime(status.withdrawn.time, lang),
             reason: status.withdrawn.reason,
           })}
         </span>

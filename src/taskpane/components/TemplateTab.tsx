@@ -20,25 +20,36 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  Input,
+  Switch,
   Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseTemplateJson, validateTemplate, type Template } from '../../core/template';
+import { importIndicatorTable } from '../../core/template-import';
 import { builtinTemplates } from '../../core/templates';
 import type { Lang } from '../../core/types';
 import type { ClashChoice, InstallReport } from '../../hosts/types';
 import { parseRateeList, parseRaterList, type ListProblem } from '../model/lists';
 import {
+  NEW_WORDS,
+  addItem,
   applyEdit,
   draftOf,
+  draftProblems,
+  moveItem,
+  removeItem,
+  sameTemplate,
   sourceShares,
   templateFacts,
+  type Part,
   type TemplateDraft,
   type TemplateEdit,
 } from '../model/templateEdit';
+import { useAnnounce } from './Announcer';
 import { useHost } from './HostContext';
 import { usePaneStyles } from './paneStyles';
 import { NumberField } from './NumberField';
@@ -49,6 +60,9 @@ const useStyles = makeStyles({
   dim: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
   num: { width: '72px' },
   list: { margin: '0', paddingLeft: '18px' },
+  item: { display: 'flex', alignItems: 'center', columnGap: '2px' },
+  itemName: { flexGrow: 1, minWidth: 0 },
+  iconButton: { minWidth: '28px', paddingLeft: '2px', paddingRight: '2px' },
 });
 
 /** The name of a template, indicator, source or tier in the pane's language. */
@@ -58,9 +72,13 @@ export function localName(x: { name: string; nameEn?: string }, lang: Lang): str
 
 export interface TemplateTabProps {
   onInstalled(template: Template): void;
+  /** The edited template differs from the one in the workbook (true) or not (false). */
+  onPending?(pending: boolean): void;
+  /** Asked to bring a template in from outside (the first-run sample): chosen as if picked. */
+  offered?: Template | null;
 }
 
-export function TemplateTab({ onInstalled }: TemplateTabProps) {
+export function TemplateTab({ onInstalled, onPending, offered }: TemplateTabProps) {
   const styles = useStyles();
   const pane = usePaneStyles();
   const { t, i18n } = useTranslation();
@@ -76,9 +94,76 @@ export function TemplateTab({ onInstalled }: TemplateTabProps) {
   const [report, setReport] = useState<InstallReport | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const action = useAction();
+  const announce = useAnnounce();
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const [tableText, setTableText] = useState('');
+  const [tableName, setTableName] = useState('');
+  const [tableResult, setTableResult] = useState<{ ok: boolean; lines: string[] } | null>(null);
+  const [structure, setStructure] = useState(false);
+  const [installed, setInstalled] = useState<Template | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
 
   const validation = useMemo(() => (draft ? validateTemplate(draft) : null), [draft]);
-  const template = validation?.ok ? validation.template : null;
+  const problems = useMemo(() => (draft ? draftProblems(draft, lang) : []), [draft, lang]);
+  const template = validation?.ok && problems.length === 0 ? validation.template : null;
+  const pending =
+    installed !== null &&
+    template !== null &&
+    template.id === installed.id &&
+    !sameTemplate(template, installed);
+
+  // What the workbook holds already: its template, so an edit after install says it is not applied.
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      try {
+        if (!(await host.findInstallation())) return;
+        const content = await host.readContent();
+        if (!live) return;
+        setInstalled(content.template);
+        setDraft((d) => d ?? draftOf(content.template));
+      } catch {
+        // No readable installation: the pane starts from the template list.
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [host]);
+
+  useEffect(() => onPending?.(pending), [pending, onPending]);
+  useEffect(() => {
+    if (!offered) return;
+    setDraft(draftOf(offered));
+    setInstalled(offered); // the sample is installed exactly as offered
+  }, [offered]);
+
+  const importTable = () => {
+    const r = importIndicatorTable(tableText, { name: tableName.trim() || undefined, lang });
+    if (r.ok) {
+      choose(r.template);
+      setTableResult({ ok: true, lines: r.notes });
+      announce(t('template.paste.done', { count: r.template.indicators.length }));
+    } else {
+      setTableResult({ ok: false, lines: r.errors });
+      announce(r.errors[0]);
+    }
+  };
+
+  const structural = (next: TemplateDraft) => {
+    setDraft(next);
+    setReport(null);
+  };
+
+  const exportJson = () =>
+    action.run(async () => {
+      if (!template) return;
+      const name = `${template.id}.json`;
+      const bytes = new TextEncoder().encode(JSON.stringify(template, null, 2) + '\n');
+      const outcome = await host.saveFile({ name, type: 'application/json', bytes });
+      setExported(t(outcome === 'opened' ? 'template.exportOpened' : 'template.exported', { name }));
+    });
   const ratees = useMemo(() => parseRateeList(rateeText), [rateeText]);
   const raters = useMemo(() => parseRaterList(raterText, template?.sources ?? []), [raterText, template]);
 
@@ -127,7 +212,12 @@ export function TemplateTab({ onInstalled }: TemplateTabProps) {
         (step, done, total) => progress({ step, fraction: total > 0 ? done / total : undefined }),
       );
       setReport(result);
+      setInstalled(template);
       onInstalled(template);
+      announce(
+        `${t('install.done')} ${result.keptEntries > 0 ? t('install.kept', { count: result.keptEntries }) : ''}`,
+      );
+      requestAnimationFrame(() => doneRef.current?.focus());
     });
 
   const selectedId = template?.id ?? (draft?.id as string | undefined);
@@ -172,6 +262,66 @@ export function TemplateTab({ onInstalled }: TemplateTabProps) {
           }}
         />
       </div>
+      <div className={pane.row}>
+        <Button
+          size="small"
+          data-testid="indicator-paste-open"
+          onClick={() => setPasteOpen((o) => !o)}
+          aria-expanded={pasteOpen}
+        >
+          {t('template.paste.open')}
+        </Button>
+      </div>
+      {pasteOpen && (
+        <div className={pane.section} data-testid="indicator-paste-box">
+          <p className={pane.muted}>{t('template.paste.hint')}</p>
+          <Field label={t('template.paste.name')}>
+            <Input
+              value={tableName}
+              onChange={(_, d) => setTableName(d.value)}
+              data-testid="indicator-paste-name"
+            />
+          </Field>
+          <Field label={t('template.paste.table')}>
+            <Textarea
+              resize="vertical"
+              value={tableText}
+              placeholder={t('template.paste.placeholder')}
+              onChange={(_, d) => setTableText(d.value)}
+              data-testid="indicator-paste"
+            />
+          </Field>
+          <div className={pane.row}>
+            <Button
+              appearance="primary"
+              size="small"
+              onClick={importTable}
+              data-testid="indicator-import"
+              disabled={tableText.trim() === ''}
+            >
+              {t('template.paste.make')}
+            </Button>
+          </div>
+          {tableResult && (
+            <MessageBar
+              intent={tableResult.ok ? 'success' : 'error'}
+              layout="multiline"
+              data-testid={tableResult.ok ? 'indicator-import-notes' : 'indicator-import-errors'}
+            >
+              <MessageBarBody>
+                <MessageBarTitle>
+                  {tableResult.ok ? t('template.paste.made') : t('template.paste.failed')}
+                </MessageBarTitle>
+                <ul className={styles.list}>
+                  {tableResult.lines.slice(0, 8).map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+      )}
       {importErrors && (
         <MessageBar intent="error" data-testid="template-import-errors">
           <MessageBarBody>
@@ -198,7 +348,38 @@ export function TemplateTab({ onInstalled }: TemplateTabProps) {
         </MessageBar>
       )}
 
-      {draft && <TemplateEditor draft={draft} template={template} onEdit={edit} />}
+      {draft && problems.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="template-problems">
+          <MessageBarBody>
+            <MessageBarTitle>{t('template.invalid', { count: problems.length })}</MessageBarTitle>
+            <ul className={styles.list}>
+              {problems.slice(0, 8).map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {pending && (
+        <MessageBar intent="warning" layout="multiline" data-testid="template-pending">
+          <MessageBarBody>
+            <MessageBarTitle>{t('template.pending.title')}</MessageBarTitle>
+            {t('template.pending.body')}
+            <div className={pane.row}>
+              <Button
+                size="small"
+                appearance="primary"
+                disabled={action.busy}
+                data-testid="template-upgrade"
+                onClick={() => void install('upgrade')}
+              >
+                {t('template.pending.upgrade')}
+              </Button>
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
 
       {template && (
         <>
@@ -282,7 +463,7 @@ export function TemplateTab({ onInstalled }: TemplateTabProps) {
         </MessageBar>
       )}
       {report && (
-        <MessageBar intent="success" data-testid="install-done">
+        <MessageBar intent="success" data-testid="install-done" ref={doneRef} tabIndex={-1}>
           <MessageBarBody>
             <MessageBarTitle>{t('install.done')}</MessageBarTitle>
             {t('install.sheets', { sheets: report.sheets.join(lang === 'zh' ? '、' : ', ') })}
@@ -293,6 +474,34 @@ export function TemplateTab({ onInstalled }: TemplateTabProps) {
             <div>{t('install.next')}</div>
           </MessageBarBody>
         </MessageBar>
+      )}
+      {draft && <h3 className={pane.h3}>{t('template.adjust')}</h3>}
+      {draft && (
+        <Switch
+          checked={structure}
+          onChange={(_, d) => setStructure(d.checked)}
+          label={t('template.structure.toggle')}
+          data-testid="edit-structure"
+        />
+      )}
+      {draft && structure && <StructureEditor draft={draft} onChange={structural} />}
+      {draft && <TemplateEditor draft={draft} template={template} onEdit={edit} />}
+      {template && (
+        <div className={pane.row}>
+          <Button
+            size="small"
+            disabled={action.busy}
+            data-testid="template-export"
+            onClick={() => void exportJson()}
+          >
+            {t('template.export')}
+          </Button>
+          {exported && (
+            <span className={pane.muted} data-testid="template-exported">
+              {exported}
+            </span>
+          )}
+        </div>
       )}
     </section>
   );
@@ -474,6 +683,124 @@ function TemplateEditor({ draft, template, onEdit }: EditorProps) {
           })}
         </TableBody>
       </Table>
+    </div>
+  );
+}
+
+const PART_WORDS: Record<Part, string> = {
+  indicators: 'template.indicators',
+  sources: 'template.sources',
+  tiers: 'template.tiers',
+};
+
+/**
+ * Adding, renaming, deleting and reordering indicators, sources and tiers. Names are committed
+ * as typed; the problems of the result (blank or repeated names, tiers that do not go down)
+ * are shown above in the clerk's language and keep the template from being installed.
+ */
+function StructureEditor({ draft, onChange }: { draft: TemplateDraft; onChange(d: TemplateDraft): void }) {
+  const styles = useStyles();
+  const pane = usePaneStyles();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const parts: Part[] = ['indicators', 'sources', 'tiers'];
+  return (
+    <div className={pane.section} data-testid="structure-editor">
+      {parts.map((part) => {
+        const list = draft[part] ?? [];
+        return (
+          <section key={part} aria-label={t(PART_WORDS[part])}>
+            <h3 className={pane.h3}>{t(PART_WORDS[part])}</h3>
+            <ul className={pane.section} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {list.map((item, i) => {
+                const name = String(item.name ?? '');
+                const floor = part === 'tiers' && i === list.length - 1;
+                return (
+                  <li
+                    key={`${part}-${i}-${String(item.id ?? '')}`}
+                    className={styles.item}
+                    data-testid={`structure-${part}`}
+                  >
+                    <Input
+                      size="small"
+                      className={styles.itemName}
+                      aria-label={t('template.structure.nameOf', { item: name || String(i + 1) })}
+                      defaultValue={name}
+                      data-testid={`rename-${part}-${i}`}
+                      onBlur={(e) => {
+                        if (e.target.value !== name)
+                          onChange(
+                            applyEdit(draft, {
+                              part,
+                              index: i,
+                              field: 'name',
+                              value: e.target.value,
+                            } as TemplateEdit),
+                          );
+                      }}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+                      }}
+                    />
+                    {part === 'indicators' && (
+                      <Input
+                        size="small"
+                        className={styles.itemName}
+                        aria-label={t('template.structure.dimensionOf', { item: name })}
+                        defaultValue={String(item.dimension ?? '')}
+                        onBlur={(e) => {
+                          if (e.target.value !== item.dimension)
+                            onChange(
+                              applyEdit(draft, { part, index: i, field: 'dimension', value: e.target.value }),
+                            );
+                        }}
+                      />
+                    )}
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      className={styles.iconButton}
+                      aria-label={t('template.structure.up', { item: name })}
+                      disabled={i === 0 || floor}
+                      onClick={() => onChange(moveItem(draft, part, i, -1))}
+                    >
+                      ↑
+                    </Button>
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      className={styles.iconButton}
+                      aria-label={t('template.structure.down', { item: name })}
+                      disabled={i === list.length - 1 || (part === 'tiers' && i === list.length - 2)}
+                      onClick={() => onChange(moveItem(draft, part, i, 1))}
+                    >
+                      ↓
+                    </Button>
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      className={styles.iconButton}
+                      aria-label={t('template.structure.remove', { item: name })}
+                      data-testid={`remove-${part}-${i}`}
+                      disabled={list.length <= 1}
+                      onClick={() => onChange(removeItem(draft, part, i))}
+                    >
+                      ✕
+                    </Button>
+                  </li>
+                );
+              })}
+            </ul>
+            <Button
+              size="small"
+              data-testid={`add-${part}`}
+              onClick={() => onChange(addItem(draft, part, undefined, NEW_WORDS[lang]))}
+            >
+              {t(`template.structure.add.${part}`)}
+            </Button>
+          </section>
+        );
+      })}
     </div>
   );
 }

@@ -50,3 +50,12 @@ export function messageWithoutWhere(p: Problem): string {
   if (!p.where || !p.message.startsWith(p.where)) return p.message;
   return p.message.slice(p.where.length).replace(/^\s*[：:]\s*/, '');
 }
+
+/** No score typed on any sheet (the rows may carry raters and ratees prefilled at install). */
+export function noScores(entries: readonly { cells: Record<string, unknown> }[]): boolean {
+  return entries.every((e) =>
+    Object.values(e.cells).every(
+      (v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''),
+    ),
+  );
+}

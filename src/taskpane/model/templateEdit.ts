@@ -14,7 +14,12 @@ export type TemplateDraft = Record<string, unknown> & {
 };
 
 export type TemplateEdit =
-  | { part: 'indicators'; index: number; field: 'name' | 'dimension' | 'max' | 'weight'; value: string }
+  | {
+      part: 'indicators';
+      index: number;
+      field: 'name' | 'dimension' | 'max' | 'weight' | 'criteria';
+      value: string;
+    }
   | { part: 'sources'; index: number; field: 'name' | 'weight' | 'aggregate'; value: string }
   | { part: 'tiers'; index: number; field: 'name' | 'min' | 'maxShare'; value: string }
   | { part: 'template'; field: 'name' | 'decimals'; value: string };
@@ -72,4 +77,146 @@ export function templateFacts(template: Template): {
 export function sourceShares(template: Template): { id: string; share: number }[] {
   const total = template.sources.reduce((a, s) => a + s.weight, 0);
   return template.sources.map((s) => ({ id: s.id, share: s.weight / total }));
+}
+
+export type Part = 'indicators' | 'sources' | 'tiers';
+
+function copy(draft: TemplateDraft): TemplateDraft {
+  return JSON.parse(JSON.stringify(draft)) as TemplateDraft;
+}
+
+/** A new id like `X3` not yet used in the list. */
+function freshId(items: Record<string, unknown>[], prefix: string): string {
+  const used = new Set(items.map((x) => String(x.id)));
+  for (let n = items.length + 1; ; n++) if (!used.has(`${prefix}${n}`)) return `${prefix}${n}`;
+}
+
+/**
+ * Adds an item after `after` (or at the end): an indicator in the same 一级指标 as the one
+ * before it, a source scoring every indicator, or a tier above the floor tier.
+ */
+export function addItem(
+  draft: TemplateDraft,
+  part: Part,
+  after?: number,
+  words = NEW_WORDS.zh,
+): TemplateDraft {
+  const next = copy(draft);
+  const list = (next[part] ??= []);
+  if (part === 'indicators') {
+    const at = after ?? list.length - 1;
+    const prev = list[at];
+    const item = {
+      id: freshId(list, 'X'),
+      name: words.indicator,
+      dimension: prev?.dimension ?? words.dimension,
+      max: 10,
+    };
+    list.splice(at + 1, 0, item);
+    // Scored by the sources that score the indicator before it (all sources for the first).
+    for (const s of next.sources ?? [])
+      if (Array.isArray(s.indicators) && (!prev || (s.indicators as unknown[]).includes(prev.id)))
+        (s.indicators as unknown[]).push(item.id);
+  } else if (part === 'sources') {
+    list.splice((after ?? list.length - 1) + 1, 0, {
+      id: freshId(list, 's'),
+      name: words.source,
+      weight: 10,
+      aggregate: 'mean',
+      indicators: (next.indicators ?? []).map((x) => x.id),
+    });
+  } else {
+    // A tier is added above the floor (the floor tier stays last), halfway between its neighbours.
+    const at = Math.min(after ?? list.length - 2, list.length - 2);
+    const above = Number(list[at]?.min ?? 100);
+    const below = Number(list[at + 1]?.min ?? 0);
+    list.splice(at + 1, 0, { name: words.tier, min: Math.round((above + below) / 2) });
+  }
+  return next;
+}
+
+/** Removes an item; an indicator is also taken out of the sources that score it. */
+export function removeItem(draft: TemplateDraft, part: Part, index: number): TemplateDraft {
+  const next = copy(draft);
+  const list = next[part];
+  if (!list || !list[index]) return next;
+  const [gone] = list.splice(index, 1);
+  if (part === 'indicators')
+    for (const s of next.sources ?? [])
+      if (Array.isArray(s.indicators))
+        s.indicators = (s.indicators as unknown[]).filter((id) => id !== gone.id);
+  return next;
+}
+
+/** Moves an item one place up (-1) or down (+1). */
+export function moveItem(draft: TemplateDraft, part: Part, index: number, by: -1 | 1): TemplateDraft {
+  const next = copy(draft);
+  const list = next[part];
+  const to = index + by;
+  if (!list || to < 0 || to >= list.length) return next;
+  [list[index], list[to]] = [list[to], list[index]];
+  return next;
+}
+
+/** Default words for new items, in the pane's language. */
+export const NEW_WORDS = {
+  zh: { indicator: '新指标', dimension: '新一级指标', source: '新评价主体', tier: '新等次' },
+  en: { indicator: 'New indicator', dimension: 'New group', source: 'New source', tier: 'New tier' },
+};
+
+/**
+ * Problems of a draft in the clerk's words, before the engine's own validation: blank or
+ * repeated names, maxima and weights, tiers whose minimums do not go down (好 = 较好 = 80).
+ */
+export function draftProblems(draft: TemplateDraft, lang: 'zh' | 'en'): string[] {
+  const zh = lang === 'zh';
+  const out: string[] = [];
+  const named = (part: Part, word: string, wordEn: string) => {
+    const seen = new Map<string, number>();
+    (draft[part] ?? []).forEach((x, i) => {
+      const name = String(x.name ?? '').trim();
+      if (name === '') out.push(zh ? `第 ${i + 1} 个${word}没有名称。` : `${wordEn} ${i + 1} has no name.`);
+      else if (seen.has(name))
+        out.push(
+          zh
+            ? `${word}“${name}”出现了两次（第 ${seen.get(name)! + 1} 个和第 ${i + 1} 个），请改名。`
+            : `${wordEn} "${name}" appears twice (${seen.get(name)! + 1} and ${i + 1}); rename one.`,
+        );
+      else seen.set(name, i);
+    });
+  };
+  named('indicators', '指标', 'Indicator');
+  named('sources', '评价主体', 'Source');
+  named('tiers', '等次', 'Tier');
+  for (const x of draft.indicators ?? []) {
+    const name = String(x.name ?? x.id);
+    if (typeof x.max !== 'number' || !(x.max > 0))
+      out.push(
+        zh
+          ? `指标“${name}”的满分要填大于 0 的数字。`
+          : `Indicator "${name}": the maximum must be a number above 0.`,
+      );
+  }
+  if ((draft.indicators ?? []).length === 0)
+    out.push(zh ? '模板至少要有一项指标。' : 'A template needs at least one indicator.');
+  if ((draft.sources ?? []).length === 0)
+    out.push(zh ? '至少要有一个评价主体。' : 'A template needs at least one source.');
+  const tiers = draft.tiers ?? [];
+  if (tiers.length < 2) out.push(zh ? '至少要有两个等次。' : 'A template needs at least two tiers.');
+  for (let i = 1; i < tiers.length; i++) {
+    const a = tiers[i - 1];
+    const b = tiers[i];
+    if (typeof a.min === 'number' && typeof b.min === 'number' && !(b.min < a.min))
+      out.push(
+        zh
+          ? `等次“${String(b.name)}”的最低分 ${b.min} 不低于上一等次“${String(a.name)}”的 ${a.min}：每个等次的最低分要比上一等次低。`
+          : `Tier "${String(b.name)}" starts at ${b.min}, not below "${String(a.name)}" (${a.min}): each tier must start lower than the one above.`,
+      );
+  }
+  return out;
+}
+
+/** Whether two templates are the same (the draft against what the workbook holds). */
+export function sameTemplate(a: Template, b: Template): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
