@@ -16,6 +16,12 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const webpack = require('webpack');
+
+// src/hosts/xlsx/schema-fixes.ts patches exceljs's Node sources (lib/…) for the command line;
+// the pane uses exceljs's browser bundle, so those sources stay out of the bundles (the patch then
+// reports that it could not apply).
+const nodeOnlyExceljs = () => new webpack.IgnorePlugin({ resourceRegExp: /^exceljs\/lib\// });
 
 const URL_DEV = 'https://localhost:3000/';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -93,6 +99,7 @@ function addinConfig(dev) {
     },
     optimization: { splitChunks: { chunks: 'all' } },
     plugins: [
+      nodeOnlyExceljs(),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         chunks: ['taskpane'],
@@ -143,6 +150,7 @@ function previewConfig(dev) {
       clean: true,
     },
     plugins: [
+      nodeOnlyExceljs(),
       new HtmlWebpackPlugin({
         filename: 'index.html',
         chunks: ['preview'],

@@ -15,9 +15,7 @@
 import { InputError, NotInstalledError } from '../../core/errors';
 import { columnIndex, columnLetter } from '../../core/address';
 import type { Lang, RateeInfo, Results, RowResult } from '../../core/types';
-import { buildPlan, summarySheetPlan } from '../../workbook/build';
-import { SHEET_NAMES } from '../../workbook/names';
-import type { Block, SheetKey } from '../../workbook/plan';
+import { summarySheetPlan } from '../../workbook/build';
 import { TEMPLATE_SHEET } from '../../workbook/plan';
 import { installBook, readBookContent, writeAnalysisSheet } from '../../workbook/operations';
 import { readStore, type Stored } from '../../workbook/store';
