@@ -128,7 +128,7 @@ export const TEMPLATE_KEYS = {
   level: ['label', 'points'],
   source: ['id', 'name', 'nameEn', 'weight', 'aggregate', 'trim', 'trimMinRaters', 'indicators'],
   adjustments: ['bonusCap', 'deductionCap'],
-  tier: ['name', 'nameEn', 'min', 'maxShare', 'color'],
+  tier: ['name', 'nameEn', 'min', 'maxShare', 'color', 'requires'],
 } as const;
 
 /**

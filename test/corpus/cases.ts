@@ -891,7 +891,7 @@ add(
     files: BOOK,
     argv: ['signoff', '@book.xlsx', '--reviewer', 'Zhang', '--out', '@s.xlsx', '--lang', 'en'],
     code: 0,
-    out: /Signed: level 1 Zhang .*[+-]\d\d:\d\d, digest [\s\S]*tamper evidence[\s\S]*not a signature/,
+    out: /Signed: level 1 Zhang .*[+-]\d\d:\d\d, checksum [\s\S]*tamper evidence[\s\S]*not a signature/,
     unchanged: ['book.xlsx'],
   },
   {

@@ -75,7 +75,13 @@ describe('written workbooks pass the Open XML SDK validator', () => {
     const s = ctx();
     await signoffCommand(
       files.build,
-      { reviewer: '张科长', time: '2025-01-20T09:00:00+08:00', out: files.signoff },
+      {
+        reviewer: '张科长',
+        time: '2025-01-20T09:00:00+08:00',
+        allowBackdate: true,
+        override: '样例含错误输入',
+        out: files.signoff,
+      },
       s.ctx,
     );
     expect(s.err).toEqual([]);
