@@ -129,7 +129,15 @@ describe('duanping build / score BOOK.xlsx', () => {
     const run = context();
     await signoffCommand(
       books[0],
-      { reviewer: '张科长', time: '2025-01-20T09:00:00+08:00', out: signed },
+      {
+        reviewer: '张科长',
+        time: '2025-01-20T09:00:00+08:00',
+        allowBackdate: true,
+        // The seeded case carries typed mistakes on purpose, which the sign-off gate refuses
+        // without a recorded reason.
+        override: '样例含故意输入错误',
+        out: signed,
+      },
       run.ctx,
     );
     expect({ code: run.code(), err: run.err }).toEqual({ code: 0, err: [] });
