@@ -13,6 +13,7 @@
  * instead of https://localhost:3000/; without ADDIN_URL the development URLs are kept.
  * TypeScript is only transpiled here (ts-loader transpileOnly); `npm run typecheck` checks types.
  */
+const fs = require('fs');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -42,8 +43,27 @@ function rewriteManifest(content, url) {
   return text.split(URL_DEV).join(url).split(URL_DEV.slice(0, -1)).join(new URL(url).origin);
 }
 
-/** A minimal HTML page: a root element, the bundle, and Office.js when the page runs in Office. */
-function page({ title, withOffice, body = '<div id="root"></div>' }) {
+/**
+ * The message for webviews that cannot run the bundle (Internet Explorer 11, Edge Legacy): in the
+ * page, hidden, shown by src/taskpane/old-webview.js (inlined before the bundle, ES5) where the
+ * bundle cannot run. What to use instead follows Microsoft's "Browsers and webview controls used
+ * by Office Add-ins" (https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins).
+ */
+const OLD_WEBVIEW_MESSAGE = `<div id="dp-old-webview" role="alert" style="display:none;padding:12px;font-family:'Microsoft YaHei','Segoe UI',sans-serif;font-size:14px;line-height:1.5">
+      <p lang="zh-CN"><strong>端平无法在此版本的 Office 中运行。</strong>此 Office 用旧的网页控件（如 Internet Explorer 11、旧版 Edge 或旧版 Safari）显示加载项，缺少端平需要的功能。请改用：Microsoft 365 或 Office 2021 及以上版本的 Excel；或在 Edge、Chrome 浏览器中打开 Excel 网页版；零售版 Office 2016/2019 安装 Microsoft Edge WebView2 运行时后也可以；Mac 上请把 macOS 更新到带 Safari 16.4 或更高版本。也可以用命令行工具 duanping。</p>
+      <p lang="en"><strong>Duanping cannot run in this version of Office.</strong> This Office shows add-ins in an old web view (such as Internet Explorer 11, Edge Legacy or an old Safari) that lacks features Duanping needs. Use instead: Excel from Microsoft 365 or Office 2021 or later; or Excel on the web in Edge or Chrome; retail Office 2016/2019 also works once the Microsoft Edge WebView2 Runtime is installed; on a Mac, update macOS to one with Safari 16.4 or later. The duanping command line works too.</p>
+    </div>`;
+
+/** The old-webview check, inlined (it must run before the bundle, also where the bundle cannot). */
+function oldWebviewScript() {
+  return fs.readFileSync(path.join(__dirname, 'src', 'taskpane', 'old-webview.js'), 'utf8');
+}
+
+/**
+ * A minimal HTML page: a root element, the bundle, and Office.js when the page runs in Office.
+ * `guard`: the old-webview check and its message (task pane and preview).
+ */
+function page({ title, withOffice, guard = false, body = '<div id="root"></div>' }) {
   return `<!doctype html>
 <html lang="zh-CN">
   <head>
@@ -51,9 +71,11 @@ function page({ title, withOffice, body = '<div id="root"></div>' }) {
     <meta http-equiv="X-UA-Compatible" content="IE=Edge" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${title}</title>
+    ${guard ? `<script>\n${oldWebviewScript()}</script>` : ''}
     ${withOffice ? `<script type="text/javascript" src="${OFFICE_JS}"></script>` : ''}
   </head>
   <body>
+    ${guard ? OLD_WEBVIEW_MESSAGE : ''}
     ${body}
   </body>
 </html>
@@ -103,7 +125,7 @@ function addinConfig(dev) {
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         chunks: ['taskpane'],
-        templateContent: page({ title: '端平考核 Duanping', withOffice: true }),
+        templateContent: page({ title: '端平考核 Duanping', withOffice: true, guard: true }),
       }),
       new HtmlWebpackPlugin({
         filename: 'ribbon-functions.html',
@@ -154,7 +176,7 @@ function previewConfig(dev) {
       new HtmlWebpackPlugin({
         filename: 'index.html',
         chunks: ['preview'],
-        templateContent: page({ title: '端平考核 Duanping — preview', withOffice: false }),
+        templateContent: page({ title: '端平考核 Duanping — preview', withOffice: false, guard: true }),
       }),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets/*', to: 'assets/[name][ext]' }] }),
     ],

@@ -9,6 +9,7 @@ import type { Lang } from '../core/types';
 import { createPreviewWorkbook } from './fakeWorkbook';
 import { PREVIEW_CSS } from './styles';
 import { WorkbookView } from './WorkbookView';
+import { markStarted, webviewUnsupported } from '../taskpane/startup';
 
 /**
  * `?bench`: exposes a loader for `npm run bench` (bench/pane.ts) — installs a generated workload
@@ -29,6 +30,8 @@ function benchHooks(preview: ReturnType<typeof createPreviewWorkbook>) {
 }
 
 function start() {
+  // The page's old-webview check has shown its message: nothing of the pane runs.
+  if (webviewUnsupported()) return;
   const params = new URLSearchParams(location.search);
   if (params.get('engine') !== 'page') startEngineWorker();
   const style = document.createElement('style');
@@ -59,6 +62,7 @@ function start() {
       </div>
     </div>,
   );
+  markStarted();
   (window as unknown as { __duanpingReady?: number }).__duanpingReady = performance.now();
 }
 

@@ -9,6 +9,7 @@ import { createExcelHost } from '../hosts/office';
 import { excelIsSetSupported } from '../hosts/office/excel-run';
 import { App } from './components/App';
 import { languageFromOffice } from './i18n';
+import { markStarted, webviewUnsupported } from './startup';
 
 /** Shown instead of the pane when Office is too old or not there at all: one sentence per language. */
 function unsupported(root: HTMLElement): void {
@@ -18,10 +19,16 @@ function unsupported(root: HTMLElement): void {
 }
 
 void Office.onReady(() => {
+  // The page's old-webview check has shown its message: nothing of the pane runs.
+  if (webviewUnsupported()) return;
   startEngineWorker();
   const root = document.getElementById('root') ?? document.body.appendChild(document.createElement('div'));
-  if (!excelIsSetSupported('ExcelApi', '1.7')) return unsupported(root);
+  if (!excelIsSetSupported('ExcelApi', '1.7')) {
+    unsupported(root);
+    return markStarted();
+  }
   const lang = languageFromOffice(Office.context.displayLanguage);
   const host = createExcelHost(lang);
   createRoot(root).render(<App host={host} lang={lang} />);
+  markStarted();
 });

@@ -15,9 +15,28 @@ const ROOT = resolve(__dirname, '..', '..');
  * Builds the preview into `outDir` with webpack's node API; rejects with webpack's errors.
  * Development mode (the default, for tests) skips source maps and minification.
  */
-export async function buildPreview(
+export function buildPreview(
   outDir: string,
   mode: 'development' | 'production' = 'development',
+): Promise<void> {
+  return buildWith({ preview: true }, outDir, mode);
+}
+
+/**
+ * Builds the add-in (dist/'s taskpane.html, ribbon-functions.html, bundles, manifest) into
+ * `outDir`, as `npm run build` does, in development mode without source maps by default.
+ */
+export function buildAddin(
+  outDir: string,
+  mode: 'development' | 'production' = 'development',
+): Promise<void> {
+  return buildWith({}, outDir, mode);
+}
+
+async function buildWith(
+  env: Record<string, unknown>,
+  outDir: string,
+  mode: 'development' | 'production',
 ): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require('webpack') as typeof import('webpack');
@@ -26,7 +45,7 @@ export async function buildPreview(
     env: Record<string, unknown>,
     argv: Record<string, unknown>,
   ) => Promise<import('webpack').Configuration>;
-  const config = await makeConfig({ preview: true }, { mode });
+  const config = await makeConfig(env, { mode });
   config.mode = mode;
   config.devtool = false;
   config.context = ROOT;
