@@ -1,6 +1,6 @@
 /**
- * The 签核导出 tab's work over a WorkbookHost: check, sign, withdraw, print sheet, values-only
- * copy and PDF. The signing steps are the shared ones of src/workbook/signoff.ts (the command
+ * The 签核导出 tab's work over a WorkbookHost: check, sign, withdraw, print sheet and values-only
+ * copy. The signing steps are the shared ones of src/workbook/signoff.ts (the command
  * line runs the same); this file adds the pane's checks in the pane's language and the file
  * exports. The xlsx copy code (exceljs) is loaded only when a copy is asked for.
  */
@@ -148,7 +148,17 @@ export async function withdrawNow(
   };
 }
 
-/** Writes the print sheet (打印版) and shows it. */
+/**
+ * Writes the print sheet (打印版) and shows it; the message says how to make a PDF of it in Excel.
+ *
+ * The pane never makes the PDF itself: the PDF Excel gives add-ins (`getFileAsync(Office.FileType.Pdf)`)
+ * is "the entire document" (https://learn.microsoft.com/en-us/javascript/api/office/office.filetype),
+ * every visible sheet with every rater's scores, not the print sheet; and a task pane of Excel
+ * for Windows cannot download it ("Directly downloading blobs as PDF files in an add-in isn't
+ * supported with EdgeHTML or WebView2",
+ * https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins).
+ * Excel's own export of the active sheet gives exactly the print layout.
+ */
 export async function writePrint(host: WorkbookHost, say: Say): Promise<string> {
   const sheet = await inBook(() => host.writePrintLayout(), say);
   return say('signoff.export.printDone', { sheet });
@@ -201,12 +211,4 @@ export async function exportCopy(
   const outcome = await host.saveFile({ name, type: XLSX_TYPE, bytes: copy.bytes! });
   const message = savedMessage(outcome, name, say);
   return { ok: true, message: copy.signed ? message : `${message} ${say('signoff.export.unsigned')}` };
-}
-
-/** Excel's PDF of the workbook, with the print sheet written (and shown) first. */
-export async function exportPdf(host: WorkbookHost, title: string, say: Say): Promise<string> {
-  await inBook(() => host.writePrintLayout(), say);
-  const bytes = await host.getFile('pdf');
-  const name = `${safeFileName(title)}.pdf`;
-  return savedMessage(await host.saveFile({ name, type: 'application/pdf', bytes }), name, say);
 }

@@ -362,11 +362,12 @@ describe('the preview in Chromium', () => {
     await shot(page, '10-signoff');
     await expectNoHorizontalOverflow(page);
 
-    // The print sheet: written into the workbook, with the signature line of level 1.
+    // The print sheet: written into the workbook, with the signature line of level 1, and how
+    // to make its PDF in Excel (the pane makes no PDF itself).
     await page.getByTestId('export-print').click();
-    await expect(page.getByTestId('signoff-outcome').textContent()).resolves.toContain(
-      '已生成“打印版”工作表',
-    );
+    const printed = await page.getByTestId('signoff-outcome').textContent();
+    expect(printed).toContain('已生成并打开“打印版”工作表');
+    expect(printed).toContain('文件 → 导出 → 创建 PDF/XPS');
     await openSheet(page, '打印版');
     await expect(page.locator('[data-testid="grid"]').textContent()).resolves.toContain(
       '第1级  科长：张科长',

@@ -18,6 +18,7 @@ import {
   safeFileName,
   signNow,
   withdrawNow,
+  writePrint,
   type Say,
 } from '../../src/taskpane/signoff';
 
@@ -120,7 +121,9 @@ describe('the sign-off tab’s work', () => {
     expect(saved).toHaveLength(1);
     expect(saved[0].type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(saved[0].name).toMatch(/^基层党组织书记抓党建述职评议-签核1-[0-9a-f]{8}\.xlsx$/);
-    expect(out.message).toBe(`已导出“${saved[0].name}”（已下载）。`);
+    // A browser download cannot be confirmed: the pane says it was handed over, not that it was saved.
+    expect(out.message).toBe(`已交给浏览器下载“${saved[0].name}”，请在浏览器的下载列表中确认。`);
+    expect(out.message).not.toMatch(/已下载|已保存/);
   });
 
   it('never says a file was saved where the download was only offered (WebView2 blocks blob downloads)', async () => {
@@ -130,7 +133,42 @@ describe('the sign-off tab’s work', () => {
     const out = await exportCopy(host, 'zh', say);
     expect(out.message).not.toMatch(/已下载|已导出/);
     expect(out.message).toContain(`已请求下载“${saved[0].name}”`);
-    expect(out.message).toContain('文件 → 打印');
+    expect(out.message).toContain('可能没有保存');
+    // What to do instead gives the values-only copy (File → Save As would keep the formulas).
+    expect(out.message).toContain('duanping export');
+    expect(out.message).not.toContain('另存为 PDF');
+  });
+
+  it('gives a PDF as the print sheet shown with Excel’s own export steps, never a file it cannot deliver', async () => {
+    // An Excel that has PdfFile: its PDF would be "the entire document" (every sheet, every
+    // rater's scores) and a WebView2 task pane cannot download it, so the pane does not ask for it.
+    const excel = createFakeExcel({ calculate: (b) => calculateFromEngine(b, 'zh') });
+    const document = new FakeDocument({
+      compressed: () => fakeBookToXlsx(excel.book, ExcelJS),
+      pdf: () => new TextEncoder().encode('%PDF-1.7 fake'),
+    });
+    const saved: ExportFile[] = [];
+    const host = new OfficeHost({
+      run: excel.run,
+      isSetSupported: excel.isSetSupported,
+      document,
+      fileTypes: { compressed: true, pdf: true },
+      saveFile: async (f) => {
+        saved.push(f);
+        return 'offered';
+      },
+    });
+    await host.install(sampleWorkload(6, 4));
+    typeScores(excel.book);
+    calculateFromEngine(excel.book, 'zh');
+    const message = await writePrint(host, say);
+    expect(excel.book.activeSheet).toBe('打印版');
+    expect(message).toContain('已生成并打开“打印版”工作表');
+    expect(message).toContain('文件 → 导出 → 创建 PDF/XPS');
+    expect(message).toContain('活动工作表');
+    expect(message).toContain('另存为 PDF');
+    expect(document.stats.filesOpened).toBe(0);
+    expect(saved).toHaveLength(0);
   });
 
   it('makes file names Windows accepts', () => {

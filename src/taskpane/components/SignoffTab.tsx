@@ -1,8 +1,8 @@
 /**
  * 签核导出 — sign-off and export: the status of every level (checked against the workbook as it
  * is now), the rows changed since a level was signed (click to go there), signing the next
- * level, withdrawing the top one with a reason, and the exports (print sheet, values-only
- * copy, PDF where Excel has it). The work is in ../signoff.ts; no Office calls here.
+ * level, withdrawing the top one with a reason, and the exports (print sheet, with how to make
+ * a PDF of it in Excel; values-only copy). The work is in ../signoff.ts; no Office calls here.
  */
 import {
   Badge,
@@ -30,7 +30,6 @@ import type { BookVerification } from '../../workbook/signoff';
 import {
   checkSignoffs,
   exportCopy,
-  exportPdf,
   signNow,
   withdrawNow,
   writePrint,
@@ -123,7 +122,6 @@ export function SignoffTab({ active }: SignoffTabProps) {
   const nextLevel = activeLevels.length + 1;
   const broken =
     verification && verification.unreadable === undefined && !verification.ok ? verification : null;
-  const title = verification && verification.unreadable === undefined ? verification.title : t('app.name');
 
   const statusLine =
     verification === null
@@ -367,22 +365,11 @@ export function SignoffTab({ active }: SignoffTabProps) {
         >
           {t('signoff.export.print')}
         </Button>
-        {files.pdf && (
-          <Button
-            disabled={action.busy}
-            data-testid="export-pdf"
-            onClick={() => void runMessage(() => exportPdf(host, title, say))}
-          >
-            {t('signoff.export.pdf')}
-          </Button>
-        )}
       </div>
       {!files.copy && <p className={pane.muted}>{t('signoff.export.noCopy')}</p>}
-      {!files.pdf && (
-        <p className={pane.muted} data-testid="no-pdf">
-          {t('signoff.export.noPdf')}
-        </p>
-      )}
+      <p className={pane.muted} data-testid="no-pdf">
+        {t('signoff.export.noPdf')}
+      </p>
     </section>
   );
 }

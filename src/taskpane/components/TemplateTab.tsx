@@ -162,7 +162,8 @@ export function TemplateTab({ onInstalled, onPending, offered }: TemplateTabProp
       const name = `${template.id}.json`;
       const bytes = new TextEncoder().encode(JSON.stringify(template, null, 2) + '\n');
       const outcome = await host.saveFile({ name, type: 'application/json', bytes });
-      setExported(t(outcome === 'opened' ? 'template.exportOpened' : 'template.exported', { name }));
+      const key = { opened: 'exportOpened', downloaded: 'exported', offered: 'exportOffered' }[outcome];
+      setExported(t(`template.${key}`, { name }));
     });
   const ratees = useMemo(() => parseRateeList(rateeText), [rateeText]);
   const raters = useMemo(() => parseRaterList(raterText, template?.sources ?? []), [raterText, template]);
