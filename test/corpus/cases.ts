@@ -891,7 +891,7 @@ add(
     files: BOOK,
     argv: ['signoff', '@book.xlsx', '--reviewer', 'Zhang', '--out', '@s.xlsx', '--lang', 'en'],
     code: 0,
-    out: /Signed: level 1 Zhang .*[+-]\d\d:\d\d, checksum [\s\S]*tamper evidence[\s\S]*not a signature/,
+    out: /Signed: level 1 Zhang .*[+-]\d\d:\d\d, checksum [\s\S]*What a checksum proves: [\s\S]*does not prove who signed — anyone holding the file can recompute it/,
     unchanged: ['book.xlsx'],
   },
   {
@@ -1220,14 +1220,14 @@ add(
     files: SIGNED,
     argv: ['verify', '@signed.xlsx', '--lang', 'en'],
     code: 0,
-    out: /tamper evidence[\s\S]*not a signature — whoever holds the file can recompute it/,
+    out: /What a checksum proves: the scores, adjustments, names, results and template have not changed since sign-off; it does not prove who signed/,
   },
   {
     id: 'signoff/verify-json-says-it-too',
     files: SIGNED,
     argv: ['verify', '@signed.xlsx', '--json'],
     code: 0,
-    out: /"proves": "Note: a digest shows whether the content changed/,
+    out: /"proves": "What a checksum proves: .*it does not prove who signed/,
   },
   {
     id: 'signoff/verify-a-csv',

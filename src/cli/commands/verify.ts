@@ -4,12 +4,12 @@
  * or when the book carries no sign-off at all.
  */
 import type { Command } from 'commander';
-import { describeVerification } from '../../core/signoff';
+import { DIGEST_PROVES, describeVerification } from '../../core/signoff';
 import { nodeDigester } from '../digester';
 import { readSignoffBook } from '../../hosts/xlsx/signoff-book';
 import { verifyWorkbook } from '../../hosts/xlsx/signoff';
 import { parseLang, type CliContext } from '../context';
-import { DIGEST_LIMITS, loadBook } from './signoff';
+import { loadBook } from './signoff';
 
 export interface VerifyOptions {
   json?: boolean;
@@ -26,9 +26,9 @@ export async function verifyCommand(book: string, opts: VerifyOptions, ctx: CliC
   }
   if (opts.json)
     ctx.io.out(
-      JSON.stringify({ schema: 'duanping.verification/1', ...v, proves: DIGEST_LIMITS.en }, null, 2),
+      JSON.stringify({ schema: 'duanping.verification/1', ...v, proves: DIGEST_PROVES.en }, null, 2),
     );
-  else ctx.io.out([...describeVerification(v, lang), ...(v.signed ? [DIGEST_LIMITS[lang]] : [])].join('\n'));
+  else ctx.io.out([...describeVerification(v, lang), ...(v.signed ? [DIGEST_PROVES[lang]] : [])].join('\n'));
   if (!v.ok || !v.signed) ctx.exit(1);
 }
 

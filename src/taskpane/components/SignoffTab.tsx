@@ -19,6 +19,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  DIGEST_PROVES,
   activeRecords,
   describeChangedRow,
   verificationStatusLine,
@@ -149,6 +150,11 @@ export function SignoffTab({ active }: SignoffTabProps) {
         >
           <MessageBarBody>{statusLine}</MessageBarBody>
         </MessageBar>
+      )}
+      {records.length > 0 && (
+        <p className={pane.muted} data-testid="signoff-proves">
+          {DIGEST_PROVES[lang]}
+        </p>
       )}
       <div className={pane.row}>
         <Button size="small" disabled={action.busy} onClick={() => void check()} data-testid="signoff-check">
