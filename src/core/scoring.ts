@@ -16,9 +16,11 @@ import { assignRanksAndTiers, quotaLimit, tierNoteWriter } from './ballots/tiers
 import { isSetAside } from './review/decisions';
 import { cellText, parseCell } from './cells';
 import { engineT } from './i18n';
+import { sheetIssueProblem } from './sheet-issues';
 import { excelRound, toExcelPrecision } from './round';
 import type { Indicator, Source, Template } from './template';
 import type {
+  SheetIssue,
   AdjustmentRow,
   EntryRow,
   Lang,
@@ -47,6 +49,8 @@ export interface ScoreInput {
   raters?: RaterInfo[];
   /** Ballot sources entered as counts (计票); see ./ballots/tally.ts. */
   tallies?: TallyRow[];
+  /** What the workbook reader found in the sheets (merged ranges, a changed indicator sheet): each is a problem. */
+  sheetIssues?: SheetIssue[];
 }
 
 export interface ScoreOptions {
@@ -192,6 +196,9 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
           points: ind.levels.map((l) => l.points).join(sep),
         })
       : t('allowed.range', { min: 0, max: ind.max });
+
+  // What the workbook reader found in the sheets themselves (merged ranges, a changed 指标 sheet).
+  for (const issue of input.sheetIssues ?? []) problems.push(sheetIssueProblem(issue, lang));
 
   // Duplicates: the same source + rater + ratee more than once (every copy is left out).
   const keyOf = (e: EntryRow) =>

@@ -53,8 +53,13 @@ export async function readBookContent(
 ): Promise<ReadResult & { stored: Stored }> {
   const s = stored ?? requireStored(await port.info());
   const l = s.layout;
-  const grids = await port.readGrids([l.entry.sheet, l.adjustments.sheet, l.lists.sheet]);
-  return { ...readContentFromGrids(s.template, l, grids), stored: s };
+  const grids = await port.readGrids([
+    l.entry.sheet,
+    l.adjustments.sheet,
+    l.lists.sheet,
+    ...(l.sheetNames.indicators ? [l.sheetNames.indicators] : []),
+  ]);
+  return { ...readContentFromGrids(s.template, l, grids, { lang: s.lang }), stored: s };
 }
 
 /** Installs (or upgrades) the template into the workbook behind `port`. */

@@ -30,6 +30,8 @@ export interface Fixtures {
   summaryFinalRenamed: Buffer;
   /** `book` with a column inserted in the summary (C). */
   summaryColumnInserted: Buffer;
+  /** `signed` whose stored template (DP_Template) gained a field this version does not know. */
+  signedTemplateField: Buffer;
 }
 
 export type Fixture = string | Buffer | ((fx: Fixtures) => string | Buffer);
@@ -1094,6 +1096,20 @@ add(
     files: { 'b.xlsx': (fx) => fx.signed },
     argv: ['verify', '@b.xlsx', '--lang', 'en'],
     code: 0,
+  },
+  {
+    id: 'template/unknown-field-added-after-signing-breaks-verify',
+    files: { 'b.xlsx': (fx) => fx.signedTemplateField },
+    argv: ['verify', '@b.xlsx'],
+    code: 1,
+    out: /第1级签核失效：签核后内容被改动[\s\S]*模板：已修改/,
+  },
+  {
+    id: 'template/unknown-field-added-after-signing-breaks-verify-en',
+    files: { 'b.xlsx': (fx) => fx.signedTemplateField },
+    argv: ['verify', '@b.xlsx', '--lang', 'en'],
+    code: 1,
+    out: /Sign-off level 1 is broken: the content changed after signing[\s\S]*template: changed/,
   },
   {
     id: 'summary/deleted-verify-refused',

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { cellRaw } from '../../src/hosts/xlsx/read';
 import { repairForWrite } from '../../src/hosts/xlsx/signoff';
 import { cli } from '../cli/run';
 import { builtWorkbook, builtin } from '../signoff/layout-book';
@@ -97,8 +98,26 @@ beforeAll(async () => {
       });
     }),
     summaryColumnInserted: await changedSummary(book, (ws) => ws.spliceColumns(3, 0, [])),
+    signedTemplateField: await changedSummary(
+      readFileSync(signedPath),
+      (ws) => {
+        // The stored template JSON (row 2 from B, in chunks) with a field this version does not know.
+        const row = ws.getRow(2);
+        const chunks: string[] = [];
+        row.eachCell((c, col) => {
+          if (col > 1) chunks.push(String(cellRaw(c) ?? ''));
+        });
+        const t = JSON.parse(chunks.join('')) as Record<string, unknown>;
+        t.reviewedBy = '考核办';
+        row.eachCell((c, col) => {
+          if (col > 1) c.value = null;
+        });
+        row.getCell(2).value = JSON.stringify(t);
+      },
+      'DP_Template',
+    ),
   };
-}, 240_000);
+}, 600_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');

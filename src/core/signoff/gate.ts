@@ -10,7 +10,7 @@
  */
 import { computeScores } from '../scoring';
 import type { Template } from '../template';
-import type { AdjustmentRow, EntryRow, Lang, RateeInfo, RaterInfo, RawCell } from '../types';
+import type { AdjustmentRow, EntryRow, Lang, RateeInfo, RaterInfo, RawCell, SheetIssue } from '../types';
 import { canonicalText } from './canonical';
 import type { ResultRow } from './types';
 
@@ -24,6 +24,8 @@ export interface GateInput {
   raters?: RaterInfo[];
   /** The summary's rows as the cells show them. */
   results: ResultRow[];
+  /** What the reader found in the sheets (merged ranges, a changed indicator sheet): input problems. */
+  sheetIssues?: SheetIssue[];
 }
 
 export type GateIssue =
@@ -57,6 +59,7 @@ export function signoffGate(input: GateInput, lang: Lang = 'zh'): GateReport {
       adjustments: input.adjustments,
       ratees: input.ratees && input.ratees.length > 0 ? [...input.ratees] : undefined,
       raters: input.raters && input.raters.length > 0 ? input.raters : undefined,
+      sheetIssues: input.sheetIssues,
     },
     { lang, textNumbers: false },
   );

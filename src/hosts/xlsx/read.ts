@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { InputError, NotInstalledError } from '../../core/errors';
 import type { RawCell } from '../../core/types';
 import { TEMPLATE_SHEET } from '../../workbook/plan';
-import { readContentFromGrids, type Grids, type ReadResult } from '../../workbook/read';
+import { readContentFromGrids, type Grids, type Merges, type ReadResult } from '../../workbook/read';
 import { readStore, type Stored } from '../../workbook/store';
 
 /** Opens an xlsx file; an unreadable or non-xlsx file is a one-line InputError. */
@@ -53,19 +53,40 @@ export function cellRaw(cell: ExcelJS.Cell): RawCell {
   return String(v);
 }
 
-/** A worksheet as a grid of raw cells from A1 to its last used cell. */
+/**
+ * A worksheet as a grid of raw cells from A1 to its last used cell. A merged range's value is
+ * in its top-left cell only: the other cells are blank, as the workbook's formulas read them
+ * (exceljs reports the top-left value in every cell of the range).
+ */
 export function sheetGrid(ws: ExcelJS.Worksheet): RawCell[][] {
   const rows: RawCell[][] = [];
   const width = ws.columnCount;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const out: RawCell[] = Array(width).fill(null);
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      out[c - 1] = cellRaw(cell);
+      out[c - 1] = cell.type === ExcelJS.ValueType.Merge ? null : cellRaw(cell);
     });
     rows[r - 1] = out;
   });
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
   return rows;
+}
+
+/** The merged ranges of a worksheet (`C5:C7`). */
+export function sheetMerges(ws: ExcelJS.Worksheet): string[] {
+  const merges = (ws as unknown as { _merges?: Record<string, { range: string } | undefined> })._merges ?? {};
+  return Object.values(merges)
+    .filter((m): m is { range: string } => m !== undefined)
+    .map((m) => m.range);
+}
+
+/** Merged ranges of the named sheets (or every sheet). */
+export function workbookMerges(wb: ExcelJS.Workbook, names?: string[]): Merges {
+  const out: Merges = {};
+  wb.eachSheet((ws) => {
+    if (!names || names.includes(ws.name)) out[ws.name] = sheetMerges(ws);
+  });
+  return out;
 }
 
 /** Grids of the named sheets (or every sheet). */
@@ -94,7 +115,11 @@ export function readWorkbookContent(
 ): ReadResult & { stored: Stored } {
   const stored = readStored(wb, fileName);
   const names = Object.values(stored.layout.sheetNames);
-  return { ...readContentFromGrids(stored.template, stored.layout, workbookGrids(wb, names)), stored };
+  const read = readContentFromGrids(stored.template, stored.layout, workbookGrids(wb, names), {
+    lang: stored.lang,
+    merges: workbookMerges(wb, names),
+  });
+  return { ...read, stored };
 }
 
 /** Parses `'Sheet'!$A$3:$A$52` into the sheet name and range. */

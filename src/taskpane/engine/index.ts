@@ -72,6 +72,7 @@ export function runEngine(input: ScoreInput, options: AnalyzeOptions): Promise<S
     adjustments: input.adjustments,
     ratees: input.ratees,
     raters: input.raters,
+    sheetIssues: input.sheetIssues,
   };
   return ask({ op: 'score', input: clean, options }, () => scoreAndAnalyze(clean, options));
 }
@@ -102,6 +103,7 @@ export function runEngineAndFingerprint(
     adjustments: input.adjustments,
     ratees: input.ratees,
     raters: input.raters,
+    sheetIssues: input.sheetIssues,
   };
   return ask({ op: 'score+fingerprint', input: clean, options }, () => ({
     out: scoreAndAnalyze(clean, options),
