@@ -299,7 +299,11 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
     let valid = true;
     for (const ind of inds) {
       const raw = e.cells[ind.id];
-      const parsed = parseCell(raw, ind, { textNumbers });
+      const date = e.dates?.[ind.id];
+      const parsed =
+        date !== undefined
+          ? { ok: false as const, code: 'date-as-score' as const, found: date, fix: undefined }
+          : parseCell(raw, ind, { textNumbers });
       if (parsed.ok) {
         row.values[ind.id] = parsed.value;
         points.push(parsed.value);

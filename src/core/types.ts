@@ -29,6 +29,11 @@ export interface EntryRow {
   review?: RawCell;
   /** The 复核说明 cell: the reason given with the decision. */
   reviewNote?: RawCell;
+  /**
+   * Score cells that hold a date (the clerk typed 3/4 and the spreadsheet made it a date):
+   * indicator id → the date as the cell shows it (`3月4日`). Each is a problem, not a score.
+   */
+  dates?: Record<string, string>;
   loc?: RowLocation;
 }
 

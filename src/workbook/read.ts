@@ -42,6 +42,11 @@ export interface ReadExtras {
    * read them; each range over the rows read is reported (SheetIssue `merged-cell`).
    */
   merges?: Merges;
+  /**
+   * Cells that hold a date, by sheet: address (`F12`) → the date as the cell shows it
+   * (`3月4日`). A date in a score cell is reported as that text, not as a serial number.
+   */
+  dates?: Record<string, Record<string, string>>;
 }
 
 export interface ReadResult {
@@ -117,6 +122,7 @@ export function readEntries(
   template: Template,
   layout: WorkbookLayout,
   grids: Grids,
+  dates: Record<string, string> = {},
 ): { entries: EntryRow[]; outside: string[] } {
   const e = layout.entry;
   const rows = grid(grids, e.sheet);
@@ -146,7 +152,12 @@ export function readEntries(
     const row = rows[r] ?? [];
     if (inputCols.every((c) => isBlank(row[c]))) continue;
     const cells: Record<string, RawCell> = {};
-    for (const ind of template.indicators) cells[ind.id] = row[cols[ind.id]] ?? null;
+    const shown: Record<string, string> = {};
+    for (const ind of template.indicators) {
+      cells[ind.id] = row[cols[ind.id]] ?? null;
+      const date = dates[`${columnLetter(cols[ind.id])}${r + 1}`];
+      if (date !== undefined) shown[ind.id] = date;
+    }
     entries.push({
       source: idText(row[cols.source]),
       rater: idText(row[cols.rater]),
@@ -154,6 +165,7 @@ export function readEntries(
       cells,
       ...(cols.review === undefined ? {} : { review: row[cols.review] ?? null }),
       ...(cols.reviewNote === undefined ? {} : { reviewNote: row[cols.reviewNote] ?? null }),
+      ...(Object.keys(shown).length > 0 ? { dates: shown } : {}),
       loc: locOf(e.sheet, r + 1, cols),
     });
     if (r + 1 > e.lastRow) outside.push(`${e.sheet}!${r + 1}`);
@@ -277,7 +289,7 @@ export function readContentFromGrids(
   grids: Grids,
   extras: ReadExtras = {},
 ): ReadResult {
-  const { entries, outside: o1 } = readEntries(template, layout, grids);
+  const { entries, outside: o1 } = readEntries(template, layout, grids, extras.dates?.[layout.entry.sheet]);
   const { adjustments, outside: o2 } = readAdjustments(layout, grids);
   const { ratees, raters, outside: o3 } = readLists(layout, grids);
   const m = extras.merges ?? {};

@@ -86,6 +86,41 @@ describe('merged cells', () => {
   }, 300_000);
 });
 
+describe('a date in a score cell', () => {
+  it('is reported as the date the clerk sees, and left out as the formulas leave it out', async () => {
+    const wb = await load(base);
+    const { layout, template } = readStored(wb);
+    const e = layout.entry;
+    const ind = template.indicators[0];
+    const at = `${e.indicatorCols[ind.id]}${e.firstRow + 1}`;
+    // What Chinese Excel makes of 3/4 typed into a General cell: the date 4 March, shown 3月4日.
+    const cell = wb.getWorksheet(e.sheet)!.getCell(at);
+    cell.value = new Date(Date.UTC(2024, 2, 4));
+    // (A style of its own: exceljs shares style objects between the cells of a column.)
+    cell.style = { ...cell.style, numFmt: 'm"月"d"日"' };
+    const dated = await recalcWithLibreOffice(await save(wb, join(dir, 'dated.raw.xlsx')));
+
+    const r = await cli('score', dated, '--json');
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.out) as Json;
+    const p = out.problems.filter((x) => x.code === 'date-as-score');
+    expect(p).toHaveLength(1);
+    expect(p[0].where).toBe(`${e.sheet}!${at}`);
+    expect(p[0].message).toContain(
+      `的“${ind.name}”是日期“3月4日”（输入的数字被 Excel 当成了日期），不是分数；应为 0 到 ${ind.max} 之间的数字`,
+    );
+    expect(p[0].message).not.toContain('45355');
+    const lo = finalsOf(await load(dated));
+    for (const x of out.ratees) {
+      const f = lo.get(x.ratee);
+      if (f === null || f === undefined) expect(x.final).toBeNull();
+      else expect(x.final).toBeCloseTo(f, 9);
+    }
+    const en = await cli('score', dated, '--lang', 'en');
+    expect(en.out).toContain('has the date "3月4日"');
+  }, 300_000);
+});
+
 describe('the visible indicator sheet', () => {
   it('a weight changed on it is reported by score, refused by the gate and named by verify', async () => {
     const wb = await load(base);

@@ -3,6 +3,7 @@
  * sheets as grids, the stored template and layout, and the values behind defined names.
  */
 import ExcelJS from 'exceljs';
+import { format as formatNumber } from 'numfmt';
 import { InputError, NotInstalledError } from '../../core/errors';
 import type { RawCell } from '../../core/types';
 import { TEMPLATE_SHEET } from '../../workbook/plan';
@@ -89,6 +90,45 @@ export function workbookMerges(wb: ExcelJS.Workbook, names?: string[]): Merges {
   return out;
 }
 
+/** Excel's serial number of a date exceljs read (exceljs makes dates of the 1900 date system in UTC). */
+function serialOf(d: Date): number {
+  return d.getTime() / 86_400_000 + 25_569;
+}
+
+/**
+ * The date as the cell shows it: its number format applied to its serial number (numfmt,
+ * Excel's formatting rules), so a clerk reads `3月4日` where they typed 3/4, not 45355.
+ */
+export function shownDate(cell: ExcelJS.Cell, d: Date): string {
+  const serial = serialOf(d);
+  const fmt = cell.numFmt || 'yyyy/m/d';
+  try {
+    return formatNumber(fmt, serial, { locale: 'zh-CN' });
+  } catch {
+    return formatNumber('yyyy/m/d', serial);
+  }
+}
+
+/** Cells that hold a date, by sheet: address → the date as the cell shows it. */
+export function workbookDates(
+  wb: ExcelJS.Workbook,
+  names?: string[],
+): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  wb.eachSheet((ws) => {
+    if (names && !names.includes(ws.name)) return;
+    const dates: Record<string, string> = {};
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.type !== ExcelJS.ValueType.Merge && cell.value instanceof Date)
+          dates[cell.address] = shownDate(cell, cell.value);
+      }),
+    );
+    out[ws.name] = dates;
+  });
+  return out;
+}
+
 /** Grids of the named sheets (or every sheet). */
 export function workbookGrids(wb: ExcelJS.Workbook, names?: string[]): Grids {
   const out: Grids = {};
@@ -118,6 +158,7 @@ export function readWorkbookContent(
   const read = readContentFromGrids(stored.template, stored.layout, workbookGrids(wb, names), {
     lang: stored.lang,
     merges: workbookMerges(wb, names),
+    dates: workbookDates(wb, [stored.layout.entry.sheet]),
   });
   return { ...read, stored };
 }
