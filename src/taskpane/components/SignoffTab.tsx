@@ -26,6 +26,7 @@ import {
   type LevelStatus,
 } from '../../core/signoff';
 import { describeGateIssue, type GateReport } from '../../core/signoff';
+import { sheetIssueProblem } from '../../core/sheet-issues';
 import type { Lang } from '../../core/types';
 import type { BookVerification } from '../../workbook/signoff';
 import {
@@ -124,6 +125,10 @@ export function SignoffTab({ active }: SignoffTabProps) {
   const broken =
     verification && verification.unreadable === undefined && !verification.ok ? verification : null;
 
+  // The visible 指标 sheet against the stored template the sign-offs cover (signoff.md, Additions).
+  const indicatorSheet =
+    verification && verification.unreadable === undefined ? (verification.indicatorSheet ?? []) : [];
+
   const statusLine =
     verification === null
       ? null
@@ -189,6 +194,19 @@ export function SignoffTab({ active }: SignoffTabProps) {
                 ))}
               </ul>
             )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {indicatorSheet.length > 0 && (
+        <MessageBar layout="multiline" intent="warning" data-testid="signoff-indicator-sheet">
+          <MessageBarBody>
+            {t('signoff.indicatorSheet', { count: indicatorSheet.length })}
+            <ul className={styles.changed}>
+              {indicatorSheet.map((i, k) => (
+                <li key={k}>{sheetIssueProblem(i, lang).message}</li>
+              ))}
+            </ul>
           </MessageBarBody>
         </MessageBar>
       )}
