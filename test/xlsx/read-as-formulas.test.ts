@@ -44,7 +44,7 @@ interface Json {
 
 beforeAll(async () => {
   await builtWorkbook(base, builtin('duty-report'), 6, 4);
-}, 300_000);
+}, 600_000);
 
 describe('merged cells', () => {
   it('are blank to the command line as to the formulas, and reported naming the range', async () => {
