@@ -394,7 +394,6 @@ function entrySheet(
   const e = layout.entry;
   const sheet = sheetBase('entry', e.sheet);
   const h = FIELD_HEADERS[lang];
-  const en = lang === 'en';
   const inds = template.indicators;
   const lastInd = e.indicatorCols[inds[inds.length - 1].id];
   const rows = e.lastRow - e.firstRow + 1;
