@@ -3,6 +3,7 @@
  * well as its id, everywhere the id is accepted; a name that could stand for two sources is
  * refused by template validation.
  */
+import { lookalikeProblems } from '../../src/core/lookalike';
 import { computeScores } from '../../src/core/scoring';
 import { getBuiltinTemplate } from '../../src/core/templates';
 import { resolveSource, sourceCodes, validateTemplate, type Template } from '../../src/core/template';
@@ -112,6 +113,12 @@ describe('source names as codes', () => {
     expect(out.results.problems).toEqual([]);
     expect(Object.keys(out.results.ratees[0].sources)).toEqual(t.sources.map((s) => s.id));
   });
+});
+
+test('a source name with an invisible character is a look-alike of the name', () => {
+  const problems = lookalikeProblems({ template: two(), entries: [row('领导\u200b', 'L1', 'U1', 50, 30)] });
+  expect(problems).toHaveLength(1);
+  expect(problems[0]).toMatchObject({ code: 'lookalike-code', found: '领导\u200b', allowed: '领导' });
 });
 
 describe('template validation of source names', () => {
