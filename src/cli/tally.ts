@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { readTallyCsv } from '../core/ballots/tally-csv';
 import { talliedSourceIds } from '../core/ballots/tally';
 import { InputError } from '../core/errors';
-import type { Template } from '../core/template';
+import { resolveSource, sourceCodes, type Template } from '../core/template';
 import type { Lang, Problem, Results, TallyRow } from '../core/types';
 import { readText, type CliIO } from './context';
 
@@ -20,8 +20,9 @@ export function loadTallies(
   const file = basename(path);
   const read = readTallyCsv(readText(path, io), template, file, lang);
   const single = template.sources.length === 1 ? template.sources[0].id : null;
+  const codes = sourceCodes(template);
   for (const id of talliedSourceIds(read.tallies, single, true)) {
-    const source = template.sources.find((s) => s.id === id);
+    const source = template.sources.find((s) => s.id === resolveSource(codes, id));
     if (source && source.aggregate !== 'mean')
       throw new InputError(
         `${file}: source "${id}" aggregates by ${source.aggregate}, which needs each ballot's total; a tally has only counts, so a tallied source must use mean`,

@@ -20,6 +20,8 @@ const zh = {
     'unit-suffix':
       '{{at}}{{who}}的“{{indicator}}”带有“分”字：“{{found}}”；建议改为 {{fix}}（需您确认后再改）。',
     'error-value': '{{at}}{{who}}的“{{indicator}}”是错误值 {{found}}；请填入 {{allowed}}。',
+    'other-source-cell':
+      '{{at}}{{who}}的“{{indicator}}”一栏由“{{owner}}”填写，本行评价主体是“{{sourceName}}”，却填了“{{found}}”；这张评分表暂不计入，请清空这一格或改正评价主体。',
     'unknown-source': '{{at}}评价主体“{{found}}”不在模板中；应为 {{allowed}}。',
     'missing-field': '{{at}}缺少{{field}}；这张评分表不计入汇总。',
     'unknown-ratee': '{{at}}被考核对象“{{found}}”不在名单中；这张评分表不计入汇总。',
@@ -93,6 +95,8 @@ const en: Catalogue = {
     'unit-suffix':
       '{{at}}{{who}}wrote "{{found}}" with 分 for "{{indicator}}"; suggested fix: {{fix}} (applied only with your consent).',
     'error-value': '{{at}}{{who}}has the error value {{found}} for "{{indicator}}"; enter {{allowed}}.',
+    'other-source-cell':
+      '{{at}}{{who}}has "{{found}}" under "{{indicator}}", a column that {{owner}} fills, but the row\'s source is "{{sourceName}}"; this score sheet is left out until the cell is cleared or the source corrected.',
     'unknown-source': '{{at}}the source "{{found}}" is not in the template; allowed: {{allowed}}.',
     'missing-field': '{{at}}the {{field}} is missing; this score sheet is left out of the totals.',
     'unknown-ratee':

@@ -121,7 +121,13 @@ export function lookalikeProblems(input: ScoreInput, lang: Lang = 'zh', trim = t
     ratee: lang === 'zh' ? '名单' : 'ratee list',
     rater: lang === 'zh' ? '评委名单' : 'rater list',
   };
-  for (const s of input.template.sources) add('source', s.id, lang === 'zh' ? '模板' : 'template', true);
+  for (const s of input.template.sources) {
+    add('source', s.id, lang === 'zh' ? '模板' : 'template', true);
+    // A source may be typed by its name (领导) too: a look-alike of the name is one of the source.
+    const name = s.name.trim();
+    if (name !== '' && foldCode(name) !== foldCode(s.id))
+      add('source', name, lang === 'zh' ? '模板' : 'template', true);
+  }
   for (const r of input.ratees ?? []) add('ratee', r.id, listWhere.ratee, true);
   for (const r of input.raters ?? []) add('rater', r.id, listWhere.rater, true);
   for (const e of input.entries) {

@@ -14,11 +14,11 @@ import { hasLevelIndicators, levelOfCell, ShareCounter } from './ballots/shares'
 import { processTallies, talliedSourceIds } from './ballots/tally';
 import { assignRanksAndTiers, quotaLimit, tierNoteWriter } from './ballots/tiers';
 import { isSetAside } from './review/decisions';
-import { cellText, parseCell } from './cells';
+import { cellText, isBlank, parseCell } from './cells';
 import { engineT } from './i18n';
 import { sheetIssueProblem } from './sheet-issues';
 import { excelRound, toExcelPrecision } from './round';
-import type { Indicator, Source, Template } from './template';
+import { resolveSource, sourceCodes, type Indicator, type Source, type Template } from './template';
 import type {
   SheetIssue,
   AdjustmentRow,
@@ -168,6 +168,17 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
   const sourceIndicators = new Map(
     template.sources.map((s) => [s.id, s.indicators.map((id) => indicatorById.get(id)!)] as const),
   );
+  // Columns other sources fill (an indicator no source scores takes nothing and is not checked).
+  const scoredIds = new Set(template.sources.flatMap((s) => s.indicators));
+  const otherIndicators = new Map(
+    template.sources.map(
+      (s) =>
+        [
+          s.id,
+          template.indicators.filter((x) => !s.indicators.includes(x.id) && scoredIds.has(x.id)),
+        ] as const,
+    ),
+  );
   const single = template.sources.length === 1 ? template.sources[0].id : null;
   const rateeList = input.ratees && input.ratees.length > 0 ? input.ratees : null;
   const rateeSet = rateeList ? new Set(rateeList.map((r) => r.id)) : null;
@@ -189,6 +200,12 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
       if (problem[k] === undefined) delete problem[k];
     problems.push(problem);
   };
+  // A source as it may be typed: `上级领导（leader）`, `leader ("上级领导")`.
+  const sourceCodeText = (s: Source) => {
+    const name = s.name.trim();
+    if (name === '' || name === s.id) return s.id;
+    return lang === 'en' ? `${s.id} ("${name}")` : `${name}（${s.id}）`;
+  };
   const allowedFor = (ind: Indicator) =>
     ind.levels
       ? t('allowed.levels', {
@@ -201,12 +218,19 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
   for (const issue of input.sheetIssues ?? []) problems.push(sheetIssueProblem(issue, lang));
 
   // Duplicates: the same source + rater + ratee more than once (every copy is left out).
+  // A source may be typed as its id or its name (领导); rows carry the id from here on.
+  const codes = sourceCodes(template);
+  const sourceOf = (e: EntryRow) => resolveSource(codes, text(e.source, textNumbers) || single || '');
   const keyOf = (e: EntryRow) =>
-    `${text(e.source, textNumbers) || single || ''}\u0000${text(e.rater, textNumbers)}\u0000${text(e.ratee, textNumbers)}`;
+    `${sourceOf(e)}\u0000${text(e.rater, textNumbers)}\u0000${text(e.ratee, textNumbers)}`;
   const copies = new Map<string, number>();
   for (const e of input.entries) copies.set(keyOf(e), (copies.get(keyOf(e)) ?? 0) + 1);
 
-  const tallies = input.tallies ?? [];
+  const tallies = (input.tallies ?? []).map((r) =>
+    r.source === undefined || r.source === null
+      ? r
+      : { ...r, source: resolveSource(codes, text(r.source, textNumbers)) },
+  );
   const withTallies = talliedSourceIds(tallies, single, textNumbers);
   const counter = new ShareCounter(template);
 
@@ -215,8 +239,7 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
   input.entries.forEach((e, index) => {
     const rater = text(e.rater, textNumbers);
     const ratee = text(e.ratee, textNumbers);
-    let source = text(e.source, textNumbers);
-    if (source === '' && single) source = single;
+    const source = sourceOf(e);
     const base = { rater: rater || undefined, ratee: ratee || undefined, source: source || undefined };
     const row: RowResult = {
       index,
@@ -251,7 +274,7 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
         where: cellAddress(e.loc, 'source'),
         ...base,
         found: source,
-        allowed: template.sources.map((s) => s.id).join(sep),
+        allowed: template.sources.map(sourceCodeText).join(sep),
       });
       exclude('unknown-source');
       return;
@@ -266,7 +289,8 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
       exclude('unknown-ratee');
     }
     if (raterSource) {
-      const listed = raterSource.get(rater);
+      const listedCode = raterSource.get(rater);
+      const listed = listedCode === undefined ? undefined : resolveSource(codes, listedCode);
       if (listed === undefined) {
         report('unknown-rater', { where: cellAddress(e.loc, 'rater'), ...base, found: rater });
         exclude('unknown-rater');
@@ -323,6 +347,25 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
           { indicator: label(ind), max: ind.max },
         );
       }
+    }
+    // A score in a column another source fills (five-stage: one sheet, columns for several
+    // sources) is a problem, never silently ignored: the row may be under the wrong source.
+    for (const ind of otherIndicators.get(source)!) {
+      const raw = e.cells[ind.id];
+      if (textNumbers ? isBlank(raw) : raw === null || raw === undefined || raw === '') continue;
+      valid = false;
+      report(
+        'other-source-cell',
+        { where: cellAddress(e.loc, ind.id), ...base, indicator: ind.id, found: cellText(raw) },
+        {
+          indicator: label(ind),
+          owner: template.sources
+            .filter((x) => x.indicators.includes(ind.id))
+            .map(label)
+            .join(sep),
+          sourceName: label(src),
+        },
+      );
     }
     // A row with a bad cell keeps `excluded` false: the rater analysis still reads its good cells.
     if (!valid && !row.excluded) row.status = 'invalid-cell';

@@ -437,6 +437,23 @@ export function validateTemplate(input: unknown, options: ValidateOptions = {}):
         indicators: subset,
       });
     });
+    // A source may be typed by its name (领导) as well as its id: a name must stand for one source only.
+    sources.forEach((src, s) => {
+      const name = src.name.trim();
+      if (name === '') return;
+      const lower = name.toLowerCase();
+      sources.forEach((other, o) => {
+        if (o === s) return;
+        if (other.id.toLowerCase() === lower)
+          err(
+            `sources[${s}].name "${src.name}" is the id of sources[${o}] ("${other.id}"); a typed "${name}" would stand for two sources — rename one`,
+          );
+        else if (o < s && other.name.trim().toLowerCase() === lower)
+          err(
+            `sources[${s}].name "${src.name}" is also the name of sources[${o}]; a typed "${name}" would stand for two sources — rename one`,
+          );
+      });
+    });
     const list = sources.map((x) => x.id).join(',');
     if (list.length > VALIDATION_LIST_LIMIT)
       err(
@@ -563,4 +580,24 @@ export function indicatorById(t: Template): Map<string, Indicator> {
 
 export function sourceById(t: Template): Map<string, Source> {
   return new Map(t.sources.map((x) => [x.id, x]));
+}
+
+/**
+ * What a typed source code stands for: a source's id, or its name (`领导` for `leader`), matched
+ * exactly; template validation makes sure no text stands for two sources. Codes not in the map
+ * are unknown sources.
+ */
+export function sourceCodes(t: Template): Map<string, string> {
+  const codes = new Map<string, string>();
+  for (const s of t.sources) {
+    const name = s.name.trim();
+    if (name !== '' && !codes.has(name)) codes.set(name, s.id);
+  }
+  for (const s of t.sources) codes.set(s.id, s.id);
+  return codes;
+}
+
+/** A typed source code as its source id (unchanged when it names no source). */
+export function resolveSource(codes: Map<string, string>, code: string): string {
+  return codes.get(code) ?? code;
 }

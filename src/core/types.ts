@@ -97,6 +97,8 @@ export type ProblemCode =
   | 'full-width-digits'
   | 'unit-suffix'
   | 'error-value'
+  /** A score in a column that another source fills (left of the row's own source's columns). */
+  | 'other-source-cell'
   | 'unknown-source'
   | 'missing-field'
   | 'unknown-ratee'

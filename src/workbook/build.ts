@@ -4,7 +4,7 @@
  */
 import { DECISION_WORDS } from '../core/review/decisions';
 import { SIGNOFF_HEADERS, SIGNOFF_WIDTHS } from '../core/signoff/sheet';
-import type { Template } from '../core/template';
+import { VALIDATION_LIST_LIMIT, type Indicator, type Template } from '../core/template';
 import type { AdjustmentRow, EntryRow, Lang, RateeInfo, RaterInfo } from '../core/types';
 import { columnIndex, columnLetter, quoteSheet, sheetColumn, str } from './formula';
 import * as B from './ballots';
@@ -102,6 +102,66 @@ function rateeListValidation(layout: WorkbookLayout, range: string, error: strin
     allowBlank: true,
     error,
   };
+}
+
+/**
+ * The drop-down of a source column: the sources' names (领导, what clerks pick) when they fit
+ * Excel's list (no comma, at most 255 characters joined), with ids still accepted after a
+ * warning; else the ids, as before. Both are read the same (src/core/template.ts sourceCodes).
+ */
+export function sourceValidation(template: Template, lang: Lang, range: string): ValidationPlan {
+  const ids = template.sources.map((s) => s.id);
+  const names = template.sources.map((s) => s.name.trim());
+  const usable =
+    names.every((n) => n !== '' && !n.includes(',')) &&
+    new Set(names).size === names.length &&
+    names.join(',').length <= VALIDATION_LIST_LIMIT;
+  if (!usable) return { range, type: 'list', list: ids, allowBlank: true, error: ids.join(', ') };
+  const both = template.sources.map((s, i) =>
+    names[i] === s.id ? s.id : lang === 'en' ? `${names[i]} (${s.id})` : `${names[i]}（${s.id}）`,
+  );
+  const sep = lang === 'en' ? ', ' : '、';
+  const lead = lang === 'en' ? 'Choose a source: ' : '请选择评价主体：';
+  const error =
+    both.join(sep).length + lead.length <= VALIDATION_LIST_LIMIT
+      ? lead + both.join(sep)
+      : lead + names.join(sep);
+  return { range, type: 'list', list: names, allowOther: true, allowBlank: true, error };
+}
+
+/** What an indicator column takes: `0–30`-style max, or its level labels (好/较好/一般/差). */
+function allowedText(ind: Indicator): string {
+  return ind.levels ? ind.levels.map((l) => l.label).join('/') : String(ind.max);
+}
+
+/** The sources that fill an indicator's column, when not all do (five-stage: one sheet, many sources). */
+function fillers(template: Template, ind: Indicator, lang: Lang): string | null {
+  const by = template.sources.filter((s) => s.indicators.includes(ind.id));
+  if (by.length === template.sources.length || by.length === 0) return null;
+  return by
+    .map((s) => (lang === 'en' ? (s.nameEn ?? s.name) : s.name).trim() || s.id)
+    .join(lang === 'en' ? ', ' : '、');
+}
+
+/**
+ * Row 1 over an indicator column: `责任落实（30）` and, when only some sources fill it, `目标考核填`
+ * on a second line; a level-coded indicator shows its labels (`政治表现（好/较好/一般/差）`), never
+ * a maximum a voter does not type.
+ */
+export function indicatorHeading(template: Template, ind: Indicator, lang: Lang, w: Words): string {
+  const name = (lang === 'en' ? ind.nameEn : undefined) ?? ind.name;
+  const head = w.indicatorLabel(name, allowedText(ind));
+  const by = fillers(template, ind, lang);
+  return by ? `${head}\n${w.filledBy(by)}` : head;
+}
+
+/** The input message of a column only some sources fill (Excel keeps at most 255 characters). */
+function fillPrompt(template: Template, ind: Indicator, lang: Lang, w: Words): { prompt?: string } {
+  const by = fillers(template, ind, lang);
+  if (!by) return {};
+  const allowed = ind.levels ? allowedText(ind) : lang === 'en' ? `0–${ind.max}` : `0–${ind.max} 分`;
+  const prompt = w.fillPrompt(by, allowed);
+  return prompt.length <= VALIDATION_LIST_LIMIT ? { prompt } : {};
 }
 
 function sheetBase(key: SheetKey, name: string): SheetPlan {
@@ -290,13 +350,9 @@ function listsSheet(
   sheet.blocks.push({ at: `A${l.firstRow}`, values: ratees, style: { ...INPUT, numFmt: '@' } });
   sheet.blocks.push({ at: `E${l.firstRow}`, values: raters, style: { ...INPUT, numFmt: '@' } });
   if (template.sources.length > 1)
-    sheet.validations.push({
-      range: `${l.raterSourceCol}${l.firstRow}:${l.raterSourceCol}${l.lastRow}`,
-      type: 'list',
-      list: template.sources.map((s) => s.id),
-      allowBlank: true,
-      error: template.sources.map((s) => s.id).join(', '),
-    });
+    sheet.validations.push(
+      sourceValidation(template, lang, `${l.raterSourceCol}${l.firstRow}:${l.raterSourceCol}${l.lastRow}`),
+    );
   [14, 24, 14, 3, 14, 14, 16].forEach((width, i) => sheet.columns.push({ col: columnLetter(i), width }));
   sheet.freeze = { rows: HEADER_ROW, columns: 0 };
   return sheet;
@@ -314,7 +370,6 @@ function entrySheet(
   const e = layout.entry;
   const sheet = sheetBase('entry', e.sheet);
   const h = FIELD_HEADERS[lang];
-  const en = lang === 'en';
   const inds = template.indicators;
   const lastInd = e.indicatorCols[inds[inds.length - 1].id];
   const rows = e.lastRow - e.firstRow + 1;
@@ -327,10 +382,12 @@ function entrySheet(
     style: { ...HINT, wrap: true, vAlign: 'top' },
   });
   sheet.merges.push('A1:C1');
-  sheet.rowHeights = { 1: 36 };
+  // Two lines (a source hint) or level labels need a taller row 1.
+  const twoLines = inds.some((i) => i.levels || fillers(template, i, lang));
+  sheet.rowHeights = { 1: twoLines ? 60 : 36 };
   sheet.blocks.push({
     at: 'D1',
-    values: [inds.map((i) => `${(en ? i.nameEn : undefined) ?? i.name}（${i.max}）`)],
+    values: [inds.map((i) => indicatorHeading(template, i, lang, w))],
     style: { bold: true, wrap: true, hAlign: 'center', vAlign: 'middle', fill: '#DDEBF7', border: true },
   });
   const header = [
@@ -428,6 +485,7 @@ function entrySheet(
         allowNumbers: true,
         allowBlank: true,
         error: w.levelError(ind.levels.map((l) => `${l.label}=${l.points}`).join(', ')),
+        ...fillPrompt(template, ind, lang, w),
       });
     } else {
       sheet.validations.push({
@@ -437,17 +495,12 @@ function entrySheet(
         max: ind.max,
         allowBlank: true,
         error: w.cellError(ind.max),
+        ...fillPrompt(template, ind, lang, w),
       });
     }
   }
   if (template.sources.length > 1)
-    sheet.validations.push({
-      range: range(e.sourceCol),
-      type: 'list',
-      list: template.sources.map((s) => s.id),
-      allowBlank: true,
-      error: template.sources.map((s) => s.id).join(', '),
-    });
+    sheet.validations.push(sourceValidation(template, lang, range(e.sourceCol)));
   sheet.validations.push(rateeListValidation(layout, range(e.rateeCol), w.reasons[3]));
   const decisions = Object.values(DECISION_WORDS).map((d) => d[lang]);
   sheet.validations.push({

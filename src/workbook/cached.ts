@@ -12,7 +12,7 @@
 import { parseAdjustmentKind, parseAdjustmentPoints } from '../core/adjustments';
 import { parseCell } from '../core/cells';
 import { computeScores, quotaLimit } from '../core/scoring';
-import type { Template } from '../core/template';
+import { resolveSource, sourceCodes, type Template } from '../core/template';
 import type {
   AdjustmentRow,
   EntryRow,
@@ -81,12 +81,21 @@ export function rateeIndex(ids: string[], ratee: PlanValue): number {
   return ids.lastIndexOf(x) + 1;
 }
 
+const codeMaps = new WeakMap<Template, Map<string, string>>();
+/** The template's source codes (ids and names), made once per template object. */
+function codesOf(template: Template): Map<string, string> {
+  let codes = codeMaps.get(template);
+  if (!codes) codeMaps.set(template, (codes = sourceCodes(template)));
+  return codes;
+}
+
 /** The block key of an entry (see keyFormula in ./formulas.ts): 0 without a listed ratee or known source. */
 export function entryKey(template: Template, rateeIds: string[], e: EntryRow | undefined): number {
   if (!e) return 0;
   const ri = rateeIndex(rateeIds, planValue(e.ratee));
   let src = asText(planValue(e.source));
   if (src === '' && template.sources.length === 1) src = template.sources[0].id;
+  src = resolveSource(codesOf(template), src);
   const si = template.sources.findIndex((s) => s.id === src) + 1;
   return ri === 0 || si === 0 ? 0 : (ri - 1) * template.sources.length + si;
 }
@@ -230,8 +239,13 @@ export class CachedBook {
   points(i: number, indicatorId: string): CachedValue {
     const ind = this.template.indicators.find((x) => x.id === indicatorId)!;
     const scoredBy = this.template.sources.filter((s) => s.indicators.includes(indicatorId));
-    if (scoredBy.length < this.template.sources.length && !scoredBy.some((s) => s.id === this.source(i)))
-      return '';
+    if (scoredBy.length === 0) return '';
+    if (scoredBy.length < this.template.sources.length && !scoredBy.some((s) => s.id === this.source(i))) {
+      // Another source's column: blank, or the row's source unknown → ""; anything typed → #N/A.
+      const raw = planValue(this.entries[i]?.cells[indicatorId] ?? null);
+      const known = this.template.sources.some((s) => s.id === this.source(i));
+      return raw === null || raw === '' || !known ? '' : NA;
+    }
     const parsed = parseCell(planValue(this.entries[i]?.cells[indicatorId] ?? null), ind, {
       textNumbers: false,
     });

@@ -15,7 +15,7 @@
  */
 import { ADJUSTMENT_KIND_ALIASES } from '../core/adjustments';
 import { DECISION_WORDS } from '../core/review/decisions';
-import type { Indicator, Source, Template } from '../core/template';
+import { sourceCodes, type Indicator, type Source, type Template } from '../core/template';
 import type { AdjustmentKind } from '../core/types';
 import { arrayConst, num, quoteSheet, sheetColumn, str } from './formula';
 import type { WorkbookLayout } from './plan';
@@ -58,10 +58,24 @@ function sourceIndex(x: string, template: Template): string {
   return `SUMPRODUCT(EXACT(${x},${arrayConst(template.sources.map((s) => s.id))})*${arrayConst(template.sources.map((_, i) => i + 1))})`;
 }
 
-/** Effective source of an entry row: the typed one, or the only source when left blank. */
+/**
+ * Effective source of an entry row: the only source when left blank, else the source whose id
+ * or name (`领导`) is typed, matched exactly as the engine does (sourceCodes in
+ * src/core/template.ts); an unknown code as typed. Every other formula reads this column.
+ */
 export function effectiveSourceFormula(template: Template, row: number): string {
   const only = template.sources.length === 1 ? str(template.sources[0].id) : '""';
-  return `=IF(A${row}="",${only},A${row}&"")`;
+  const codes = [...sourceCodes(template)];
+  const ids = template.sources.map((s) => s.id);
+  const at = codes.map(([, id]) => ids.indexOf(id) + 1);
+  const x = `A${row}&""`;
+  return `=IF(A${row}="",${only},CHOOSE(SUMPRODUCT(EXACT(${x},${arrayConst(codes.map(([c]) => c))})*${arrayConst(at)})+1,${x},${ids.map(str).join(',')}))`;
+}
+
+/** The name of the known source id in `src` (its id when it has none): the rater list may hold either. */
+function sourceNameOf(template: Template, src: string): string {
+  const names = template.sources.map((s) => str(s.name.trim() || s.id));
+  return names.length === 1 ? names[0] : `CHOOSE(${sourceIndex(src, template)},${names.join(',')})`;
 }
 
 /**
@@ -86,7 +100,8 @@ export function pointsFormula(template: Template, ind: Indicator, cell: string, 
   if (scoredBy.length === template.sources.length) return `=${parse}`;
   // An indicator no source scores (`{}` is no valid array constant).
   if (scoredBy.length === 0) return '=""';
-  return `=IF(${isOneOf(srcCell, scoredBy)},${parse},"")`;
+  // A score in the column of another (known) source is an error, never silently ignored.
+  return `=IF(${isOneOf(srcCell, scoredBy)},${parse},IF(OR(${cell}="",${sourceIndex(srcCell, template)}=0),"",NA()))`;
 }
 
 /** Step 1's expression for one source: `(100*(((w*P)/max)+…))/Σw`, in the engine's order. */
@@ -221,14 +236,21 @@ export function statusFormula(template: Template, layout: WorkbookLayout, row: n
       : `SUMPRODUCT(EXACT(${src},${arrayConst(ids)})*${arrayConst(sizes)})`;
   const pts = Object.values(e.pointCols);
   const pRange = `${pts[0]}${row}:${pts[pts.length - 1]}${row}`;
+  // A cell of another source's column shows #N/A in its points column (pointsFormula).
+  const invalid = template.sources.every((s) => s.indicators.length === template.indicators.length)
+    ? `COUNT(${pRange})<>${needed}`
+    : `OR(COUNT(${pRange})<>${needed},ISERROR(SUM(${pRange})))`;
   // As parseDecision (src/core/review/decisions.ts): `=` ignores letter case, TRIM the ends' spaces.
   const review = `${e.reviewCol}${row}`;
   const aside = DECISION_WORDS.setAside;
   const x = `${rater}&""`;
   const m = `MATCH(${x},${NAMES.listRaters},0)`;
+  // The list's source may be the id or the name of the row's (known) source.
+  const nm = sourceNameOf(template, src);
+  const rs = NAMES.listRaterSources;
   const listed =
-    `IF(IFERROR(AND(EXACT(INDEX(${NAMES.listRaters},${m}),${x}),EXACT(INDEX(${NAMES.listRaterSources},${m}),${src})),FALSE),TRUE,` +
-    `SUMPRODUCT(EXACT(${NAMES.listRaters},${x})*EXACT(${NAMES.listRaterSources},${src}))>0)`;
+    `IF(IFERROR(AND(EXACT(INDEX(${NAMES.listRaters},${m}),${x}),OR(EXACT(INDEX(${rs},${m}),${src}),EXACT(INDEX(${rs},${m}),${nm}))),FALSE),TRUE,` +
+    `SUMPRODUCT(EXACT(${NAMES.listRaters},${x})*(EXACT(${rs},${src})+EXACT(${rs},${nm})))>0)`;
   return (
     `=IF(IFERROR(OR(TRIM(${review})=${str(aside.zh)},TRIM(${review})=${str(aside.en)}),FALSE),${STATUS.setAside},` +
     `IF(OR(${rater}="",${ratee}="",${src}=""),${STATUS.missingField},` +
@@ -237,7 +259,7 @@ export function statusFormula(template: Template, layout: WorkbookLayout, row: n
     // IF, not AND: AND evaluates both sides, and the list scan must not run without a rater list.
     `IF(IF(${counts.raters}>0,NOT(${listed}),FALSE),${STATUS.raterNotListed},` +
     `IF(${duplicateExpr(template, layout, row)},${STATUS.duplicate},` +
-    `IF(COUNT(${pRange})<>${needed},${STATUS.invalidCell},${STATUS.ok})))))))`
+    `IF(${invalid},${STATUS.invalidCell},${STATUS.ok})))))))`
   );
 }
 

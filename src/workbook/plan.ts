@@ -107,6 +107,8 @@ export type ValidationPlan =
        * drop-down is shown with the error style `warning` instead of `stop`).
        */
       allowNumbers?: boolean;
+      /** true: text not on the list (a source's id where the list shows names) is accepted after a warning. */
+      allowOther?: boolean;
       allowBlank: boolean;
       prompt?: string;
       error: string;

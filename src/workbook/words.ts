@@ -35,6 +35,12 @@ export interface Words {
   analysisHint: string;
   guide: (templateName: string, sheets: Record<string, string>) => string[];
   cellError: (max: number) => string;
+  /** Row 1 over an indicator column: its name and what goes in (`（30）`, `（好/较好/一般/差）`). */
+  indicatorLabel: (name: string, allowed: string) => string;
+  /** Appended when only some sources fill the column: `目标考核填`. */
+  filledBy: (sources: string) => string;
+  /** Input message of an indicator column that only some sources fill. */
+  fillPrompt: (sources: string, allowed: string) => string;
   levelError: (labels: string) => string;
   pointsError: string;
   kindError: string;
@@ -104,6 +110,9 @@ export const WORDS: Record<Lang, Words> = {
       '本工作簿由“端平”生成，可在 Excel、WPS 或 LibreOffice 中打开，无需加载项即可计算。',
     ],
     cellError: (max) => `请输入 0 到 ${max} 之间的数。`,
+    indicatorLabel: (name, allowed) => `${name}（${allowed}）`,
+    filledBy: (sources) => `${sources}填`,
+    fillPrompt: (sources, allowed) => `只由“${sources}”填写（${allowed}）；其他评价主体的行请留空。`,
     levelError: (labels) => `请选择等级：${labels}（或填写对应分值）。`,
     pointsError: '分值应为不小于 0 的数。',
     kindError: '类型应为：加分、扣分或一票否决。',
@@ -173,6 +182,10 @@ export const WORDS: Record<Lang, Words> = {
       'Made by Duanping; opens in Excel, WPS or LibreOffice and computes without the add-in.',
     ],
     cellError: (max) => `Enter a number from 0 to ${max}.`,
+    indicatorLabel: (name, allowed) => `${name} (${allowed})`,
+    filledBy: (sources) => `by ${sources}`,
+    fillPrompt: (sources, allowed) =>
+      `Filled by ${sources} only (${allowed}); leave blank on other sources' rows.`,
     levelError: (labels) => `Choose a level: ${labels} (or type its points).`,
     pointsError: 'Points must be a number >= 0.',
     kindError: 'Kind must be bonus, deduction or veto.',

@@ -567,6 +567,35 @@ describe('the preview in Chromium', () => {
     await page.close();
   });
 
+  test('five-stage: row 1 says which source fills a column; a source typed by name counts; a score in the column of another source is reported', async () => {
+    const { page, errors } = await openPreview();
+    await chooseAndInstall(page, '党建工作责任制百分制考核（五个环节）');
+    await openSheet(page, '评分录入');
+    await expect(cell(page, 'D1').textContent()).resolves.toContain('目标考核填');
+    await expect(cell(page, 'H1').textContent()).resolves.toContain('民主测评填');
+    // 目标考核 typed by its name; a 民主测评 score (H = D1) typed on the same row by mistake.
+    for (const [a1, v] of [
+      ['A3', '目标考核'],
+      ['B3', 'T01'],
+      ['C3', 'U01'],
+      ['D3', '25'],
+      ['E3', '36'],
+      ['F3', '27'],
+      ['H3', '30'],
+    ])
+      await typeInto(page, a1, v);
+    await page.getByTestId('tab-compute').click();
+    await page.getByTestId('check').click();
+    const problem = page.getByTestId('problem');
+    await problem.first().waitFor();
+    const texts = await problem.allTextContents();
+    expect(texts.some((t) => t.includes('一栏由“民主测评”填写，本行评价主体是“目标考核”'))).toBe(true);
+    expect(texts.some((t) => t.includes('不在模板中'))).toBe(false);
+    await shot(page, '19-five-stage-other-column');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('signing with an open problem is refused in the pane, and allowed with a reason the record keeps', async () => {
     const { page, errors } = await openPreview();
     await page.getByTestId('load-sample').click();

@@ -63,7 +63,7 @@ describe('every bad cell becomes a problem with where, what and what is allowed'
       ['missing-field', 'ratings.csv!C4'],
       ['missing-source', undefined],
     ]);
-    expect(problems[1].message).toContain('team、staff');
+    expect(problems[1].message).toContain('考核组（team）、机关干部（staff）');
     expect(problems[0].message).toContain('这一行有 5 列，表头有 11 列');
   });
 

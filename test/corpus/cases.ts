@@ -720,6 +720,7 @@ add(
       t.sources = Array.from({ length: 12 }, (_, k) => ({
         ...base,
         id: `source_${'x'.repeat(14)}${String(k).padStart(2, '0')}`,
+        name: `${base.name}${k}`,
       }));
     },
     /sources: the ids joined by commas are \d+ characters/,

@@ -38,6 +38,7 @@ describe('UI catalogue', () => {
       'full-width-digits',
       'unit-suffix',
       'error-value',
+      'other-source-cell',
       'unknown-source',
       'missing-field',
       'unknown-ratee',

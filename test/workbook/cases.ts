@@ -1,7 +1,8 @@
 /**
  * Seeded random assessment cases for holding the workbook formulas equal to the engine:
  * several sources (mean, trimmed, median), level-coded indicators, blank and invalid cells,
- * duplicates, unknown ratees and raters, bonus/deduction/veto, and ties at a tier quota.
+ * duplicates, unknown ratees and raters, bonus/deduction/veto, ties at a tier quota, and
+ * sources typed (and listed) by their Chinese names as well as their ids.
  */
 import { mulberry32 } from '../../src/core/sim/prng';
 import { validateTemplate, type Template } from '../../src/core/template';
@@ -63,7 +64,7 @@ export function makeCase(seed: number): Case {
     const subset = chance(0.4) ? indicators.filter(() => chance(0.7)).map((x) => x.id) : undefined;
     return {
       id: `s${s + 1}`,
-      name: `主体${s + 1}`,
+      name: ['领导', '党员', '群众'][s],
       weight: pick([1, 2, 3, 0.3, 0.45]),
       aggregate,
       ...(aggregate === 'trimmed' ? { trim, trimMinRaters: int(2 * trim + 1, 2 * trim + 3) } : {}),
@@ -128,14 +129,15 @@ export function makeCase(seed: number): Case {
       const cells: Record<string, RawCell> = {};
       for (const ind of template.indicators) {
         const roll = r();
-        if (!src.indicators.includes(ind.id)) cells[ind.id] = roll < 0.2 ? 'x' : null;
+        if (!src.indicators.includes(ind.id)) cells[ind.id] = roll < 0.03 ? pick<RawCell>(['x', 5]) : null;
         else if (roll < 0.03) cells[ind.id] = null;
         else if (roll < 0.06) cells[ind.id] = pick(BAD_CELLS);
         else if (roll < 0.08) cells[ind.id] = ind.max + 1;
         else cells[ind.id] = scoreCell(ind, q);
       }
       entries.push({
-        source: template.sources.length === 1 && chance(0.3) ? '' : src.id,
+        // A source is typed as its id or its name (领导), as a clerk picks it from the drop-down.
+        source: template.sources.length === 1 && chance(0.3) ? '' : chance(0.4) ? src.name : src.id,
         rater: rater.id,
         ratee: j.id,
         cells,
@@ -174,5 +176,9 @@ export function makeCase(seed: number): Case {
     const points = pick<RawCell>([1, 2, 2.5, 4, 6, 12, '3', -1, null]);
     adjustments.push({ ratee: chance(0.1) ? 'U99' : j, kind, points, reason: `事由${i + 1}` });
   }
-  return { seed, template, ratees, raters: withRaterList ? raters : [], entries, adjustments };
+  // The rater list names some sources by name too.
+  const listed = raters.map((x) =>
+    chance(0.3) ? { ...x, source: template.sources.find((s) => s.id === x.source)!.name } : x,
+  );
+  return { seed, template, ratees, raters: withRaterList ? listed : [], entries, adjustments };
 }

@@ -115,6 +115,11 @@ describe('workbook formulas recalculated by LibreOffice equal the engine', () =>
     expect([...aggregates].sort()).toEqual(['mean', 'median', 'trimmed']);
     expect(outcomes.some((o) => o.c.template.indicators.some((i) => i.levels))).toBe(true);
     expect(outcomes.some((o) => o.c.template.sources.length > 1)).toBe(true);
+    // Sources typed by name (领导) in score sheets and in rater lists, beside ids.
+    const byName = (o: Outcome, code: string) =>
+      o.c.template.sources.some((s) => s.name === code && s.id !== code);
+    expect(outcomes.filter((o) => o.c.entries.some((e) => byName(o, e.source))).length).toBeGreaterThan(12);
+    expect(outcomes.some((o) => o.c.raters.some((x) => byName(o, x.source)))).toBe(true);
     const codes = new Set(all.flatMap((r) => r.problems.map((p) => p.code)));
     for (const code of [
       'missing',
@@ -123,6 +128,7 @@ describe('workbook formulas recalculated by LibreOffice equal the engine', () =>
       'duplicate-sheet',
       'unknown-ratee',
       'bad-adjustment-kind',
+      'other-source-cell',
     ])
       expect(codes).toContain(code);
     const ratees = all.flatMap((r) => r.ratees);

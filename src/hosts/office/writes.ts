@@ -142,7 +142,7 @@ function validationWrite(sheet: string, v: ValidationPlan): Write {
   if (v.type === 'list') {
     const source = v.listRange ? `=${v.listRange}` : (v.list ?? []).join(',');
     rule = { list: { inCellDropDown: true, source } };
-    if (v.allowNumbers) style = 'Warning';
+    if (v.allowNumbers || v.allowOther) style = 'Warning';
   } else {
     const kind = v.type === 'whole' ? 'wholeNumber' : 'decimal';
     rule = { [kind]: { formula1: v.min, formula2: v.max, operator: 'Between' } };

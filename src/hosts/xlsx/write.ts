@@ -96,14 +96,20 @@ type WithValidations = { dataValidations: { add(range: string, v: ExcelJS.DataVa
 
 function writeValidation(sheet: ExcelJS.Worksheet, v: ValidationPlan): void {
   const ws = sheet as unknown as WithValidations;
-  const common = { allowBlank: v.allowBlank, showErrorMessage: true, error: v.error, errorTitle: 'Duanping' };
+  const common = {
+    allowBlank: v.allowBlank,
+    showErrorMessage: true,
+    error: v.error,
+    errorTitle: 'Duanping',
+    ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
+  };
   if (v.type === 'list') {
     const formula = v.listRange ?? `"${(v.list ?? []).join(',').replace(/"/g, '""')}"`;
     ws.dataValidations.add(v.range, {
       type: 'list',
       formulae: [formula],
       ...common,
-      errorStyle: v.allowNumbers ? 'warning' : 'stop',
+      errorStyle: v.allowNumbers || v.allowOther ? 'warning' : 'stop',
     });
   } else {
     ws.dataValidations.add(v.range, {
