@@ -18,6 +18,7 @@ import { columnIndex, columnLetter } from '../core/address';
 import { absColumn, num, sheetColumn, str } from './formula';
 import { NAMES } from './formulas';
 import { shareHeader } from './share-header';
+import { tallyShareCount } from './tally';
 
 export { isShareHeader } from './share-header';
 import type { Block, CachedValue, CellStyle, SheetPlan, WorkbookLayout } from './plan';
@@ -91,7 +92,10 @@ function sourceCounts(
   const src = template.sources.find((s) => s.id === source)!;
   const inds = src.indicators.map((id) => byId.get(id)!).filter((i) => i.levels);
   const crit = `${NAMES.entrySource},${str(source)},${NAMES.entryRatee},$A${row},${NAMES.entryStatus},0`;
-  const all = `COUNTIFS(${crit})*${inds.length}`;
+  // Tallied counts (计票) of the source: its score-sheet rows then have status 8, so both add up.
+  const tally = tallyShareCount(template, layout, source, label, row);
+  const plus = tally === null ? '' : `+${tally}`;
+  const all = `COUNTIFS(${crit})*${inds.length}${plus}`;
   if (label === null) return all;
   const terms = inds
     .map((ind) => ({ ind, lv: ind.levels!.find((l) => l.label === label) }))
@@ -100,7 +104,7 @@ function sourceCounts(
       ({ ind, lv }) =>
         `COUNTIFS(${crit},${sheetColumn(e.sheet, e.pointCols[ind.id], e.firstRow, e.lastRow)},${num(lv!.points)})`,
     );
-  return terms.length > 0 ? terms.join('+') : '0';
+  return (terms.length > 0 ? terms.join('+') : '0') + plus;
 }
 
 /** The share of `label` for the ratee in $A{row}: one source, or pooled (`all`); "" without marks. */

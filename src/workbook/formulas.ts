@@ -206,8 +206,16 @@ function duplicateExpr(template: Template, layout: WorkbookLayout, row: number):
   return `IF(${key}=0,${unkeyed},IF(${mis}=0,${inBlock},${whole}))`;
 }
 
-/** The status code of an entry row (see STATUS), checked in the engine's order. */
-export function statusFormula(template: Template, layout: WorkbookLayout, row: number): string {
+/**
+ * The status code of an entry row (see STATUS), checked in the engine's order. `tallied` gives
+ * the check that the row's source is entered as a tally (计票, ./tally.ts), when the workbook has one.
+ */
+export function statusFormula(
+  template: Template,
+  layout: WorkbookLayout,
+  row: number,
+  tallied?: (src: string) => string,
+): string {
   const e = layout.entry;
   const src = `${entrySourceCol(layout)}${row}`;
   const rater = `${e.raterCol}${row}`;
@@ -233,11 +241,13 @@ export function statusFormula(template: Template, layout: WorkbookLayout, row: n
     `=IF(IFERROR(OR(TRIM(${review})=${str(aside.zh)},TRIM(${review})=${str(aside.en)}),FALSE),${STATUS.setAside},` +
     `IF(OR(${rater}="",${ratee}="",${src}=""),${STATUS.missingField},` +
     `IF(NOT(${isOneOf(src, ids)}),${STATUS.unknownSource},` +
+    (tallied ? `IF(${tallied(src)},${STATUS.talliedSource},` : '') +
     `IF(AND(${counts.ratees}>0,${e.rateeIndexCol}${row}=0),${STATUS.unknownRatee},` +
     // IF, not AND: AND evaluates both sides, and the list scan must not run without a rater list.
     `IF(IF(${counts.raters}>0,NOT(${listed}),FALSE),${STATUS.raterNotListed},` +
     `IF(${duplicateExpr(template, layout, row)},${STATUS.duplicate},` +
-    `IF(COUNT(${pRange})<>${needed},${STATUS.invalidCell},${STATUS.ok})))))))`
+    `IF(COUNT(${pRange})<>${needed},${STATUS.invalidCell},${STATUS.ok})))))))` +
+    (tallied ? ')' : '')
   );
 }
 

@@ -15,7 +15,14 @@ import { InputError, NotInstalledError } from '../core/errors';
 import type { Lang, Results } from '../core/types';
 import { analysisRows } from './analysis';
 import { buildPlan, type BuildOptions } from './build';
-import { checkNothingDropped, decideInstall, freeName, mergeById, UPGRADE_KEEPS } from './install';
+import {
+  checkNoTallyDropped,
+  checkNothingDropped,
+  decideInstall,
+  freeName,
+  mergeById,
+  UPGRADE_KEEPS,
+} from './install';
 import { TEMPLATE_SHEET, type SheetPlan, type WorkbookPlan } from './plan';
 import type { BookInfo, GridPort, SheetOp } from './port';
 import { readContentFromGrids, type ReadResult } from './read';
@@ -53,7 +60,12 @@ export async function readBookContent(
 ): Promise<ReadResult & { stored: Stored }> {
   const s = stored ?? requireStored(await port.info());
   const l = s.layout;
-  const grids = await port.readGrids([l.entry.sheet, l.adjustments.sheet, l.lists.sheet]);
+  const grids = await port.readGrids([
+    l.entry.sheet,
+    l.adjustments.sheet,
+    l.lists.sheet,
+    ...(l.tally ? [l.tally.sheet] : []),
+  ]);
   return { ...readContentFromGrids(s.template, l, grids), stored: s };
 }
 
@@ -105,12 +117,15 @@ export async function installBook(
   const { content } = await readBookContent(port, installed);
   const old = installed.layout;
   checkNothingDropped(content.entries, o.template, old.entry.sheet);
+  checkNoTallyDropped(content.tallies ?? [], o.template, old.tally?.sheet ?? '');
   build.entries = [...content.entries, ...(o.entries ?? [])];
+  build.tallies = content.tallies;
   build.adjustments = [...content.adjustments, ...(o.adjustments ?? [])];
   build.ratees = mergeById(content.ratees, o.ratees);
   build.raters = mergeById(content.raters, o.raters);
   const rows = (r: { firstRow: number; lastRow: number }) => r.lastRow - r.firstRow + 1;
   build.capacity = {
+    ...(old.tally ? { tallies: Math.max(rows(old.tally), (content.tallies ?? []).length + 50) } : {}),
     entries: Math.max(rows(old.entry), build.entries.length + 50),
     adjustments: Math.max(rows(old.adjustments), build.adjustments.length + 30),
     lists: Math.max(rows(old.lists), Math.max(build.ratees.length, build.raters.length) + 20),

@@ -13,6 +13,7 @@ import type { AdjustmentRow, EntryRow, RateeInfo, RaterInfo, RawCell, RowLocatio
 import type { WorkbookContent } from './types';
 import { FIELD_HEADERS, isHeaderOf } from './names';
 import type { WorkbookLayout } from './plan';
+import { readTallies } from './tally';
 
 /** Cell grids by sheet name, each from A1 (row 0 = sheet row 1). */
 export type Grids = Record<string, RawCell[][]>;
@@ -214,8 +215,12 @@ export function readContentFromGrids(template: Template, layout: WorkbookLayout,
   const { entries, outside: o1 } = readEntries(template, layout, grids);
   const { adjustments, outside: o2 } = readAdjustments(layout, grids);
   const { ratees, raters, outside: o3 } = readLists(layout, grids);
+  // The 计票 sheet: tally rows for the engine, scored as the tally CSV's (./tally.ts).
+  const { tallies, outside: o4 } = layout.tally
+    ? readTallies(template, layout.tally, grid(grids, layout.tally.sheet))
+    : { tallies: [], outside: [] };
   return {
-    content: { template, entries, adjustments, ratees, raters },
-    outsideFormulas: [...o1, ...o2, ...o3],
+    content: { template, entries, adjustments, ratees, raters, ...(layout.tally ? { tallies } : {}) },
+    outsideFormulas: [...o1, ...o2, ...o3, ...o4],
   };
 }
