@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mulberry32 } from '../../src/core/sim/prng';
 import { getBuiltinTemplate } from '../../src/core/templates';
-import type { Results } from '../../src/core/types';
+import type { Results, TallyRow } from '../../src/core/types';
+import { writePlanXlsx } from '../../src/hosts/xlsx/write';
+import { buildPlan } from '../../src/workbook/build';
 import { cli } from './run';
 
 const dir = mkdtempSync(join(tmpdir(), 'duanping-tally-'));
@@ -85,6 +87,39 @@ describe.each([
     expect(c.tallied).toEqual(['voters']);
     expect(c.raters).toEqual([]);
     expect(c.reliability).toEqual({});
+  });
+
+  it("typed on the workbook's 计票 sheet: `score BOOK.xlsx` gives what `score --tally` gives", async () => {
+    const template = getBuiltinTemplate(templateId)!;
+    const [head, ...lines] = tally.trim().split(/\r?\n/);
+    const cols = head.split(',');
+    const tallies: TallyRow[] = lines.map((line) => {
+      const f = line.split(',');
+      return {
+        source: f[0],
+        ratee: f[1],
+        indicator: f[2],
+        counts: Object.fromEntries(
+          cols.slice(3).map((l, k) => [l, f[3 + k] === '' ? null : Number(f[3 + k])]),
+        ),
+      };
+    });
+    const ratees = [...new Set(tallies.map((x) => x.ratee))]
+      .sort((x, y) => Number(x.slice(1)) - Number(y.slice(1)))
+      .map((id) => ({ id }));
+    const book = join(dir, `${templateId}-${seed}.xlsx`);
+    await writePlanXlsx(buildPlan({ template, ratees, tallies }), book);
+    const fromBook = await cli('score', book, '--json');
+    const fromCsv = await cli('score', '--template', templateId, '--tally', t, '--json');
+    expect([fromBook.code, fromBook.err]).toEqual([0, '']);
+    const a = JSON.parse(fromCsv.out) as Results;
+    const c = JSON.parse(fromBook.out) as Results;
+    expect(view(c)).toEqual(view(a));
+    // The rater analysis says the source is tallied, as for the CSV.
+    expect(c.tallied).toEqual(['voters']);
+    expect(c.raters).toEqual([]);
+    const text = await cli('score', book);
+    expect(text.out).toContain('按计票录入的评价主体：voters');
   });
 });
 
