@@ -212,6 +212,9 @@ beforeAll(async () => {
         entries: c.entries,
         adjustments: c.adjustments,
         tallies: c.tallies,
+        // Some books keep the rows as generated (not in ratee order): every block then has rows
+        // outside it, and the shares and scores count over the whole key column.
+        keepOrder: c.seed % 4 === 1 || c.seed === 552,
       }),
       path,
     );
