@@ -203,6 +203,7 @@ export function readSignoffBook(stored: Stored, grids: Grids): SignoffBook {
       adjustments: content.adjustments,
       results,
       ratees: content.ratees,
+      ...(content.tallies && content.tallies.length > 0 ? { tallies: content.tallies } : {}),
     },
     sheets: {
       entry: layout.entry.sheet,
@@ -363,6 +364,7 @@ export function gateOfBook(book: SignoffBook, lang: Lang = book.lang): GateRepor
       adjustments: book.content.adjustments,
       ratees: book.lists?.ratees,
       raters: book.lists?.raters,
+      tallies: book.content.tallies,
       results: book.content.results,
     },
     lang,

@@ -9,6 +9,7 @@ import { mulberry32 } from '../../src/core/sim/prng';
 import { getBuiltinTemplate } from '../../src/core/templates';
 import type { Results, TallyRow } from '../../src/core/types';
 import { writePlanXlsx } from '../../src/hosts/xlsx/write';
+import { openXlsx } from '../../src/hosts/xlsx/read';
 import { buildPlan } from '../../src/workbook/build';
 import { cli } from './run';
 
@@ -120,6 +121,20 @@ describe.each([
     expect(c.raters).toEqual([]);
     const text = await cli('score', book);
     expect(text.out).toContain('按计票录入的评价主体：voters');
+
+    // Signing: the gate counts the tallied marks; a count changed afterwards is named by verify.
+    const signed = join(dir, `${templateId}-${seed}-signed.xlsx`);
+    const sign = await cli('signoff', book, '--reviewer', '张三', '--out', signed);
+    expect([sign.code, sign.err]).toEqual([0, '']);
+    expect((await cli('verify', signed)).code).toBe(0);
+    const wb = await openXlsx(signed);
+    const ws = wb.getWorksheet('计票')!;
+    const count = ws.getCell('D3');
+    count.value = (Number(count.value) || 0) + 1;
+    await wb.xlsx.writeFile(signed);
+    const v = await cli('verify', signed);
+    expect(v.code).toBe(1);
+    expect(v.out + v.err).toContain('计票');
   });
 });
 
