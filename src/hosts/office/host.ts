@@ -334,6 +334,7 @@ export class OfficeHost implements WorkbookHost {
         l.entry.sheet,
         l.adjustments.sheet,
         l.lists.sheet,
+        ...(l.tally ? [l.tally.sheet] : []),
         l.summary.sheet,
         l.sheetNames.signoff,
         DIGESTS_SHEET,
