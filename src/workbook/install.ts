@@ -66,8 +66,11 @@ export function decideInstall(
   lang: Lang,
   choice: ClashChoice | undefined,
   installedNames?: Record<SheetKey, string>,
+  /** false when the template has no source that can be tallied: no 计票 sheet, so no clash on it. */
+  withTally = true,
 ): InstallDecision {
   const names = { ...SHEET_NAMES[lang] };
+  if (!withTally) delete (names as Partial<Record<SheetKey, string>>).tally;
   if (hasInstallation(existing)) {
     const current = installedNames ?? names;
     if (choice === 'upgrade') return { action: 'upgrade', sheetNames: { ...current } };

@@ -11,6 +11,7 @@
  *   sheet), and only then the old sheets deleted. A failure on the way puts the old sheets,
  *   names and store back, so the clerk's workbook stays as it was. The sign-off sheet is kept.
  */
+import { tallySources } from '../core/ballots/tally';
 import { InputError, NotInstalledError } from '../core/errors';
 import type { Lang, Results } from '../core/types';
 import { analysisRows } from './analysis';
@@ -80,7 +81,13 @@ export async function installBook(
   const existing = info.sheets.map((s) => s.name);
   const installed = info.stored;
   const lang: Lang = installed?.lang ?? o.lang ?? 'zh';
-  const decision = decideInstall(existing, lang, o.onClash, installed?.layout.sheetNames);
+  const decision = decideInstall(
+    existing,
+    lang,
+    o.onClash,
+    installed?.layout.sheetNames,
+    tallySources(o.template).length > 0,
+  );
   if (decision.action === 'refuse') throw new InputError(decision.message);
 
   const build: BuildOptions = {
