@@ -39,7 +39,21 @@ const zh = {
     'lookalike-code':
       '{{at}}{{field}}“{{found}}”（{{foundCodes}}）与“{{allowed}}”（{{allowedCodes}}）看起来一样，却不是同一个编码（全角字符、空格、不可见字符、="…" 或形近字母），共 {{count}} 处；两者按不同编码计算、没有合并，请统一为“{{allowed}}”。',
     'merged-cell':
-      '{{at}}这个单元格被合并进了 {{found}}，公式把它当作空白；请取消合并，在每一行填入{{field}}。',
+      '{{where}} 是合并单元格：只有 {{found}} 的值参与计算，{{blanks}} 为空（工作簿的公式也这样读）；请取消合并，在每一行填入各自的值。',
+    'indicator-sheet-differs':
+      '{{at}}指标表上{{label}}是“{{found}}”，安装时保存的模板是“{{allowed}}”；公式和计算都按保存的模板（{{allowed}}）算，指标表上的改动不起作用。请改回 {{allowed}}；确需修改，请修改模板后重新安装（升级）。',
+    'date-as-score':
+      '{{at}}{{who}}的“{{indicator}}”是日期“{{found}}”（输入的数字被 Excel 当成了日期），不是分数；应为 {{allowed}}。请把单元格格式设为“常规”或“数值”后重新输入。',
+  },
+  sheetPart: { indicator: '指标', source: '评价主体', tier: '等次' },
+  sheetField: {
+    id: '{{part}}的编号（{{id}}）',
+    name: '{{part}} {{id}} 的名称',
+    max: '{{part}} {{id}} 的满分',
+    weight: '{{part}} {{id}} 的权重',
+    levels: '{{part}} {{id}} 的等次分值',
+    min: '{{part}}“{{id}}”的最低分',
+    maxShare: '{{part}}“{{id}}”的累计名额比例',
   },
   note: {
     'quota-tie':
@@ -107,7 +121,21 @@ const en: Catalogue = {
     'lookalike-code':
       '{{at}}the {{field}} "{{found}}" ({{foundCodes}}) looks like "{{allowed}}" ({{allowedCodes}}) but is a different code (full-width, space, invisible character, ="…" or a look-alike letter), {{count}} time(s); the two are counted apart, not merged — make it "{{allowed}}".',
     'merged-cell':
-      '{{at}}this cell is merged into {{found}}; the formulas read it as blank — unmerge and fill in the {{field}} on every row.',
+      "{{where}} is a merged range: only {{found}}'s value counts, {{blanks}} are blank (the workbook's formulas read them so too); unmerge it and fill in each row.",
+    'indicator-sheet-differs':
+      '{{at}}the indicator sheet shows {{label}} as "{{found}}" but the stored template has "{{allowed}}"; the formulas and the computation use the stored template ({{allowed}}), so the change on the sheet has no effect. Set it back to {{allowed}}, or change the template and install it again (upgrade).',
+    'date-as-score':
+      '{{at}}{{who}}has the date "{{found}}" for "{{indicator}}" (Excel took the number typed for a date), not a score; allowed: {{allowed}}. Format the cell as General or Number and type the score again.',
+  },
+  sheetPart: { indicator: 'indicator', source: 'source', tier: 'tier' },
+  sheetField: {
+    id: 'the id of {{part}} {{id}}',
+    name: 'the name of {{part}} {{id}}',
+    max: 'the maximum of {{part}} {{id}}',
+    weight: 'the weight of {{part}} {{id}}',
+    levels: 'the level points of {{part}} {{id}}',
+    min: 'the minimum of {{part}} "{{id}}"',
+    maxShare: 'the cumulative share of {{part}} "{{id}}"',
   },
   note: {
     'quota-tie':

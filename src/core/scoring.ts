@@ -16,9 +16,11 @@ import { assignRanksAndTiers, quotaLimit, tierNoteWriter } from './ballots/tiers
 import { isSetAside } from './review/decisions';
 import { cellText, parseCell } from './cells';
 import { engineT } from './i18n';
+import { sheetIssueProblem } from './sheet-issues';
 import { excelRound, toExcelPrecision } from './round';
 import type { Indicator, Source, Template } from './template';
 import type {
+  SheetIssue,
   AdjustmentRow,
   EntryRow,
   Lang,
@@ -47,6 +49,8 @@ export interface ScoreInput {
   raters?: RaterInfo[];
   /** Ballot sources entered as counts (计票); see ./ballots/tally.ts. */
   tallies?: TallyRow[];
+  /** What the workbook reader found in the sheets (merged ranges, a changed indicator sheet): each is a problem. */
+  sheetIssues?: SheetIssue[];
 }
 
 export interface ScoreOptions {
@@ -195,6 +199,9 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
         })
       : t('allowed.range', { min: 0, max: ind.max });
 
+  // What the workbook reader found in the sheets themselves (merged ranges, a changed 指标 sheet).
+  for (const issue of input.sheetIssues ?? []) problems.push(sheetIssueProblem(issue, lang));
+
   // Duplicates: the same source + rater + ratee more than once (every copy is left out).
   const keyOf = (e: EntryRow) =>
     `${text(e.source, textNumbers) || single || ''}\u0000${text(e.rater, textNumbers)}\u0000${text(e.ratee, textNumbers)}`;
@@ -294,7 +301,11 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
     let valid = true;
     for (const ind of inds) {
       const raw = e.cells[ind.id];
-      const parsed = parseCell(raw, ind, { textNumbers });
+      const date = e.dates?.[ind.id];
+      const parsed =
+        date !== undefined
+          ? { ok: false as const, code: 'date-as-score' as const, found: date, fix: undefined }
+          : parseCell(raw, ind, { textNumbers });
       if (parsed.ok) {
         row.values[ind.id] = parsed.value;
         points.push(parsed.value);

@@ -29,6 +29,11 @@ export interface EntryRow {
   review?: RawCell;
   /** The 复核说明 cell: the reason given with the decision. */
   reviewNote?: RawCell;
+  /**
+   * Score cells that hold a date (the clerk typed 3/4 and the spreadsheet made it a date):
+   * indicator id → the date as the cell shows it (`3月4日`). Each is a problem, not a score.
+   */
+  dates?: Record<string, string>;
   loc?: RowLocation;
 }
 
@@ -54,6 +59,34 @@ export interface RaterInfo {
   source: string;
   name?: string;
 }
+
+/** A field of the visible indicator sheet compared with the stored template. */
+export type IndicatorSheetField = 'id' | 'name' | 'max' | 'weight' | 'levels' | 'min' | 'maxShare';
+
+/**
+ * What a workbook reader found in the sheets themselves rather than in a cell's value; the
+ * engine reports each as a problem (in the reader's language), so the command line, the pane
+ * and the sign-off gate all see it.
+ */
+export type SheetIssue =
+  /**
+   * A merged range over the rows read: only its top-left cell holds a value, the other cells are
+   * blank to the formulas — and read as blank (`range` `评分录入!C5:C7`, `master` `C5`, `blanks` `C6`, `C7`).
+   */
+  | { code: 'merged-cell'; range: string; master: string; blanks: string[] }
+  /**
+   * A cell of the visible indicator sheet (指标) that differs from the stored template, which the
+   * formulas and the engine use (`where` `指标!E3`, the weight of indicator `id`).
+   */
+  | {
+      code: 'indicator-sheet-differs';
+      where: string;
+      part: 'indicator' | 'source' | 'tier';
+      id: string;
+      field: IndicatorSheetField;
+      found: string;
+      stored: string;
+    };
 
 export type ProblemCode =
   | 'missing'
@@ -81,6 +114,8 @@ export type ProblemCode =
   | 'no-composite'
   | 'lookalike-code'
   | 'merged-cell'
+  | 'indicator-sheet-differs'
+  | 'date-as-score'
   | 'bad-count'
   | 'duplicate-tally'
   | 'tally-indicator'

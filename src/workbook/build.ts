@@ -34,6 +34,7 @@ import {
   type WorkbookLayout,
   type WorkbookPlan,
 } from './plan';
+import { indicatorSheetRows } from './indicator-sheet';
 import { storeRows } from './store';
 import * as T from './tally';
 import { WORDS, type Words } from './words';
@@ -274,43 +275,18 @@ function guideSheet(template: Template, lang: Lang, w: Words, names: Record<Shee
 
 function indicatorsSheet(template: Template, lang: Lang, w: Words, name: string): SheetPlan {
   const sheet = sheetBase('indicators', name);
-  const en = lang === 'en';
-  const rows: PlanValue[][] = template.indicators.map((ind) => [
-    (en ? ind.dimensionEn : undefined) ?? ind.dimension,
-    ind.id,
-    (en ? ind.nameEn : undefined) ?? ind.name,
-    ind.max,
-    ind.weight,
-    ((en ? ind.criteriaEn : undefined) ?? ind.criteria) || '',
-    ind.levels ? ind.levels.map((l) => `${l.label}=${l.points}`).join(en ? ', ' : '，') : '',
-    template.sources
-      .filter((s) => s.indicators.includes(ind.id))
-      .map((s) => s.id)
-      .join(', '),
-  ]);
-  sheet.blocks.push({ at: 'A1', values: [w.indicatorHeaders], style: HEADER });
-  sheet.blocks.push({ at: 'A2', values: rows, style: { wrap: true, vAlign: 'top', border: true } });
-  let r = rows.length + 3;
-  sheet.blocks.push({ at: `A${r}`, values: [w.sourceHeaders], style: HEADER });
+  const laid = indicatorSheetRows(template, lang, w);
+  const at = (row: number) => `A${row}`;
+  sheet.blocks.push({ at: at(laid.indicatorHeaderRow), values: [w.indicatorHeaders], style: HEADER });
   sheet.blocks.push({
-    at: `A${r + 1}`,
-    values: template.sources.map((s) => [
-      s.id,
-      (en ? s.nameEn : undefined) ?? s.name,
-      s.weight,
-      s.aggregate === 'trimmed'
-        ? `${w.aggregates.trimmed} (${s.trim}; ≥${s.trimMinRaters})`
-        : w.aggregates[s.aggregate],
-    ]),
-    style: { border: true },
+    at: at(laid.indicatorHeaderRow + 1),
+    values: laid.indicators,
+    style: { wrap: true, vAlign: 'top', border: true },
   });
-  r += template.sources.length + 2;
-  sheet.blocks.push({ at: `A${r}`, values: [w.tierHeaders], style: HEADER });
-  sheet.blocks.push({
-    at: `A${r + 1}`,
-    values: template.tiers.map((t) => [(en ? t.nameEn : undefined) ?? t.name, t.min, t.maxShare ?? '']),
-    style: { border: true },
-  });
+  sheet.blocks.push({ at: at(laid.sourceHeaderRow), values: [w.sourceHeaders], style: HEADER });
+  sheet.blocks.push({ at: at(laid.sourceHeaderRow + 1), values: laid.sources, style: { border: true } });
+  sheet.blocks.push({ at: at(laid.tierHeaderRow), values: [w.tierHeaders], style: HEADER });
+  sheet.blocks.push({ at: at(laid.tierHeaderRow + 1), values: laid.tiers, style: { border: true } });
   [14, 8, 18, 7, 7, 50, 26, 16].forEach((width, i) => sheet.columns.push({ col: columnLetter(i), width }));
   sheet.freeze = { rows: 1, columns: 0 };
   sheet.print = { orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: '1:1', footer: w.page };

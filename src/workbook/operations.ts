@@ -66,8 +66,9 @@ export async function readBookContent(
     l.adjustments.sheet,
     l.lists.sheet,
     ...(l.tally ? [l.tally.sheet] : []),
+    ...(l.sheetNames.indicators ? [l.sheetNames.indicators] : []),
   ]);
-  return { ...readContentFromGrids(s.template, l, grids), stored: s };
+  return { ...readContentFromGrids(s.template, l, grids, { lang: s.lang }), stored: s };
 }
 
 /** Installs (or upgrades) the template into the workbook behind `port`. */

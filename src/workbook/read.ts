@@ -5,18 +5,50 @@
  * Columns are found by their header text (either language), so a column moved by hand is still
  * read; a missing column is a one-line InputError naming the sheet and header row.
  */
-import { columnLetter } from '../core/address';
+import { columnIndex, columnLetter } from '../core/address';
 import { isBlank } from '../core/cells';
 import { InputError } from '../core/errors';
 import type { Template } from '../core/template';
-import type { AdjustmentRow, EntryRow, RateeInfo, RaterInfo, RawCell, RowLocation } from '../core/types';
+import type {
+  AdjustmentRow,
+  EntryRow,
+  Lang,
+  RateeInfo,
+  RaterInfo,
+  RawCell,
+  RowLocation,
+  SheetIssue,
+} from '../core/types';
 import type { WorkbookContent } from './types';
+import { indicatorSheetIssues } from './indicator-sheet';
 import { FIELD_HEADERS, isHeaderOf } from './names';
 import type { WorkbookLayout } from './plan';
 import { readTallies } from './tally';
 
 /** Cell grids by sheet name, each from A1 (row 0 = sheet row 1). */
 export type Grids = Record<string, RawCell[][]>;
+
+/** Merged ranges by sheet name (`C5:C7`), as far as a host can tell them. */
+export type Merges = Record<string, string[]>;
+
+/** What a reader may know beside the grids. */
+export interface ReadExtras {
+  /**
+   * The installation's language: with it, the visible indicator sheet (指标), when it is among the
+   * grids, is compared with the stored template (./indicator-sheet.ts).
+   */
+  lang?: Lang;
+  /**
+   * Merged ranges of the sheets read. A host gives merged-away cells as blank, as the formulas
+   * read them; each range over the rows read is reported (SheetIssue `merged-cell`).
+   */
+  merges?: Merges;
+  /**
+   * Cells that hold a date, by sheet: address (`F12`) → the date as the cell shows it
+   * (`3月4日`). A date in a score cell is reported as that text, not as a serial number.
+   */
+  dates?: Record<string, Record<string, string>>;
+}
 
 export interface ReadResult {
   content: WorkbookContent;
@@ -26,6 +58,8 @@ export interface ReadResult {
    * Each as `评分录入!412`.
    */
   outsideFormulas: string[];
+  /** Merged ranges over the rows read, cells of the indicator sheet that differ from the template. */
+  sheetIssues: SheetIssue[];
 }
 
 function grid(grids: Grids, sheet: string): RawCell[][] {
@@ -89,6 +123,7 @@ export function readEntries(
   template: Template,
   layout: WorkbookLayout,
   grids: Grids,
+  dates: Record<string, string> = {},
 ): { entries: EntryRow[]; outside: string[] } {
   const e = layout.entry;
   const rows = grid(grids, e.sheet);
@@ -118,7 +153,12 @@ export function readEntries(
     const row = rows[r] ?? [];
     if (inputCols.every((c) => isBlank(row[c]))) continue;
     const cells: Record<string, RawCell> = {};
-    for (const ind of template.indicators) cells[ind.id] = row[cols[ind.id]] ?? null;
+    const shown: Record<string, string> = {};
+    for (const ind of template.indicators) {
+      cells[ind.id] = row[cols[ind.id]] ?? null;
+      const date = dates[`${columnLetter(cols[ind.id])}${r + 1}`];
+      if (date !== undefined) shown[ind.id] = date;
+    }
     entries.push({
       source: idText(row[cols.source]),
       rater: idText(row[cols.rater]),
@@ -126,6 +166,7 @@ export function readEntries(
       cells,
       ...(cols.review === undefined ? {} : { review: row[cols.review] ?? null }),
       ...(cols.reviewNote === undefined ? {} : { reviewNote: row[cols.reviewNote] ?? null }),
+      ...(Object.keys(shown).length > 0 ? { dates: shown } : {}),
       loc: locOf(e.sheet, r + 1, cols),
     });
     if (r + 1 > e.lastRow) outside.push(`${e.sheet}!${r + 1}`);
@@ -210,17 +251,72 @@ export function readLists(
   return { ratees, raters, outside };
 }
 
+/**
+ * Merged ranges of `sheet` that reach row `fromRow` (1-based) or below: the rows read. The
+ * installation's own merges (titles and hints above the header) are above them.
+ */
+function mergedIssues(sheet: string, ranges: readonly string[] | undefined, fromRow: number): SheetIssue[] {
+  const out: SheetIssue[] = [];
+  for (const range of ranges ?? []) {
+    const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(range.trim().toUpperCase());
+    if (!m) continue;
+    const [c1, r1] = [columnIndex(m[1]), Number(m[2])];
+    const [c2, r2] = [columnIndex(m[3] ?? m[1]), Number(m[4] ?? m[2])];
+    if (Math.max(r1, r2) < fromRow) continue;
+    const [top, left, bottom, right] = [
+      Math.min(r1, r2),
+      Math.min(c1, c2),
+      Math.max(r1, r2),
+      Math.max(c1, c2),
+    ];
+    const master = `${columnLetter(left)}${top}`;
+    const blanks: string[] = [];
+    for (let r = top; r <= bottom; r++)
+      for (let c = left; c <= right; c++) if (r !== top || c !== left) blanks.push(`${columnLetter(c)}${r}`);
+    out.push({
+      code: 'merged-cell',
+      range: `${sheet}!${master}:${columnLetter(right)}${bottom}`,
+      master,
+      blanks,
+    });
+  }
+  return out;
+}
+
 /** Everything a computation needs, read from the grids of an installation. */
-export function readContentFromGrids(template: Template, layout: WorkbookLayout, grids: Grids): ReadResult {
-  const { entries, outside: o1 } = readEntries(template, layout, grids);
+export function readContentFromGrids(
+  template: Template,
+  layout: WorkbookLayout,
+  grids: Grids,
+  extras: ReadExtras = {},
+): ReadResult {
+  const { entries, outside: o1 } = readEntries(template, layout, grids, extras.dates?.[layout.entry.sheet]);
   const { adjustments, outside: o2 } = readAdjustments(layout, grids);
   const { ratees, raters, outside: o3 } = readLists(layout, grids);
   // The 计票 sheet: tally rows for the engine, scored as the tally CSV's (./tally.ts).
   const { tallies, outside: o4 } = layout.tally
     ? readTallies(template, layout.tally, grid(grids, layout.tally.sheet))
     : { tallies: [], outside: [] };
+  const m = extras.merges ?? {};
+  const sheetIssues: SheetIssue[] = [
+    ...mergedIssues(layout.entry.sheet, m[layout.entry.sheet], layout.entry.headerRow),
+    ...mergedIssues(layout.adjustments.sheet, m[layout.adjustments.sheet], layout.adjustments.headerRow),
+    ...mergedIssues(layout.lists.sheet, m[layout.lists.sheet], layout.lists.headerRow),
+  ];
+  const indicators = layout.sheetNames.indicators;
+  if (extras.lang !== undefined && indicators !== undefined)
+    sheetIssues.push(...indicatorSheetIssues(template, extras.lang, indicators, grids[indicators]));
   return {
-    content: { template, entries, adjustments, ratees, raters, ...(layout.tally ? { tallies } : {}) },
+    content: {
+      template,
+      entries,
+      adjustments,
+      ratees,
+      raters,
+      ...(layout.tally ? { tallies } : {}),
+      ...(sheetIssues.length > 0 ? { sheetIssues } : {}),
+    },
     outsideFormulas: [...o1, ...o2, ...o3, ...o4],
+    sheetIssues,
   };
 }

@@ -36,7 +36,7 @@ import {
 } from '../core/signoff';
 import { decideGate, signoffGate, type GateIssue, type GateReport } from '../core/signoff/gate';
 import { InputError } from '../core/errors';
-import type { Lang, RateeInfo, RaterInfo, RawCell } from '../core/types';
+import type { Lang, RateeInfo, RaterInfo, RawCell, SheetIssue } from '../core/types';
 import { FIELD_HEADERS } from './names';
 import { WORDS } from './words';
 import type { Block, ColumnPlan, SummaryLayout, WorkbookLayout } from './plan';
@@ -72,6 +72,8 @@ export interface SignoffBook {
   inputRanges: SheetRange[];
   /** 名单 and the rater list, for the sign-off gate (an unknown ratee or rater is a problem). */
   lists?: { ratees: RateeInfo[]; raters: RaterInfo[] };
+  /** Merged ranges, a changed indicator sheet (./read.ts): input problems to the gate. */
+  sheetIssues?: SheetIssue[];
 }
 
 export interface SheetRange {
@@ -192,7 +194,7 @@ export function readSignoffRecords(
  */
 export function readSignoffBook(stored: Stored, grids: Grids): SignoffBook {
   const { template, layout, lang } = stored;
-  const { content } = readContentFromGrids(template, layout, grids);
+  const { content, sheetIssues } = readContentFromGrids(template, layout, grids, { lang });
   const results = readResults(layout.summary, grids[layout.summary.sheet]);
   const signoffSheet = layout.sheetNames.signoff;
   const { records, headerRow, rowCount } = readSignoffRecords(grids[signoffSheet], grids[DIGESTS_SHEET]);
@@ -204,6 +206,7 @@ export function readSignoffBook(stored: Stored, grids: Grids): SignoffBook {
       results,
       ratees: content.ratees,
       ...(content.tallies && content.tallies.length > 0 ? { tallies: content.tallies } : {}),
+      storedTemplate: stored.templateJson,
     },
     sheets: {
       entry: layout.entry.sheet,
@@ -220,6 +223,7 @@ export function readSignoffBook(stored: Stored, grids: Grids): SignoffBook {
     uncomputed: [],
     inputRanges: inputRangesOf(layout),
     lists: { ratees: content.ratees, raters: content.raters },
+    sheetIssues,
   };
 }
 
@@ -366,6 +370,7 @@ export function gateOfBook(book: SignoffBook, lang: Lang = book.lang): GateRepor
       raters: book.lists?.raters,
       tallies: book.content.tallies,
       results: book.content.results,
+      sheetIssues: book.sheetIssues,
     },
     lang,
   );
@@ -409,8 +414,17 @@ export async function signBook(
   };
 }
 
-/** The chain checked against a book's content, with the records and the assessment name. */
-export type ChainStatus = Verification & { unreadable?: undefined; records: SignoffRecord[]; title: string };
+/**
+ * The chain checked against a book's content, with the records and the assessment name, and the
+ * cells of the visible indicator sheet that differ from the stored template the digests cover
+ * (signoff.md, Additions: the check says they differ).
+ */
+export type ChainStatus = Verification & {
+  unreadable?: undefined;
+  records: SignoffRecord[];
+  title: string;
+  indicatorSheet: SheetIssue[];
+};
 
 export type BookVerification = { ok: false; unreadable: string } | ChainStatus;
 
@@ -421,7 +435,8 @@ export async function verifyRecords(
   digester: Digester,
 ): Promise<ChainStatus> {
   const v = await verifyChain(book.content, records, digester);
-  return { ...v, records, title: book.title };
+  const indicatorSheet = (book.sheetIssues ?? []).filter((i) => i.code === 'indicator-sheet-differs');
+  return { ...v, records, title: book.title, indicatorSheet };
 }
 
 /** Verifies the stored sign-offs against the workbook's current content. */

@@ -33,6 +33,11 @@ export function storeRows(template: Template, layout: WorkbookLayout, lang: Lang
 
 export interface Stored {
   template: Template;
+  /**
+   * The stored template JSON exactly as parsed, every field kept (also fields this version does
+   * not know, which `template` leaves out): what a sign-off digests (signoff.md, Additions).
+   */
+  templateJson?: unknown;
   layout: WorkbookLayout;
   lang: Lang;
 }
@@ -59,10 +64,11 @@ export function readStore(rows: unknown[][]): Stored {
       );
     }
   };
-  const v = validateTemplate(joined(1, 'template'), { unknownKeys: 'ignore' });
+  const templateJson = joined(1, 'template');
+  const v = validateTemplate(templateJson, { unknownKeys: 'ignore' });
   if (!v.ok) throw new InputError(`${TEMPLATE_SHEET}: the stored template is invalid: ${v.errors[0]}`);
   const layout = joined(2, 'layout') as WorkbookLayout;
   if (!layout || typeof layout !== 'object' || !layout.entry || !layout.summary)
     throw new InputError(`${TEMPLATE_SHEET}!A3: the stored layout is damaged`);
-  return { template: v.template, layout, lang };
+  return { template: v.template, templateJson, layout, lang };
 }

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { scoreAndAnalyze } from '../../src/core/pipeline';
-import { webCryptoDigester } from '../../src/core/signoff';
+import { DIGEST_PROVES, webCryptoDigester } from '../../src/core/signoff';
 import { readSignoffBook } from '../../src/hosts/xlsx/signoff-book';
 import { verifyWorkbook } from '../../src/hosts/xlsx/signoff';
 import { FIELD_HEADERS } from '../../src/workbook/names';
@@ -333,6 +333,8 @@ describe('the preview in Chromium', () => {
       /^已签核：第 1 级 张科长，校验码 [0-9a-f]{8}/,
     );
     await expect(status.textContent()).resolves.toMatch(/^全部 1 级签核有效/);
+    // What the checksum proves and what it does not: the same sentence as `duanping verify`.
+    await expect(page.getByTestId('signoff-proves').textContent()).resolves.toBe(DIGEST_PROVES.zh);
 
     // The entry sheet is protected now: typing into a score cell is refused, as Excel does.
     await openSheet(page, '评分录入');

@@ -30,6 +30,18 @@ export interface Fixtures {
   summaryFinalRenamed: Buffer;
   /** `book` with a column inserted in the summary (C). */
   summaryColumnInserted: Buffer;
+  /** `signed` whose stored template (DP_Template) gained a field this version does not know. */
+  signedTemplateField: Buffer;
+  /** `book` with the first indicator's score merged over the first three entry rows (D3:D5). */
+  mergedScores: Buffer;
+  /** `book` whose first score cell holds the date 4 March shown as 3月4日 (3/4 typed into Excel). */
+  dateScore: Buffer;
+  /** `book` with the first indicator's weight on the visible 指标 sheet (E2) raised by 5. */
+  indicatorWeight: Buffer;
+  /** `book` with the first tier's minimum on the 指标 sheet lowered by 5. */
+  tierMin: Buffer;
+  /** `signed` with the first indicator's weight on the 指标 sheet raised by 5 after signing. */
+  signedIndicatorWeight: Buffer;
 }
 
 export type Fixture = string | Buffer | ((fx: Fixtures) => string | Buffer);
@@ -891,7 +903,7 @@ add(
     files: BOOK,
     argv: ['signoff', '@book.xlsx', '--reviewer', 'Zhang', '--out', '@s.xlsx', '--lang', 'en'],
     code: 0,
-    out: /Signed: level 1 Zhang .*[+-]\d\d:\d\d, checksum [\s\S]*tamper evidence[\s\S]*not a signature/,
+    out: /Signed: level 1 Zhang .*[+-]\d\d:\d\d, checksum [\s\S]*What a checksum proves: [\s\S]*does not prove who signed — anyone holding the file can recompute it/,
     unchanged: ['book.xlsx'],
   },
   {
@@ -1096,6 +1108,20 @@ add(
     code: 0,
   },
   {
+    id: 'template/unknown-field-added-after-signing-breaks-verify',
+    files: { 'b.xlsx': (fx) => fx.signedTemplateField },
+    argv: ['verify', '@b.xlsx'],
+    code: 1,
+    out: /第1级签核失效：签核后内容被改动[\s\S]*模板：已修改/,
+  },
+  {
+    id: 'template/unknown-field-added-after-signing-breaks-verify-en',
+    files: { 'b.xlsx': (fx) => fx.signedTemplateField },
+    argv: ['verify', '@b.xlsx', '--lang', 'en'],
+    code: 1,
+    out: /Sign-off level 1 is broken: the content changed after signing[\s\S]*template: changed/,
+  },
+  {
     id: 'summary/deleted-verify-refused',
     files: { 'b.xlsx': (fx) => fx.noSummary },
     argv: ['verify', '@b.xlsx'],
@@ -1116,6 +1142,105 @@ add(
     argv: ['signoff', '@b.xlsx', '--reviewer', '张', '--out', '@s.xlsx'],
     code: 0,
     out: /已签核/,
+  },
+);
+
+// ---------------------------------------------------------------- read as the formulas read
+const MERGED =
+  /评分录入!D3:D5 是合并单元格：只有 D3 的值参与计算，D4、D5 为空（工作簿的公式也这样读）；请取消合并/;
+add(
+  {
+    id: 'book/merged-score-cells',
+    files: { 'b.xlsx': (fx) => fx.mergedScores },
+    argv: ['score', '@b.xlsx'],
+    code: 1,
+    out: MERGED,
+  },
+  {
+    id: 'book/merged-score-cells-en',
+    files: { 'b.xlsx': (fx) => fx.mergedScores },
+    argv: ['score', '@b.xlsx', '--lang', 'en'],
+    code: 1,
+    out: /评分录入!D3:D5 is a merged range: only D3's value counts, D4, D5 are blank/,
+  },
+  {
+    id: 'book/merged-score-cells-json',
+    files: { 'b.xlsx': (fx) => fx.mergedScores },
+    argv: ['score', '@b.xlsx', '--json'],
+    code: 1,
+    out: /"code": "merged-cell",\s+"where": "评分录入!D3:D5",\s+"found": "D3"/,
+  },
+  {
+    id: 'signoff/merged-cells-refused-by-the-gate',
+    files: { 'b.xlsx': (fx) => fx.mergedScores },
+    argv: ['signoff', '@b.xlsx', '--reviewer', '张', '--out', '@s.xlsx'],
+    code: 1,
+    err: /不能签核：录入还有 \d+ 个问题.*第一个：评分录入!D3:D5 是合并单元格/,
+    absent: ['s.xlsx'],
+  },
+  {
+    id: 'book/date-in-a-score-cell',
+    files: { 'b.xlsx': (fx) => fx.dateScore },
+    argv: ['score', '@b.xlsx'],
+    code: 1,
+    out: /评分录入!D3：评委 \S+ 对 U01 的“[^”]+”是日期“3月4日”（输入的数字被 Excel 当成了日期），不是分数；应为 0 到 \d+ 之间的数字/,
+  },
+  {
+    id: 'book/date-in-a-score-cell-en',
+    files: { 'b.xlsx': (fx) => fx.dateScore },
+    argv: ['score', '@b.xlsx', '--lang', 'en'],
+    code: 1,
+    out: /评分录入!D3: rater \S+ for U01 has the date "3月4日" for "[^"]+" \(Excel took the number typed for a date\), not a score; allowed: a number from 0 to \d+/,
+  },
+  {
+    id: 'book/indicator-weight-changed-on-the-sheet',
+    files: { 'b.xlsx': (fx) => fx.indicatorWeight },
+    argv: ['score', '@b.xlsx'],
+    code: 1,
+    out: /指标!E2：指标表上指标 \S+ 的权重是“(\d+)”，安装时保存的模板是“(\d+)”；公式和计算都按保存的模板（\2）算，指标表上的改动不起作用/,
+  },
+  {
+    id: 'book/indicator-weight-changed-on-the-sheet-en',
+    files: { 'b.xlsx': (fx) => fx.indicatorWeight },
+    argv: ['score', '@b.xlsx', '--lang', 'en'],
+    code: 1,
+    out: /指标!E2: the indicator sheet shows the weight of indicator \S+ as "\d+" but the stored template has "\d+"; the formulas and the computation use the stored template/,
+  },
+  {
+    id: 'book/tier-minimum-changed-on-the-sheet',
+    files: { 'b.xlsx': (fx) => fx.tierMin },
+    argv: ['score', '@b.xlsx'],
+    code: 1,
+    out: /指标!B\d+：指标表上等次“[^”]+”的最低分是“\d+”，安装时保存的模板是“\d+”/,
+  },
+  {
+    id: 'signoff/indicator-weight-changed-refused-by-the-gate',
+    files: { 'b.xlsx': (fx) => fx.indicatorWeight },
+    argv: ['signoff', '@b.xlsx', '--reviewer', '张', '--out', '@s.xlsx'],
+    code: 1,
+    err: /不能签核：录入还有 1 个问题.*指标!E2：指标表上指标 \S+ 的权重/,
+    absent: ['s.xlsx'],
+  },
+  {
+    id: 'signoff/indicator-weight-changed-after-signing-verify-names-it',
+    files: { 'b.xlsx': (fx) => fx.signedIndicatorWeight },
+    argv: ['verify', '@b.xlsx'],
+    code: 1,
+    out: /全部 1 级签核有效[\s\S]*指标表有 1 处与签核所依据的模板不一致[\s\S]*指标!E2：指标表上指标 \S+ 的权重/,
+  },
+  {
+    id: 'signoff/indicator-weight-changed-after-signing-verify-json',
+    files: { 'b.xlsx': (fx) => fx.signedIndicatorWeight },
+    argv: ['verify', '@b.xlsx', '--json', '--lang', 'en'],
+    code: 1,
+    out: /"indicatorSheet": \[\s+"指标!E2: the indicator sheet shows the weight/,
+  },
+  {
+    id: 'signoff/verify-says-what-a-digest-proves-zh',
+    files: SIGNED,
+    argv: ['verify', '@signed.xlsx'],
+    code: 0,
+    out: /校验码证明：签核后评分、加减分、名单、结果和模板没有被改动；它不能证明签核人是谁/,
   },
 );
 
@@ -1220,14 +1345,14 @@ add(
     files: SIGNED,
     argv: ['verify', '@signed.xlsx', '--lang', 'en'],
     code: 0,
-    out: /tamper evidence[\s\S]*not a signature — whoever holds the file can recompute it/,
+    out: /What a checksum proves: the scores, adjustments, names, results and template have not changed since sign-off; it does not prove who signed/,
   },
   {
     id: 'signoff/verify-json-says-it-too',
     files: SIGNED,
     argv: ['verify', '@signed.xlsx', '--json'],
     code: 0,
-    out: /"proves": "Note: a digest shows whether the content changed/,
+    out: /"proves": "What a checksum proves: .*it does not prove who signed/,
   },
   {
     id: 'signoff/verify-a-csv',

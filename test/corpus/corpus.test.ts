@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { cellRaw, readStored } from '../../src/hosts/xlsx/read';
+import { indicatorSheetRows } from '../../src/workbook/indicator-sheet';
 import { repairForWrite } from '../../src/hosts/xlsx/signoff';
 import { cli } from '../cli/run';
 import { builtWorkbook, builtin } from '../signoff/layout-book';
@@ -97,8 +99,70 @@ beforeAll(async () => {
       });
     }),
     summaryColumnInserted: await changedSummary(book, (ws) => ws.spliceColumns(3, 0, [])),
+    mergedScores: await changedSummary(
+      book,
+      (ws, wb) => {
+        const e = readStored(wb).layout.entry;
+        const col = Object.values(e.indicatorCols)[0];
+        ws.mergeCells(`${col}${e.firstRow}:${col}${e.firstRow + 2}`);
+      },
+      '评分录入',
+    ),
+    dateScore: await changedSummary(
+      book,
+      (ws, wb) => {
+        const e = readStored(wb).layout.entry;
+        const cell = ws.getCell(`${Object.values(e.indicatorCols)[0]}${e.firstRow}`);
+        cell.value = new Date(Date.UTC(2024, 2, 4));
+        cell.style = { ...cell.style, numFmt: 'm"月"d"日"' };
+      },
+      '评分录入',
+    ),
+    indicatorWeight: await changedSummary(
+      book,
+      (ws, wb) => {
+        const w = readStored(wb).template.indicators[0].weight;
+        ws.getCell('E2').value = w + 5;
+      },
+      '指标',
+    ),
+    tierMin: await changedSummary(
+      book,
+      (ws, wb) => {
+        const { template, lang } = readStored(wb);
+        const laid = indicatorSheetRows(template, lang);
+        ws.getCell(`B${laid.tierHeaderRow + 1}`).value = template.tiers[0].min - 5;
+      },
+      '指标',
+    ),
+    signedIndicatorWeight: await changedSummary(
+      readFileSync(signedPath),
+      (ws, wb) => {
+        const w = readStored(wb).template.indicators[0].weight;
+        ws.getCell('E2').value = w + 5;
+      },
+      '指标',
+    ),
+    signedTemplateField: await changedSummary(
+      readFileSync(signedPath),
+      (ws) => {
+        // The stored template JSON (row 2 from B, in chunks) with a field this version does not know.
+        const row = ws.getRow(2);
+        const chunks: string[] = [];
+        row.eachCell((c, col) => {
+          if (col > 1) chunks.push(String(cellRaw(c) ?? ''));
+        });
+        const t = JSON.parse(chunks.join('')) as Record<string, unknown>;
+        t.reviewedBy = '考核办';
+        row.eachCell((c, col) => {
+          if (col > 1) c.value = null;
+        });
+        row.getCell(2).value = JSON.stringify(t);
+      },
+      'DP_Template',
+    ),
   };
-}, 240_000);
+}, 600_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');

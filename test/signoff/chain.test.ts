@@ -1,6 +1,10 @@
 import {
+  CANON_VERSION,
   buildSignoffRecord,
+  contentDigestOf,
   describeVerification,
+  recordDigest,
+  rowDigestsOf,
   verificationStatusLine,
   verifyChain,
   webCryptoDigester,
@@ -159,9 +163,56 @@ describe('sign-off chain', () => {
     same.results[0].tier = ' 优秀 ';
     same.results[0].final = Number((91.23).toPrecision(17));
     same.adjustments[0].reason = same.adjustments[0].reason!.normalize('NFD');
-    same.template.tiers[0].color = '#FF0000';
     same.entries[0].cells.ZZ = ''; // an empty cell in a column the source does not score
     expect((await verifyChain(same, one, d)).ok).toBe(true);
+  });
+
+  it('signs the whole stored template: a field unknown to this version, or a colour, breaks it', async () => {
+    const content = exampleContent();
+    const stored = JSON.parse(JSON.stringify(content.template)) as Record<string, unknown>;
+    const one = await sign({ ...content, storedTemplate: stored }, [], 'A', T1);
+    expect(one[0].canon).toBe(CANON_VERSION);
+    expect((await verifyChain({ ...content, storedTemplate: clone(stored) }, one, d)).ok).toBe(true);
+    for (const change of [
+      (t: Record<string, unknown>) => (t.futureField = { note: '以后的版本才认识的字段' }),
+      (t: Record<string, unknown>) => ((t.tiers as { color?: string }[])[0].color = '#FF0000'),
+      (t: Record<string, unknown>) => ((t.indicators as Record<string, unknown>[])[1].unknownKey = 1),
+    ]) {
+      const edited = clone(stored);
+      change(edited);
+      const v = await verifyChain({ ...content, storedTemplate: edited }, one, d);
+      if (v.ok) throw new Error('expected a break');
+      expect(v.reason).toBe('content-changed');
+      expect(v.changedRows).toHaveLength(1);
+      expect(v.changedRows[0]).toMatchObject({ section: 'template', change: 'changed' });
+    }
+  });
+
+  it('verifies a record signed with canonical version 1 as before (colours and unknown fields not covered)', async () => {
+    const content = exampleContent();
+    const rowDigests = await rowDigestsOf(content, d, 1);
+    const fields = {
+      level: 1,
+      reviewer: 'A',
+      role: '',
+      time: T1,
+      comment: '',
+      contentDigest: await contentDigestOf(rowDigests, d),
+      previousDigest: '',
+    };
+    const old: SignoffRecord = { ...fields, digest: await recordDigest(fields, d), rowDigests };
+    const same = clone(content);
+    same.template.tiers[0].color = '#FF0000';
+    expect((await verifyChain({ ...same, storedTemplate: { ...same.template, x: 1 } }, [old], d)).ok).toBe(
+      true,
+    );
+    same.entries[0].cells[Object.keys(same.entries[0].cells)[0]] = 1;
+    expect((await verifyChain(same, [old], d)).ok).toBe(false);
+    // Signing on top of it: the new level uses version 2, the old level still verifies.
+    const two = await buildSignoffRecord(content, [old], { reviewer: 'B', time: T1 }, d);
+    if (!two.ok) throw new Error(two.message);
+    expect(two.record.canon).toBe(CANON_VERSION);
+    expect((await verifyChain(content, two.records, d)).ok).toBe(true);
   });
 
   it('detects an edited record, a removed level and edited row digests or withdrawals', async () => {

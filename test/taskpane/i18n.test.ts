@@ -55,6 +55,8 @@ describe('UI catalogue', () => {
       'no-composite',
       'lookalike-code',
       'merged-cell',
+      'indicator-sheet-differs',
+      'date-as-score',
     ];
     const flagCodes = ['flat', 'lenient', 'severe', 'halo', 'favoritism', 'erratic', 'copied'];
     for (const lang of ['zh', 'en'] as const) {

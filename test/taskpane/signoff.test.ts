@@ -112,6 +112,33 @@ describe('the sign-off tab’s work', () => {
     expect(after.verification).toMatchObject({ ok: true });
   });
 
+  it('names a weight changed on the 指标 sheet: in the content read, to the gate, and after signing', async () => {
+    const { host, excel } = await pane();
+    const signed = await signNow(host, { ...empty, reviewer: '张科长' }, 'zh', say);
+    expect(signed.ok).toBe(true);
+    const sheet = excel.book.sheetOrThrow('指标');
+    const weight = sheet.ensureCell(1, 4).value as number; // E2: the first indicator's weight
+    sheet.ensureCell(1, 4).value = weight + 5;
+    // The pane's reading of the book (what 计算 computes from) carries it as a sheet issue …
+    const content = await host.readContent();
+    expect(content.sheetIssues).toEqual([
+      expect.objectContaining({
+        code: 'indicator-sheet-differs',
+        where: '指标!E2',
+        found: String(weight + 5),
+      }),
+    ]);
+    // … the chain stays valid (it covers the stored template) but the check names the cell …
+    const check = await checkSignoffs(host, say, 'zh');
+    expect(check.verification).toMatchObject({ ok: true, indicatorSheet: [{ where: '指标!E2' }] });
+    // … and the gate refuses the next level over it, as an input problem.
+    expect(check.gate?.issues.map((i) => i.code)).toEqual(['input-problems']);
+    const refused = await signNow(host, { ...empty, reviewer: '李主任' }, 'zh', say);
+    expect(!refused.ok && refused.details?.[0]).toMatch(
+      /^录入还有 1 个问题.*指标!E2：指标表上指标 \S+ 的权重/,
+    );
+  });
+
   it('exports the copy under the assessment name, the level and the short digest', async () => {
     const { host, saved } = await pane();
     const signed = await signNow(host, { ...empty, reviewer: '张科长' }, 'zh', say);

@@ -7,7 +7,13 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import ExcelJS from 'exceljs';
 import { InputError } from '../../core/errors';
-import { describeVerification, isIsoWithOffset, nowWithOffset, shortDigest } from '../../core/signoff';
+import {
+  DIGEST_PROVES,
+  describeVerification,
+  isIsoWithOffset,
+  nowWithOffset,
+  shortDigest,
+} from '../../core/signoff';
 import { nodeDigester } from '../digester';
 import { readSignoffBook } from '../../hosts/xlsx/signoff-book';
 import { repairForWrite, signWorkbook, withdrawInWorkbook } from '../../hosts/xlsx/signoff';
@@ -47,12 +53,6 @@ export async function checkRewrite(
   checkOutput({ option: '--out', path: out, inputs: [book], force });
   await refuseIfPartsWouldBeLost(book, what);
 }
-
-/** What a sign-off digest proves and what it does not (signoff.md, Additions: honest limits). */
-export const DIGEST_LIMITS = {
-  zh: '说明：摘要可证明签核后内容是否被改动（防篡改证据），但不是电子签名——持有文件的人可以重新计算摘要；请把打印的短摘要留存在纸面或消息中，用来核对以后的副本。',
-  en: 'Note: a digest shows whether the content changed after sign-off (tamper evidence); it is not a signature — whoever holds the file can recompute it. Keep the printed short digest on paper or in a message to tie later copies to what was signed.',
-};
 
 /**
  * `--time` only with `--allow-backdate` (re-creating records kept on paper): otherwise anyone
@@ -130,7 +130,7 @@ export async function signoffCommand(book: string, opts: SignoffOptions, ctx: Cl
         ? `注意：签核时仍有未解决的问题（${rec.overridden}），放行理由“${rec.override}”已记入签核记录。`
         : `Note: signed with open problems (${rec.overridden}); the override reason "${rec.override}" is kept in the record.`,
     );
-  ctx.io.out(DIGEST_LIMITS[lang]);
+  ctx.io.out(DIGEST_PROVES[lang]);
 }
 
 export interface WithdrawOptions {

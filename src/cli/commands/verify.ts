@@ -4,12 +4,13 @@
  * or when the book carries no sign-off at all.
  */
 import type { Command } from 'commander';
-import { describeVerification } from '../../core/signoff';
+import { DIGEST_PROVES, describeVerification } from '../../core/signoff';
+import { sheetIssueProblem } from '../../core/sheet-issues';
 import { nodeDigester } from '../digester';
 import { readSignoffBook } from '../../hosts/xlsx/signoff-book';
 import { verifyWorkbook } from '../../hosts/xlsx/signoff';
 import { parseLang, type CliContext } from '../context';
-import { DIGEST_LIMITS, loadBook } from './signoff';
+import { loadBook } from './signoff';
 
 export interface VerifyOptions {
   json?: boolean;
@@ -24,12 +25,32 @@ export async function verifyCommand(book: string, opts: VerifyOptions, ctx: CliC
     ctx.exit(1);
     return;
   }
+  // The visible indicator sheet against the stored template the digests cover: each difference named.
+  const differs = v.indicatorSheet.map((i) => sheetIssueProblem(i, lang).message);
   if (opts.json)
     ctx.io.out(
-      JSON.stringify({ schema: 'duanping.verification/1', ...v, proves: DIGEST_LIMITS.en }, null, 2),
+      JSON.stringify(
+        { schema: 'duanping.verification/1', ...v, indicatorSheet: differs, proves: DIGEST_PROVES.en },
+        null,
+        2,
+      ),
     );
-  else ctx.io.out([...describeVerification(v, lang), ...(v.signed ? [DIGEST_LIMITS[lang]] : [])].join('\n'));
-  if (!v.ok || !v.signed) ctx.exit(1);
+  else
+    ctx.io.out(
+      [
+        ...describeVerification(v, lang),
+        ...(differs.length > 0
+          ? [
+              lang === 'zh'
+                ? `指标表有 ${differs.length} 处与签核所依据的模板不一致（签核覆盖的是保存的模板）：`
+                : `The indicator sheet differs from the template the sign-offs cover in ${differs.length} place(s):`,
+              ...differs.map((m) => '  ' + m),
+            ]
+          : []),
+        ...(v.signed ? [DIGEST_PROVES[lang]] : []),
+      ].join('\n'),
+    );
+  if (!v.ok || !v.signed || differs.length > 0) ctx.exit(1);
 }
 
 export function register(program: Command, ctx: CliContext): void {

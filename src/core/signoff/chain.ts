@@ -11,6 +11,7 @@ import type { Digester } from './digest';
 import { contentDigestOf, rowDigestsOf } from './rows';
 import { isIsoWithOffset } from './time';
 import {
+  CANON_VERSION,
   SIGNOFF_SCHEMA,
   type BreakReason,
   type ChangedRow,
@@ -40,6 +41,8 @@ export function recordDigest(r: Omit<SignoffRecord, 'digest' | 'rowDigests' | 'w
       // Only present on an overridden sign-off, so the digests of earlier records stay as they were.
       override: r.override || undefined,
       overridden: r.overridden || undefined,
+      // Only present from canonical version 2 on, for the same reason.
+      canon: r.canon !== undefined && r.canon > 1 ? r.canon : undefined,
     }),
   );
 }
@@ -89,9 +92,9 @@ export async function buildSignoffRecord(
       ok: false,
       message: `time: expected ISO 8601 with offset such as 2025-01-20T15:04:05+08:00 (found "${input.time}")`,
     };
-  const rowDigests = await rowDigestsOf(content, digester);
-  const contentDigest = await contentDigestOf(rowDigests, digester);
-  const verification = await verifyAgainst(rowDigests, contentDigest, records, digester);
+  const current = currentDigests(content, digester);
+  const { rows: rowDigests, digest: contentDigest } = await current(CANON_VERSION);
+  const verification = await verifyAgainst(current, records, digester);
   if (!verification.ok) {
     return {
       ok: false,
@@ -108,6 +111,7 @@ export async function buildSignoffRecord(
     comment: canonicalText(input.comment ?? ''),
     contentDigest,
     previousDigest: below?.digest ?? '',
+    canon: CANON_VERSION,
     ...(input.override
       ? { override: canonicalText(input.override.reason), overridden: canonicalText(input.override.issues) }
       : {}),
@@ -186,14 +190,30 @@ export async function verifyChain(
   records: readonly SignoffRecord[],
   digester: Digester,
 ): Promise<Verification> {
-  const current = await rowDigestsOf(content, digester);
-  return verifyAgainst(current, await contentDigestOf(current, digester), records, digester);
+  return verifyAgainst(currentDigests(content, digester), records, digester);
 }
 
-/** verifyChain on row digests already computed. */
+type Current = (canon: number) => Promise<{ rows: RowDigest[]; digest: string }>;
+
+/** The content's row digests and content digest per canonical version, each computed once. */
+function currentDigests(content: SignoffContent, digester: Digester): Current {
+  const done = new Map<number, Promise<{ rows: RowDigest[]; digest: string }>>();
+  return (canon) => {
+    let p = done.get(canon);
+    if (!p) {
+      p = rowDigestsOf(content, digester, canon).then(async (rows) => ({
+        rows,
+        digest: await contentDigestOf(rows, digester),
+      }));
+      done.set(canon, p);
+    }
+    return p;
+  };
+}
+
+/** verifyChain on the content's digests (each record checked in the canonical version it was signed with). */
 async function verifyAgainst(
-  current: RowDigest[],
-  currentDigest: string,
+  current: Current,
   records: readonly SignoffRecord[],
   digester: Digester,
 ): Promise<Verification> {
@@ -214,9 +234,12 @@ async function verifyAgainst(
       reason = 'chain-broken';
     else if ((await contentDigestOf(r.rowDigests, digester)) !== r.contentDigest)
       reason = 'row-digests-altered';
-    else if (r.contentDigest !== currentDigest) {
-      reason = 'content-changed';
-      changedRows = diffRows(r.rowDigests, current);
+    else {
+      const now = await current(r.canon ?? 1);
+      if (r.contentDigest !== now.digest) {
+        reason = 'content-changed';
+        changedRows = diffRows(r.rowDigests, now.rows);
+      }
     }
     if (!r.withdrawn) {
       activeCount++;

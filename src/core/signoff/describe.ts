@@ -6,6 +6,16 @@ import type { Lang } from '../types';
 import { shortDigest } from './digest';
 import type { BreakReason, ChangedRow, LevelStatus, RowChange, Verification } from './types';
 
+/**
+ * What a sign-off's checksum (digest) proves and what it does not (signoff.md, Additions:
+ * honest limits), in one sentence each language. The one source of this sentence: `duanping
+ * signoff`, `duanping verify` (text and `--json` as `proves`) and the pane's 签核导出 tab show it.
+ */
+export const DIGEST_PROVES: Record<Lang, string> = {
+  zh: '校验码证明：签核后评分、加减分、名单、结果和模板没有被改动；它不能证明签核人是谁——任何持有文件的人都能重新计算校验码（防篡改证据，不是电子签名），请把打印的短校验码留存在纸面或消息中，用来核对以后的副本。',
+  en: 'What a checksum proves: the scores, adjustments, names, results and template have not changed since sign-off; it does not prove who signed — anyone holding the file can recompute it (tamper evidence, not a signature), so keep the printed short checksum on paper or in a message to tie later copies to what was signed.',
+};
+
 const REASONS: Record<BreakReason, { zh: string; en: string }> = {
   'content-changed': { zh: '签核后内容被改动', en: 'the content changed after signing' },
   'record-altered': { zh: '签核记录本身被改动', en: 'the sign-off record itself was edited' },

@@ -10,7 +10,16 @@
  */
 import { computeScores } from '../scoring';
 import type { Template } from '../template';
-import type { AdjustmentRow, EntryRow, Lang, RateeInfo, RaterInfo, RawCell, TallyRow } from '../types';
+import type {
+  AdjustmentRow,
+  EntryRow,
+  Lang,
+  RateeInfo,
+  RaterInfo,
+  RawCell,
+  SheetIssue,
+  TallyRow,
+} from '../types';
 import { canonicalText } from './canonical';
 import type { ResultRow } from './types';
 
@@ -26,6 +35,8 @@ export interface GateInput {
   tallies?: TallyRow[];
   /** The summary's rows as the cells show them. */
   results: ResultRow[];
+  /** What the reader found in the sheets (merged ranges, a changed indicator sheet): input problems. */
+  sheetIssues?: SheetIssue[];
 }
 
 export type GateIssue =
@@ -60,6 +71,7 @@ export function signoffGate(input: GateInput, lang: Lang = 'zh'): GateReport {
       ratees: input.ratees && input.ratees.length > 0 ? [...input.ratees] : undefined,
       raters: input.raters && input.raters.length > 0 ? input.raters : undefined,
       ...(input.tallies && input.tallies.length > 0 ? { tallies: input.tallies } : {}),
+      sheetIssues: input.sheetIssues,
     },
     { lang, textNumbers: false },
   );

@@ -24,7 +24,13 @@ export {
   type WithdrawResult,
 } from './chain';
 export { isIsoWithOffset, isoWithOffset, nowWithOffset } from './time';
-export { describeChangedRow, describeReason, describeVerification, verificationStatusLine } from './describe';
+export {
+  DIGEST_PROVES,
+  describeChangedRow,
+  describeReason,
+  describeVerification,
+  verificationStatusLine,
+} from './describe';
 export {
   DIGESTS_SHEET,
   SIGNOFF_HEADERS,

@@ -8,7 +8,7 @@
 import type { RowLocation } from '../types';
 import { canonicalCell, canonicalJson, canonicalText, type Canonicalizable } from './canonical';
 import type { Digester } from './digest';
-import { SIGNOFF_SCHEMA, type RowDigest, type RowPlace, type SignoffContent } from './types';
+import { CANON_VERSION, SIGNOFF_SCHEMA, type RowDigest, type RowPlace, type SignoffContent } from './types';
 
 /** One row of signed content before hashing. */
 export interface CanonicalRow extends RowPlace {
@@ -37,7 +37,49 @@ function row(place: RowPlace, key: Canonicalizable[], value: Canonicalizable): C
   return { ...place, key: keyText, text: canonicalJson({ key, value }) };
 }
 
-/** The template's parts that decide the results; display colours and rater thresholds are left out. */
+type Json = { readonly [key: string]: Canonicalizable };
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: Canonicalizable): Canonicalizable[] => (Array.isArray(v) ? [...v] : []);
+const PARTS = ['indicators', 'sources', 'adjustments', 'tiers'];
+
+/**
+ * Canonical version 2: the whole stored template, every field (also fields this version does not
+ * know), as one row for its top-level fields, one per indicator, source and tier, and one for
+ * the adjustment settings — so a change is still named by its part.
+ */
+function wholeTemplateRows(content: SignoffContent): CanonicalRow[] {
+  const raw = (content.storedTemplate ?? content.template) as Canonicalizable;
+  const t: Json = isObj(raw) ? raw : { template: raw };
+  const out: CanonicalRow[] = [];
+  const meta = Object.fromEntries(Object.entries(t).filter(([k]) => !PARTS.includes(k)));
+  out.push(row({ section: 'template', label: 'template' }, ['template', 'meta'], meta));
+  const idOf = (x: Canonicalizable, i: number) =>
+    isObj(x) && (typeof x.id === 'string' || typeof x.id === 'number')
+      ? canonicalText(String(x.id))
+      : `#${i}`;
+  const parted = (part: 'indicator' | 'source', items: Canonicalizable[]) => {
+    const key = keyMaker();
+    items.forEach((x, i) => {
+      const id = idOf(x, i);
+      out.push(row({ section: 'template', label: `${part} ${id}` }, key(['template', part, id]), x));
+    });
+  };
+  parted('indicator', list(t.indicators));
+  parted('source', list(t.sources));
+  out.push(
+    row({ section: 'template', label: 'adjustments' }, ['template', 'adjustments'], t.adjustments ?? null),
+  );
+  list(t.tiers).forEach((tier, i) => {
+    const name = isObj(tier) && typeof tier.name === 'string' ? ` ${tier.name}` : '';
+    out.push(row({ section: 'template', label: `tier ${i + 1}${name}` }, ['template', 'tier', i], tier));
+  });
+  return out;
+}
+
+/**
+ * Canonical version 1 (records signed before version 2): the template's parts that decide the
+ * results; display colours and rater thresholds are left out.
+ */
 function templateRows(content: SignoffContent): CanonicalRow[] {
   const t = content.template;
   const out: CanonicalRow[] = [];
@@ -92,9 +134,12 @@ function templateRows(content: SignoffContent): CanonicalRow[] {
   return out;
 }
 
-/** Every row of the signed content in canonical form (template parts first, then sheets in order). */
-export function canonicalRows(content: SignoffContent): CanonicalRow[] {
-  const out = templateRows(content);
+/**
+ * Every row of the signed content in canonical form (template parts first, then sheets in
+ * order), in the given canonical version (types.ts, CANON_VERSION).
+ */
+export function canonicalRows(content: SignoffContent, canon: number = CANON_VERSION): CanonicalRow[] {
+  const out = canon >= 2 ? wholeTemplateRows(content) : templateRows(content);
   const entryKey = keyMaker();
   for (const e of content.entries) {
     const ids = {
@@ -175,9 +220,13 @@ export async function digestRows(rows: CanonicalRow[], digester: Digester): Prom
   return rows.map(({ text: _text, ...place }, i) => ({ ...place, digest: digests[i] }));
 }
 
-/** The per-row digests of a content. */
-export function rowDigestsOf(content: SignoffContent, digester: Digester): Promise<RowDigest[]> {
-  return digestRows(canonicalRows(content), digester);
+/** The per-row digests of a content, in the given canonical version. */
+export function rowDigestsOf(
+  content: SignoffContent,
+  digester: Digester,
+  canon: number = CANON_VERSION,
+): Promise<RowDigest[]> {
+  return digestRows(canonicalRows(content, canon), digester);
 }
 
 /** The digest over a set of row digests: independent of row order and of where the rows are. */

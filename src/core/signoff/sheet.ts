@@ -78,7 +78,7 @@ export function signoffTableRows(records: readonly SignoffRecord[], lang: Lang):
   ]);
 }
 
-const RECORD_HEADER = ['record', 'digest', 'contentDigest', 'previousDigest', 'withdrawalDigest'];
+const RECORD_HEADER = ['record', 'digest', 'contentDigest', 'previousDigest', 'withdrawalDigest', 'canon'];
 const ROW_HEADER = ['key', 'section', 'sheet', 'row', 'source', 'rater', 'ratee', 'label'];
 
 /** The whole DP_Digests sheet from A1: schema line, record digests, then the row digests. */
@@ -88,7 +88,7 @@ export function digestsSheetRows(records: readonly SignoffRecord[]): SheetValue[
   ];
   out.push(RECORD_HEADER);
   records.forEach((r, i) =>
-    out.push([i + 1, r.digest, r.contentDigest, r.previousDigest, r.withdrawn?.digest ?? '']),
+    out.push([i + 1, r.digest, r.contentDigest, r.previousDigest, r.withdrawn?.digest ?? '', r.canon ?? '']),
   );
   out.push([]);
   out.push([...ROW_HEADER, ...records.map((_, i) => `record ${i + 1}`)]);
@@ -187,6 +187,9 @@ export function parseSignoffs(
       digest: text(d[1]),
       rowDigests: rowDigests[i],
     };
+    // The canonical version signed (absent in records written before version 2: version 1).
+    const canon = Number(text(d[5]));
+    if (text(d[5]) !== '') record.canon = Number.isInteger(canon) ? canon : 0;
     if (text(row[10]) !== '' || text(row[11]) !== '') {
       record.override = text(row[10]);
       record.overridden = text(row[11]);

@@ -10,6 +10,15 @@ import type { Template } from '../template';
 
 export const SIGNOFF_SCHEMA = 'duanping.signoff/1';
 
+/**
+ * Versions of the canonical content (docs/signoff.md, "What a digest covers"):
+ * 1: the template's parts known when it was written (a fixed list of fields);
+ * 2: the whole stored template, every field, also fields added later or unknown to this version.
+ * A record carries the version it was signed with (absent: 1) and is verified with it, so
+ * records signed before version 2 still verify; new sign-offs use CANON_VERSION.
+ */
+export const CANON_VERSION = 2;
+
 /** One row of the summary as it stands in the workbook (values, not formulas). */
 export interface ResultRow {
   ratee: string;
@@ -33,6 +42,11 @@ export interface SignoffContent {
   ratees?: readonly { id: string; name?: string }[];
   /** Ballot tallies typed on the 计票 sheet: signed as entry rows (absent: the digests are as before). */
   tallies?: TallyRow[];
+  /**
+   * The template as stored in the workbook (DP_Template), every field kept, also fields this
+   * version does not know: canonical version 2 signs this whole object. Absent: `template`.
+   */
+  storedTemplate?: unknown;
 }
 
 export type RowSection = 'template' | 'entry' | 'adjustment' | 'result';
@@ -77,6 +91,8 @@ export interface SignoffRecord {
   comment: string;
   /** SHA-256 over the row digests of the signed content. */
   contentDigest: string;
+  /** The canonical-content version signed (CANON_VERSION when signed now); absent: 1. */
+  canon?: number;
   /** The digest of the active sign-off one level below; '' for level 1. */
   previousDigest: string;
   /**

@@ -335,6 +335,7 @@ export class OfficeHost implements WorkbookHost {
         l.adjustments.sheet,
         l.lists.sheet,
         ...(l.tally ? [l.tally.sheet] : []),
+        l.sheetNames.indicators,
         l.summary.sheet,
         l.sheetNames.signoff,
         DIGESTS_SHEET,

@@ -3,10 +3,11 @@
  * sheets as grids, the stored template and layout, and the values behind defined names.
  */
 import ExcelJS from 'exceljs';
+import { format as formatNumber } from 'numfmt';
 import { InputError, NotInstalledError } from '../../core/errors';
 import type { RawCell } from '../../core/types';
 import { TEMPLATE_SHEET } from '../../workbook/plan';
-import { readContentFromGrids, type Grids, type ReadResult } from '../../workbook/read';
+import { readContentFromGrids, type Grids, type Merges, type ReadResult } from '../../workbook/read';
 import { readStore, type Stored } from '../../workbook/store';
 
 /** Opens an xlsx file; an unreadable or non-xlsx file is a one-line InputError. */
@@ -53,19 +54,79 @@ export function cellRaw(cell: ExcelJS.Cell): RawCell {
   return String(v);
 }
 
-/** A worksheet as a grid of raw cells from A1 to its last used cell. */
+/**
+ * A worksheet as a grid of raw cells from A1 to its last used cell. A merged range's value is
+ * in its top-left cell only: the other cells are blank, as the workbook's formulas read them
+ * (exceljs reports the top-left value in every cell of the range).
+ */
 export function sheetGrid(ws: ExcelJS.Worksheet): RawCell[][] {
   const rows: RawCell[][] = [];
   const width = ws.columnCount;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const out: RawCell[] = Array(width).fill(null);
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      out[c - 1] = cellRaw(cell);
+      out[c - 1] = cell.type === ExcelJS.ValueType.Merge ? null : cellRaw(cell);
     });
     rows[r - 1] = out;
   });
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
   return rows;
+}
+
+/** The merged ranges of a worksheet (`C5:C7`). */
+export function sheetMerges(ws: ExcelJS.Worksheet): string[] {
+  const merges = (ws as unknown as { _merges?: Record<string, { range: string } | undefined> })._merges ?? {};
+  return Object.values(merges)
+    .filter((m): m is { range: string } => m !== undefined)
+    .map((m) => m.range);
+}
+
+/** Merged ranges of the named sheets (or every sheet). */
+export function workbookMerges(wb: ExcelJS.Workbook, names?: string[]): Merges {
+  const out: Merges = {};
+  wb.eachSheet((ws) => {
+    if (!names || names.includes(ws.name)) out[ws.name] = sheetMerges(ws);
+  });
+  return out;
+}
+
+/** Excel's serial number of a date exceljs read (exceljs makes dates of the 1900 date system in UTC). */
+function serialOf(d: Date): number {
+  return d.getTime() / 86_400_000 + 25_569;
+}
+
+/**
+ * The date as the cell shows it: its number format applied to its serial number (numfmt,
+ * Excel's formatting rules), so a clerk reads `3月4日` where they typed 3/4, not 45355.
+ */
+export function shownDate(cell: ExcelJS.Cell, d: Date): string {
+  const serial = serialOf(d);
+  const fmt = cell.numFmt || 'yyyy/m/d';
+  try {
+    return formatNumber(fmt, serial, { locale: 'zh-CN' });
+  } catch {
+    return formatNumber('yyyy/m/d', serial);
+  }
+}
+
+/** Cells that hold a date, by sheet: address → the date as the cell shows it. */
+export function workbookDates(
+  wb: ExcelJS.Workbook,
+  names?: string[],
+): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  wb.eachSheet((ws) => {
+    if (names && !names.includes(ws.name)) return;
+    const dates: Record<string, string> = {};
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.type !== ExcelJS.ValueType.Merge && cell.value instanceof Date)
+          dates[cell.address] = shownDate(cell, cell.value);
+      }),
+    );
+    out[ws.name] = dates;
+  });
+  return out;
 }
 
 /** Grids of the named sheets (or every sheet). */
@@ -94,7 +155,12 @@ export function readWorkbookContent(
 ): ReadResult & { stored: Stored } {
   const stored = readStored(wb, fileName);
   const names = Object.values(stored.layout.sheetNames);
-  return { ...readContentFromGrids(stored.template, stored.layout, workbookGrids(wb, names)), stored };
+  const read = readContentFromGrids(stored.template, stored.layout, workbookGrids(wb, names), {
+    lang: stored.lang,
+    merges: workbookMerges(wb, names),
+    dates: workbookDates(wb, [stored.layout.entry.sheet]),
+  });
+  return { ...read, stored };
 }
 
 /** Parses `'Sheet'!$A$3:$A$52` into the sheet name and range. */

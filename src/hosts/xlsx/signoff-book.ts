@@ -20,7 +20,7 @@ const blank = (v: RawCell) => v === null || v === undefined || (typeof v === 'st
 
 /** Reads the sign-off content of a workbook prepared by `duanping init/build` or the add-in. */
 export function readSignoffBook(wb: ExcelJS.Workbook): BookContent {
-  const { content, stored } = readWorkbookContent(wb);
+  const { content, stored, sheetIssues } = readWorkbookContent(wb);
   const { template, layout, lang } = stored;
   const sumWs = wb.getWorksheet(layout.summary.sheet);
   const grid = sumWs ? sheetGrid(sumWs) : undefined;
@@ -41,6 +41,7 @@ export function readSignoffBook(wb: ExcelJS.Workbook): BookContent {
       results,
       ratees: content.ratees,
       ...(content.tallies && content.tallies.length > 0 ? { tallies: content.tallies } : {}),
+      storedTemplate: stored.templateJson,
     },
     sheets: {
       entry: layout.entry.sheet,
@@ -54,5 +55,6 @@ export function readSignoffBook(wb: ExcelJS.Workbook): BookContent {
     uncomputed,
     inputRanges: inputRangesOf(layout),
     lists: { ratees: content.ratees, raters: content.raters },
+    sheetIssues,
   };
 }

@@ -37,7 +37,7 @@ export type { BookSignResult, BookVerification, SignOptions, SignedSheets };
  * those from the sign-off sheets itself); the layout-dependent parts may be left out.
  */
 export type BookContent = Pick<SignoffBook, 'content' | 'sheets' | 'title' | 'lang'> &
-  Partial<Pick<SignoffBook, 'summaryHeaderRow' | 'uncomputed' | 'inputRanges' | 'lists'>>;
+  Partial<Pick<SignoffBook, 'summaryHeaderRow' | 'uncomputed' | 'inputRanges' | 'lists' | 'sheetIssues'>>;
 
 /** Reads a prepared workbook; throws an InputError (one line) when it is not one. */
 export type BookReader = (wb: ExcelJS.Workbook) => BookContent;

@@ -19,12 +19,14 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  DIGEST_PROVES,
   activeRecords,
   describeChangedRow,
   verificationStatusLine,
   type LevelStatus,
 } from '../../core/signoff';
 import { describeGateIssue, type GateReport } from '../../core/signoff';
+import { sheetIssueProblem } from '../../core/sheet-issues';
 import type { Lang } from '../../core/types';
 import type { BookVerification } from '../../workbook/signoff';
 import {
@@ -123,6 +125,10 @@ export function SignoffTab({ active }: SignoffTabProps) {
   const broken =
     verification && verification.unreadable === undefined && !verification.ok ? verification : null;
 
+  // The visible 指标 sheet against the stored template the sign-offs cover (signoff.md, Additions).
+  const indicatorSheet =
+    verification && verification.unreadable === undefined ? (verification.indicatorSheet ?? []) : [];
+
   const statusLine =
     verification === null
       ? null
@@ -149,6 +155,11 @@ export function SignoffTab({ active }: SignoffTabProps) {
         >
           <MessageBarBody>{statusLine}</MessageBarBody>
         </MessageBar>
+      )}
+      {records.length > 0 && (
+        <p className={pane.muted} data-testid="signoff-proves">
+          {DIGEST_PROVES[lang]}
+        </p>
       )}
       <div className={pane.row}>
         <Button size="small" disabled={action.busy} onClick={() => void check()} data-testid="signoff-check">
@@ -183,6 +194,19 @@ export function SignoffTab({ active }: SignoffTabProps) {
                 ))}
               </ul>
             )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {indicatorSheet.length > 0 && (
+        <MessageBar layout="multiline" intent="warning" data-testid="signoff-indicator-sheet">
+          <MessageBarBody>
+            {t('signoff.indicatorSheet', { count: indicatorSheet.length })}
+            <ul className={styles.changed}>
+              {indicatorSheet.map((i, k) => (
+                <li key={k}>{sheetIssueProblem(i, lang).message}</li>
+              ))}
+            </ul>
           </MessageBarBody>
         </MessageBar>
       )}

@@ -73,6 +73,7 @@ export function runEngine(input: ScoreInput, options: AnalyzeOptions): Promise<S
     ratees: input.ratees,
     raters: input.raters,
     ...(input.tallies ? { tallies: input.tallies } : {}),
+    sheetIssues: input.sheetIssues,
   };
   return ask({ op: 'score', input: clean, options }, () => scoreAndAnalyze(clean, options));
 }
@@ -105,6 +106,7 @@ export function runEngineAndFingerprint(
     ratees: input.ratees,
     raters: input.raters,
     ...(input.tallies ? { tallies: input.tallies } : {}),
+    sheetIssues: input.sheetIssues,
   };
   return ask({ op: 'score+fingerprint', input: clean, options }, () => ({
     out: scoreAndAnalyze(clean, options),
