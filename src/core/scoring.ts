@@ -11,7 +11,7 @@
  */
 import { parseAdjustmentKind, parseAdjustmentPoints } from './adjustments';
 import { hasLevelIndicators, levelOfCell, ShareCounter } from './ballots/shares';
-import { processTallies, talliedSourceIds } from './ballots/tally';
+import { processTallies, talliedSourceIds, type TallyRowStatus } from './ballots/tally';
 import { assignRanksAndTiers, quotaLimit, tierNoteWriter } from './ballots/tiers';
 import { isSetAside } from './review/decisions';
 import { cellText, isBlank, parseCell } from './cells';
@@ -62,6 +62,8 @@ export interface ScoreOptions {
 export interface ScoreOutput {
   results: Results;
   rows: RowResult[];
+  /** What became of each tally row (input order), when tallies were given. */
+  tallyRows?: TallyRowStatus[];
 }
 
 const naturalOrder = new Intl.Collator('en', { numeric: true }).compare;
@@ -560,6 +562,7 @@ export function computeScores(input: ScoreInput, options: ScoreOptions = {}): Sc
       ...(tally.tallied.size > 0 ? { tallied: [...tally.tallied] } : {}),
     },
     rows,
+    ...(tallies.length > 0 ? { tallyRows: tally.statuses } : {}),
   };
 }
 

@@ -63,6 +63,12 @@ export function calculateFromEngine(book: FakeBook, lang: Lang): void {
     if (!s) return;
     grids[layout[key].sheet] = rawCells(s);
   }
+  // The 计票 sheet of a ballot template (its status column keeps the values it was written with).
+  if (layout.tally) {
+    const s = book.sheet(layout.tally.sheet);
+    if (!s) return;
+    grids[layout.tally.sheet] = rawCells(s);
+  }
   let content;
   try {
     content = readContentFromGrids(template, layout, grids).content;

@@ -3,7 +3,7 @@
  * message` of src/workbook/words.ts): one row per flag, or one row with an empty flag for a
  * rater without flags, so every rater appears. Host-neutral: plain values.
  */
-import { FLAG_TITLES } from '../core/raters/messages';
+import { FLAG_TITLES, talliedSentence } from '../core/raters/messages';
 import type { Lang, Results } from '../core/types';
 import type { PlanValue } from './plan';
 
@@ -31,5 +31,7 @@ export function analysisRows(results: Results, lang: Lang): PlanValue[][] {
         f.messages?.[lang] ?? f.message,
       ]);
   }
+  // A tallied source (计票) has no raters to list: one row says so.
+  for (const source of results.tallied ?? []) rows.push([source, '', '', '', '', talliedSentence()[lang]]);
   return rows;
 }

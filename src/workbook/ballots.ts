@@ -16,8 +16,9 @@ import type { Template } from '../core/template';
 import type { RateeResult } from '../core/types';
 import { columnIndex, columnLetter } from '../core/address';
 import { absColumn, num, sheetColumn, str } from './formula';
-import { NAMES } from './formulas';
+import { NAMES, summaryKey } from './formulas';
 import { shareHeader } from './share-header';
+import { tallyShareCount } from './tally';
 
 export { isShareHeader } from './share-header';
 import type { Block, CachedValue, CellStyle, SheetPlan, WorkbookLayout } from './plan';
@@ -77,7 +78,10 @@ export function shareColumnList(template: Template, cols: BallotColumns): [strin
 
 /**
  * The counted marks of one source for the ratee in $A{row}: [cells holding `label`, all cells].
- * Counted rows are those with status 0; their level cells all hold a level's points.
+ * Counted rows are those with status 0; their level cells all hold a level's points. As the
+ * source scores do (./formulas.ts, `sourceScoreFormula`), the counts look inside the ratee's block
+ * of the key-ordered entry table (the summary's hidden first/last columns), matching the block key
+ * exactly; when rows of the key lie outside the block they count over the whole key column.
  */
 function sourceCounts(
   template: Template,
@@ -90,17 +94,30 @@ function sourceCounts(
   const byId = new Map(template.indicators.map((i) => [i.id, i]));
   const src = template.sources.find((s) => s.id === source)!;
   const inds = src.indicators.map((id) => byId.get(id)!).filter((i) => i.levels);
-  const crit = `${NAMES.entrySource},${str(source)},${NAMES.entryRatee},$A${row},${NAMES.entryStatus},0`;
-  const all = `COUNTIFS(${crit})*${inds.length}`;
+  const key = summaryKey(template, layout, src, row);
+  const b = layout.summary.blockCols[source];
+  const [f, l, mis] = [`${b.first}${row}`, `${b.last}${row}`, `${b.misplaced}${row}`];
+  const inBlock = (range: string) => `INDEX(${range},${f}):INDEX(${range},${l})`;
+  /** COUNTIFS over the block (empty block: 0), or over the whole table when rows lie outside it. */
+  const count = (extra: [string, string] | null) => {
+    const crit = (r: (x: string) => string) =>
+      [[NAMES.entryKey, String(key)], [NAMES.entryStatus, '0'], ...(extra ? [extra] : [])]
+        .map(([range, v]) => `${r(range)},${v}`)
+        .join(',');
+    return `IF(${mis}>0,COUNTIFS(${crit((x) => x)}),IF(${l}<${f},0,COUNTIFS(${crit(inBlock)})))`;
+  };
+  // Tallied counts (计票) of the source: its score-sheet rows then have status 8, so both add up.
+  const tally = tallyShareCount(template, layout, source, label, row);
+  const plus = tally === null ? '' : `+${tally}`;
+  const all = `${count(null)}*${inds.length}${plus}`;
   if (label === null) return all;
   const terms = inds
-    .map((ind) => ({ ind, lv: ind.levels!.find((l) => l.label === label) }))
+    .map((ind) => ({ ind, lv: ind.levels!.find((lv) => lv.label === label) }))
     .filter((x) => x.lv)
-    .map(
-      ({ ind, lv }) =>
-        `COUNTIFS(${crit},${sheetColumn(e.sheet, e.pointCols[ind.id], e.firstRow, e.lastRow)},${num(lv!.points)})`,
+    .map(({ ind, lv }) =>
+      count([sheetColumn(e.sheet, e.pointCols[ind.id], e.firstRow, e.lastRow), num(lv!.points)]),
     );
-  return terms.length > 0 ? terms.join('+') : '0';
+  return (terms.length > 0 ? terms.join('+') : '0') + plus;
 }
 
 /** The share of `label` for the ratee in $A{row}: one source, or pooled (`all`); "" without marks. */

@@ -5,7 +5,8 @@
 import { DECISION_WORDS } from '../core/review/decisions';
 import { SIGNOFF_HEADERS, SIGNOFF_WIDTHS } from '../core/signoff/sheet';
 import { VALIDATION_LIST_LIMIT, type Indicator, type Template } from '../core/template';
-import type { AdjustmentRow, EntryRow, Lang, RateeInfo, RaterInfo } from '../core/types';
+import type { AdjustmentRow, EntryRow, Lang, RateeInfo, RaterInfo, TallyRow } from '../core/types';
+import { tallySources } from '../core/ballots/tally';
 import { columnIndex, columnLetter, quoteSheet, sheetColumn, str } from './formula';
 import * as B from './ballots';
 import * as F from './formulas';
@@ -35,6 +36,7 @@ import {
 } from './plan';
 import { indicatorSheetRows } from './indicator-sheet';
 import { storeRows } from './store';
+import * as T from './tally';
 import { WORDS, type Words } from './words';
 
 export interface BuildOptions {
@@ -45,6 +47,8 @@ export interface BuildOptions {
   /** Score sheets to fill in (cells as typed: numbers as numbers). */
   entries?: EntryRow[];
   adjustments?: AdjustmentRow[];
+  /** Ballot tallies (计票) to fill in; the 计票 sheet exists only when a source can be tallied. */
+  tallies?: TallyRow[];
   /** Sheet names to use instead of the defaults (after a clash was resolved by renaming). */
   sheetNames?: Partial<Record<SheetKey, string>>;
   /** Rows with formulas; defaults leave room for typing beyond the filled rows. */
@@ -77,7 +81,17 @@ export function defaultCapacities(o: BuildOptions, prefilledEntries: number): Ca
     entries: o.capacity?.entries ?? Math.max(prefilledEntries + 50, 300),
     adjustments: o.capacity?.adjustments ?? Math.max((o.adjustments?.length ?? 0) + 30, 50),
     lists: o.capacity?.lists ?? Math.max(lists + 20, 50),
+    tallies: o.capacity?.tallies ?? Math.max((o.tallies?.length ?? 0) + 50, 200, tallyRowsNeeded(o)),
   };
+}
+
+/** One tally row per listed ratee and indicator of each source that can be tallied, and some room. */
+function tallyRowsNeeded(o: BuildOptions): number {
+  const items = tallySources(o.template).reduce(
+    (a, id) => a + o.template.sources.find((s) => s.id === id)!.indicators.length,
+    0,
+  );
+  return (o.ratees?.length ?? 0) * items + 20;
 }
 
 /**
@@ -230,25 +244,43 @@ export function buildPlan(o: BuildOptions): WorkbookPlan {
     o.adjustments ?? [],
     o.ratees ?? [],
     o.raters ?? [],
+    layout.tally ? (o.tallies ?? []) : [],
   ).withCapacity(layout.entry.lastRow - layout.entry.firstRow + 1);
   const raterCount = (o.raters ?? []).length;
-  const sheets: Record<SheetKey, SheetPlan> = {
+  const sheets: Partial<Record<SheetKey, SheetPlan>> = {
     guide: guideSheet(template, lang, w, sheetNames),
     indicators: indicatorsSheet(template, lang, w, sheetNames.indicators),
     lists: listsSheet(template, lang, w, layout, o),
     entry: entrySheet(template, lang, w, layout, entries, book, raterCount),
+    ...(layout.tally
+      ? {
+          tally: T.tallySheet({
+            template,
+            lang,
+            layout,
+            tallies: o.tallies ?? [],
+            statuses: book.tallyRows,
+            rateeIds: (o.ratees ?? []).map((r) => r.id),
+            headerStyle: HEADER,
+            inputStyle: INPUT,
+            formulaStyle: FORMULA,
+            hintStyle: HINT,
+            rateeValidation: (range) => rateeListValidation(layout, range, w.reasons[3]),
+          }),
+        }
+      : {}),
     adjustments: adjustmentsSheet(lang, w, layout, o.adjustments ?? [], book),
     summary: summarySheet(template, lang, w, layout, book),
     analysis: analysisSheet(w, sheetNames.analysis),
     signoff: signoffSheet(lang, sheetNames.signoff),
     template: { ...sheetBase('template', sheetNames.template), visibility: 'veryHidden', protect: true },
   };
-  sheets.template.blocks.push({ at: 'A1', values: storeRows(template, layout, lang) });
+  sheets.template!.blocks.push({ at: 'A1', values: storeRows(template, layout, lang) });
   return {
     schema: WORKBOOK_PLAN_SCHEMA,
     lang,
     template,
-    sheets: SHEET_ORDER.map((k) => sheets[k]),
+    sheets: SHEET_ORDER.flatMap((k) => sheets[k] ?? []),
     names: definedNames(layout),
     layout,
   };
@@ -284,6 +316,7 @@ function definedNames(layout: WorkbookLayout): DefinedName[] {
     { name: NAMES.listRatees, refersTo: col(l.sheet, l.rateeIdCol, l.firstRow, l.lastRow) },
     { name: NAMES.listRaters, refersTo: col(l.sheet, l.raterIdCol, l.firstRow, l.lastRow) },
     { name: NAMES.listRaterSources, refersTo: col(l.sheet, l.raterSourceCol, l.firstRow, l.lastRow) },
+    ...(layout.tally ? T.tallyNames(layout.tally) : []),
   ];
 }
 
@@ -446,7 +479,16 @@ function entrySheet(
       formula: (r) => F.pointsFormula(template, ind, `${e.indicatorCols[ind.id]}${r}`, `${srcCol}${r}`),
       value: (i) => book.points(i, ind.id),
     })),
-    { formula: (r) => F.statusFormula(template, layout, r), value: (i) => book.status(i) },
+    {
+      formula: (r) =>
+        F.statusFormula(
+          template,
+          layout,
+          r,
+          layout.tally ? (src) => T.entryTalliedCheck(template, src) : undefined,
+        ),
+      value: (i) => book.status(i),
+    },
     { formula: (r) => F.rateeIndexFormula(layout, r), value: (i) => book.rateeIndex(i) },
     { formula: (r) => F.keyFormula(template, layout, r), value: (i) => book.key(i) },
     { formula: (r) => F.maxKeyFormula(layout, r), value: (i) => book.maxKey(i) },
@@ -672,7 +714,8 @@ function summarySheet(
       value: (i) => (book.rateeId(i) === '' ? '' : (book.rateeList[i].name ?? '')),
     },
     ...template.sources.map((src): FormulaColumn => ({
-      formula: (r) => F.sourceScoreFormula(template, layout, src, r),
+      formula: (r) =>
+        T.withTallyScore(template, layout, src, r, F.sourceScoreFormula(template, layout, src, r)),
       value: (i) => book.figure(i, (x) => x.sources[src.id]),
     })),
     {

@@ -11,12 +11,14 @@
  */
 import { parseAdjustmentKind, parseAdjustmentPoints } from '../core/adjustments';
 import { parseCell } from '../core/cells';
+import type { TallyRowStatus } from '../core/ballots/tally';
 import { computeScores, quotaLimit } from '../core/scoring';
 import { resolveSource, sourceCodes, type Template } from '../core/template';
 import type {
   AdjustmentRow,
   EntryRow,
   RateeInfo,
+  TallyRow,
   RateeResult,
   RaterInfo,
   RawCell,
@@ -36,7 +38,7 @@ export const STATUS = {
   invalidCell: 6,
   /** The 复核 cell says 不计入 (or `set aside`): a reviewer's decision, checked first (docs/review.md). */
   setAside: 7,
-  /** A row of a source entered as a tally (the workbook has no 计票 sheet yet, so never written). */
+  /** A row of a source entered as a tally on the 计票 sheet (./tally.ts). */
   talliedSource: 8,
 } as const;
 
@@ -124,6 +126,8 @@ export class CachedBook {
   private maxKeys: number[] = [];
   private misplacedCount = new Map<string, number>();
   private nMisplaced = 0;
+  /** What the engine made of each tally row (计票), in input order. */
+  readonly tallyRows: TallyRowStatus[];
 
   constructor(
     readonly template: Template,
@@ -131,6 +135,7 @@ export class CachedBook {
     readonly adjustments: AdjustmentRow[],
     readonly rateeList: RateeInfo[],
     raters: RaterInfo[],
+    tallies: TallyRow[] = [],
   ) {
     // Codes typed as numbers stay numbers in the file; the engine reads them as text, as `&""` does.
     const written: EntryRow[] = entries.map((e) => ({
@@ -147,10 +152,11 @@ export class CachedBook {
       points: planValue(a.points),
     }));
     const out = computeScores(
-      { template, entries: written, adjustments: adj, ratees: rateeList, raters },
+      { template, entries: written, adjustments: adj, ratees: rateeList, raters, tallies },
       { textNumbers: false },
     );
     this.rows = out.rows;
+    this.tallyRows = out.tallyRows ?? [];
     this.ratees = new Map(out.results.ratees.map((r) => [r.ratee, r]));
     this.single = template.sources.length === 1 ? template.sources[0].id : null;
     this.listed = new Set(rateeList.map((r) => r.id));

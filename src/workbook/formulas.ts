@@ -64,12 +64,21 @@ function sourceIndex(x: string, template: Template): string {
  * src/core/template.ts); an unknown code as typed. Every other formula reads this column.
  */
 export function effectiveSourceFormula(template: Template, row: number): string {
+  return `=${effectiveSourceOf(template, `A${row}`)}`;
+}
+
+/**
+ * The source id a typed source cell stands for: its id or name mapped to the id (sourceCodes),
+ * anything else as typed; blank is the only source of a one-source template. Used by the entry
+ * sheet and the 计票 sheet (./tally.ts) alike.
+ */
+export function effectiveSourceOf(template: Template, cell: string): string {
   const only = template.sources.length === 1 ? str(template.sources[0].id) : '""';
   const codes = [...sourceCodes(template)];
   const ids = template.sources.map((s) => s.id);
   const at = codes.map(([, id]) => ids.indexOf(id) + 1);
-  const x = `A${row}&""`;
-  return `=IF(A${row}="",${only},CHOOSE(SUMPRODUCT(EXACT(${x},${arrayConst(codes.map(([c]) => c))})*${arrayConst(at)})+1,${x},${ids.map(str).join(',')}))`;
+  const x = `${cell}&""`;
+  return `IF(${cell}="",${only},CHOOSE(SUMPRODUCT(EXACT(${x},${arrayConst(codes.map(([c]) => c))})*${arrayConst(at)})+1,${x},${ids.map(str).join(',')}))`;
 }
 
 /** The name of the known source id in `src` (its id when it has none): the rater list may hold either. */
@@ -221,8 +230,16 @@ function duplicateExpr(template: Template, layout: WorkbookLayout, row: number):
   return `IF(${key}=0,${unkeyed},IF(${mis}=0,${inBlock},${whole}))`;
 }
 
-/** The status code of an entry row (see STATUS), checked in the engine's order. */
-export function statusFormula(template: Template, layout: WorkbookLayout, row: number): string {
+/**
+ * The status code of an entry row (see STATUS), checked in the engine's order. `tallied` gives
+ * the check that the row's source is entered as a tally (计票, ./tally.ts), when the workbook has one.
+ */
+export function statusFormula(
+  template: Template,
+  layout: WorkbookLayout,
+  row: number,
+  tallied?: (src: string) => string,
+): string {
   const e = layout.entry;
   const src = `${entrySourceCol(layout)}${row}`;
   const rater = `${e.raterCol}${row}`;
@@ -255,11 +272,13 @@ export function statusFormula(template: Template, layout: WorkbookLayout, row: n
     `=IF(IFERROR(OR(TRIM(${review})=${str(aside.zh)},TRIM(${review})=${str(aside.en)}),FALSE),${STATUS.setAside},` +
     `IF(OR(${rater}="",${ratee}="",${src}=""),${STATUS.missingField},` +
     `IF(NOT(${isOneOf(src, ids)}),${STATUS.unknownSource},` +
+    (tallied ? `IF(${tallied(src)},${STATUS.talliedSource},` : '') +
     `IF(AND(${counts.ratees}>0,${e.rateeIndexCol}${row}=0),${STATUS.unknownRatee},` +
     // IF, not AND: AND evaluates both sides, and the list scan must not run without a rater list.
     `IF(IF(${counts.raters}>0,NOT(${listed}),FALSE),${STATUS.raterNotListed},` +
     `IF(${duplicateExpr(template, layout, row)},${STATUS.duplicate},` +
-    `IF(${invalid},${STATUS.invalidCell},${STATUS.ok})))))))`
+    `IF(${invalid},${STATUS.invalidCell},${STATUS.ok})))))))` +
+    (tallied ? ')' : '')
   );
 }
 

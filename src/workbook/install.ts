@@ -13,7 +13,8 @@
 import { isBlank } from '../core/cells';
 import { InputError } from '../core/errors';
 import type { Template } from '../core/template';
-import type { EntryRow, Lang } from '../core/types';
+import type { EntryRow, Lang, TallyRow } from '../core/types';
+import { pooledTallyLabels } from './tally-labels';
 import type { ClashChoice } from './types';
 import { SHEET_NAMES } from './names';
 import { TEMPLATE_SHEET, type SheetKey } from './plan';
@@ -65,8 +66,11 @@ export function decideInstall(
   lang: Lang,
   choice: ClashChoice | undefined,
   installedNames?: Record<SheetKey, string>,
+  /** false when the template has no source that can be tallied: no 计票 sheet, so no clash on it. */
+  withTally = true,
 ): InstallDecision {
   const names = { ...SHEET_NAMES[lang] };
+  if (!withTally) delete (names as Partial<Record<SheetKey, string>>).tally;
   if (hasInstallation(existing)) {
     const current = installedNames ?? names;
     if (choice === 'upgrade') return { action: 'upgrade', sheetNames: { ...current } };
@@ -117,6 +121,25 @@ export function checkNothingDropped(entries: EntryRow[], template: Template, she
           `the new template has no indicator "${id}" but ${where} holds a score for it: an upgrade never drops entries; keep "${id}" in the template or install into a copy`,
         );
       }
+    }
+  }
+}
+
+/**
+ * Refuses an upgrade that would drop typed tally counts (计票): the new template must still let
+ * the sheet exist (a source that can be tallied) and have every level whose count was typed.
+ */
+export function checkNoTallyDropped(tallies: TallyRow[], template: Template, sheet: string): void {
+  const labels = new Set(pooledTallyLabels(template));
+  for (const r of tallies) {
+    for (const [label, v] of Object.entries(r.counts)) {
+      if (isBlank(v) || labels.has(label)) continue;
+      const where = r.loc ? `${sheet}!${r.loc.columns[label] ?? ''}${r.loc.row}` : sheet;
+      throw new InputError(
+        labels.size === 0
+          ? `the new template has no source that can be tallied but ${where} holds a count: an upgrade never drops entries; keep the ballot source or install into a copy`
+          : `the new template has no level "${label}" but ${where} holds a count for it: an upgrade never drops entries; keep the level or install into a copy`,
+      );
     }
   }
 }

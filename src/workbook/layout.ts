@@ -5,7 +5,8 @@
  */
 import type { Template } from '../core/template';
 import { columnLetter } from '../core/address';
-import type { SheetKey, WorkbookLayout } from './plan';
+import type { SheetKey, TallyLayout, WorkbookLayout } from './plan';
+import { pooledTallyLabels } from './tally-labels';
 
 export const HEADER_ROW = 2;
 export const FIRST_ROW = 3;
@@ -16,6 +17,8 @@ export interface Capacities {
   adjustments: number;
   /** Rows of the ratee and rater lists (the summary has one row per ratee row). */
   lists: number;
+  /** Rows of the 计票 sheet (templates with a source that can be tallied); default ./tally.ts. */
+  tallies?: number;
 }
 
 /** The layout of a workbook for `template` with the given sheet names and capacities. */
@@ -42,7 +45,9 @@ export function computeLayout(
     blockCols[s.id] = { first: col(c), last: col(c + 1), misplaced: col(c + 2) };
   });
   const valid = 3 + n + 3 + n;
+  const tally = tallyLayout(template, sheetNames.tally, cap);
   return {
+    ...(tally ? { tally } : {}),
     sheetNames,
     entry: {
       sheet: sheetNames.entry,
@@ -122,4 +127,33 @@ export function entrySourceCol(layout: WorkbookLayout): string {
 /** The hidden raw-final column of the summary (right of the note column). */
 export function summaryRawCol(layout: WorkbookLayout): string {
   return layout.summary.rawCol;
+}
+
+/** The 计票 sheet's layout, or undefined when no source of the template can be tallied. */
+function tallyLayout(template: Template, sheet: string, cap: Capacities): TallyLayout | undefined {
+  const labels = pooledTallyLabels(template);
+  if (labels.length === 0) return undefined;
+  const col = (i: number) => columnLetter(i);
+  const countCols = Object.fromEntries(labels.map((l, i) => [l, col(3 + i)]));
+  const h = 3 + labels.length + 1; // first hidden helper
+  const rows = cap.tallies ?? Math.max(200, cap.lists * 4);
+  return {
+    sheet,
+    headerRow: HEADER_ROW,
+    firstRow: FIRST_ROW,
+    lastRow: FIRST_ROW + rows - 1,
+    sourceCol: 'A',
+    rateeCol: 'B',
+    indicatorCol: 'C',
+    countCols,
+    statusCol: col(3 + labels.length),
+    srcCol: col(h),
+    indCol: col(h + 1),
+    rateeIndexCol: col(h + 2),
+    codeCol: col(h + 3),
+    keyCol: col(h + 4),
+    nCol: col(h + 5),
+    sumCol: col(h + 6),
+    flagCols: template.sources.map((_, i) => col(h + i)),
+  };
 }

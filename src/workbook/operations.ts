@@ -11,11 +11,19 @@
  *   sheet), and only then the old sheets deleted. A failure on the way puts the old sheets,
  *   names and store back, so the clerk's workbook stays as it was. The sign-off sheet is kept.
  */
+import { tallySources } from '../core/ballots/tally';
 import { InputError, NotInstalledError } from '../core/errors';
 import type { Lang, Results } from '../core/types';
 import { analysisRows } from './analysis';
 import { buildPlan, type BuildOptions } from './build';
-import { checkNothingDropped, decideInstall, freeName, mergeById, UPGRADE_KEEPS } from './install';
+import {
+  checkNoTallyDropped,
+  checkNothingDropped,
+  decideInstall,
+  freeName,
+  mergeById,
+  UPGRADE_KEEPS,
+} from './install';
 import { TEMPLATE_SHEET, type SheetPlan, type WorkbookPlan } from './plan';
 import type { BookInfo, GridPort, SheetOp } from './port';
 import { readContentFromGrids, type ReadResult } from './read';
@@ -57,6 +65,7 @@ export async function readBookContent(
     l.entry.sheet,
     l.adjustments.sheet,
     l.lists.sheet,
+    ...(l.tally ? [l.tally.sheet] : []),
     ...(l.sheetNames.indicators ? [l.sheetNames.indicators] : []),
   ]);
   return { ...readContentFromGrids(s.template, l, grids, { lang: s.lang }), stored: s };
@@ -73,7 +82,13 @@ export async function installBook(
   const existing = info.sheets.map((s) => s.name);
   const installed = info.stored;
   const lang: Lang = installed?.lang ?? o.lang ?? 'zh';
-  const decision = decideInstall(existing, lang, o.onClash, installed?.layout.sheetNames);
+  const decision = decideInstall(
+    existing,
+    lang,
+    o.onClash,
+    installed?.layout.sheetNames,
+    tallySources(o.template).length > 0,
+  );
   if (decision.action === 'refuse') throw new InputError(decision.message);
 
   const build: BuildOptions = {
@@ -110,12 +125,15 @@ export async function installBook(
   const { content } = await readBookContent(port, installed);
   const old = installed.layout;
   checkNothingDropped(content.entries, o.template, old.entry.sheet);
+  checkNoTallyDropped(content.tallies ?? [], o.template, old.tally?.sheet ?? '');
   build.entries = [...content.entries, ...(o.entries ?? [])];
+  build.tallies = content.tallies;
   build.adjustments = [...content.adjustments, ...(o.adjustments ?? [])];
   build.ratees = mergeById(content.ratees, o.ratees);
   build.raters = mergeById(content.raters, o.raters);
   const rows = (r: { firstRow: number; lastRow: number }) => r.lastRow - r.firstRow + 1;
   build.capacity = {
+    ...(old.tally ? { tallies: Math.max(rows(old.tally), (content.tallies ?? []).length + 50) } : {}),
     entries: Math.max(rows(old.entry), build.entries.length + 50),
     adjustments: Math.max(rows(old.adjustments), build.adjustments.length + 30),
     lists: Math.max(rows(old.lists), Math.max(build.ratees.length, build.raters.length) + 20),

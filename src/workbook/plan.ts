@@ -154,6 +154,7 @@ export type SheetKey =
   | 'indicators'
   | 'lists'
   | 'entry'
+  | 'tally'
   | 'adjustments'
   | 'summary'
   | 'analysis'
@@ -281,8 +282,39 @@ export interface SummaryLayout {
   tierCountCol: string;
 }
 
+/**
+ * The 计票 sheet (ballot tallies, scoring.md "Ballots"; only for templates with a source that can
+ * be tallied): one row per ratee and indicator, one count column per level label; hidden helpers
+ * right of the visible status (see ./tally.ts).
+ */
+export interface TallyLayout {
+  sheet: string;
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  sourceCol: string;
+  rateeCol: string;
+  indicatorCol: string;
+  /** Level label → column of its count. */
+  countCols: Record<string, string>;
+  /** Visible status text. */
+  statusCol: string;
+  /** Hidden: effective source, indicator position, ratee position, status code, key, Σ counts, Σ counts × points. */
+  srcCol: string;
+  indCol: string;
+  rateeIndexCol: string;
+  codeCol: string;
+  keyCol: string;
+  nCol: string;
+  sumCol: string;
+  /** Row 1, one cell per template source (template order): 1 when the source has tally rows. */
+  flagCols: string[];
+}
+
 export interface WorkbookLayout {
   entry: EntryLayout;
+  /** Present when the template has a source that can be tallied. */
+  tally?: TallyLayout;
   adjustments: AdjustmentLayout;
   lists: ListsLayout;
   summary: SummaryLayout;

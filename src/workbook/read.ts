@@ -23,6 +23,7 @@ import type { WorkbookContent } from './types';
 import { indicatorSheetIssues } from './indicator-sheet';
 import { FIELD_HEADERS, isHeaderOf } from './names';
 import type { WorkbookLayout } from './plan';
+import { readTallies } from './tally';
 
 /** Cell grids by sheet name, each from A1 (row 0 = sheet row 1). */
 export type Grids = Record<string, RawCell[][]>;
@@ -292,6 +293,10 @@ export function readContentFromGrids(
   const { entries, outside: o1 } = readEntries(template, layout, grids, extras.dates?.[layout.entry.sheet]);
   const { adjustments, outside: o2 } = readAdjustments(layout, grids);
   const { ratees, raters, outside: o3 } = readLists(layout, grids);
+  // The 计票 sheet: tally rows for the engine, scored as the tally CSV's (./tally.ts).
+  const { tallies, outside: o4 } = layout.tally
+    ? readTallies(template, layout.tally, grid(grids, layout.tally.sheet))
+    : { tallies: [], outside: [] };
   const m = extras.merges ?? {};
   const sheetIssues: SheetIssue[] = [
     ...mergedIssues(layout.entry.sheet, m[layout.entry.sheet], layout.entry.headerRow),
@@ -308,9 +313,10 @@ export function readContentFromGrids(
       adjustments,
       ratees,
       raters,
+      ...(layout.tally ? { tallies } : {}),
       ...(sheetIssues.length > 0 ? { sheetIssues } : {}),
     },
-    outsideFormulas: [...o1, ...o2, ...o3],
+    outsideFormulas: [...o1, ...o2, ...o3, ...o4],
     sheetIssues,
   };
 }

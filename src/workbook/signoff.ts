@@ -205,6 +205,7 @@ export function readSignoffBook(stored: Stored, grids: Grids): SignoffBook {
       adjustments: content.adjustments,
       results,
       ratees: content.ratees,
+      ...(content.tallies && content.tallies.length > 0 ? { tallies: content.tallies } : {}),
       storedTemplate: stored.templateJson,
     },
     sheets: {
@@ -367,6 +368,7 @@ export function gateOfBook(book: SignoffBook, lang: Lang = book.lang): GateRepor
       adjustments: book.content.adjustments,
       ratees: book.lists?.ratees,
       raters: book.lists?.raters,
+      tallies: book.content.tallies,
       results: book.content.results,
       sheetIssues: book.sheetIssues,
     },

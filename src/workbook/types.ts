@@ -3,7 +3,7 @@
  * installation is asked and reports. Hosts (src/hosts/) and the task pane take them from here.
  */
 import type { Template } from '../core/template';
-import type { AdjustmentRow, EntryRow, RateeInfo, RaterInfo, SheetIssue } from '../core/types';
+import type { AdjustmentRow, EntryRow, RateeInfo, RaterInfo, SheetIssue, TallyRow } from '../core/types';
 
 /** Everything a computation needs, as read from the workbook (cells as the clerk typed them). */
 export interface WorkbookContent {
@@ -12,6 +12,8 @@ export interface WorkbookContent {
   adjustments: AdjustmentRow[];
   ratees: RateeInfo[];
   raters: RaterInfo[];
+  /** Ballot tallies typed on the 计票 sheet (present when the workbook has one). */
+  tallies?: TallyRow[];
   /** Rows typed below the formula area (`评分录入!351`): the engine reads them, the summary does not. */
   outsideFormulas?: string[];
   /** Merged ranges over the rows read, cells of the indicator sheet that differ from the template: problems. */

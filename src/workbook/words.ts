@@ -80,6 +80,7 @@ export const WORDS: Record<Lang, Words> = {
       '重复的评分表（均不计入）',
       '有缺项或无效分值',
       '复核决定不计入',
+      '该评价主体按计票录入，逐张评分表不计入',
     ],
     kinds: ['加分', '扣分', '一票否决'],
     indicatorHeaders: [
@@ -152,6 +153,7 @@ export const WORDS: Record<Lang, Words> = {
       'duplicate score sheet (all copies left out)',
       'missing or invalid score',
       'set aside by the review',
+      'source entered as a tally: score sheets not counted',
     ],
     kinds: ['bonus', 'deduction', 'veto'],
     indicatorHeaders: [

@@ -676,4 +676,38 @@ describe('the preview in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  test('a tier’s share rules are edited in the template editor, with the problem named in Chinese; the ballot template installs a 计票 sheet', async () => {
+    const { page, errors } = await openPreview();
+    await page.getByTestId('template-select').click();
+    await page.getByRole('option', { name: '领导班子和领导干部民主测评' }).click();
+    await page.getByTestId('requirements-editor').waitFor();
+    const before = await page.locator('[data-testid^="rule-0-"][data-testid$="-remove"]').count();
+    expect(before).toBeGreaterThan(0); // the built-in rule: 好 needs half of the marks at 好
+    await page.getByTestId('rule-0-add').click();
+    const k = before;
+    const share = page.getByTestId(`rule-0-${k}-share`);
+    await share.fill('150%');
+    await share.press('Enter');
+    await expect(page.getByTestId(`rule-0-${k}-problem`).first().textContent()).resolves.toContain(
+      `比例须在 0% 到 100% 之间（tiers[0].requires[${k}].atLeast）`,
+    );
+    await expect(page.getByTestId('install').count()).resolves.toBe(0); // an invalid draft is never installed
+    await share.fill('60%');
+    await share.press('Enter');
+    await expect(page.getByTestId(`rule-0-${k}-problem`).count()).resolves.toBe(0);
+    await page.getByTestId(`rule-0-${k}-level-较好`).click();
+    await page.getByTestId(`rule-0-${k}-op`).selectOption('atMost');
+    await shot(page, '30-share-rules');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId(`rule-0-${k}-remove`).click();
+    await expect(page.locator('[data-testid^="rule-0-"][data-testid$="-remove"]').count()).resolves.toBe(
+      before,
+    );
+    await page.getByTestId('install').click();
+    await page.getByTestId('install-done').waitFor();
+    expect(await openSheet(page, '计票')).toBe('计票');
+    await expect(cell(page, 'D2').textContent()).resolves.toBe('好');
+    expect(errors).toEqual([]);
+  });
 });

@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mulberry32 } from '../../src/core/sim/prng';
 import { getBuiltinTemplate } from '../../src/core/templates';
-import type { Results } from '../../src/core/types';
+import type { Results, TallyRow } from '../../src/core/types';
+import { writePlanXlsx } from '../../src/hosts/xlsx/write';
+import { openXlsx } from '../../src/hosts/xlsx/read';
+import { buildPlan } from '../../src/workbook/build';
 import { cli } from './run';
 
 const dir = mkdtempSync(join(tmpdir(), 'duanping-tally-'));
@@ -85,6 +88,53 @@ describe.each([
     expect(c.tallied).toEqual(['voters']);
     expect(c.raters).toEqual([]);
     expect(c.reliability).toEqual({});
+  });
+
+  it("typed on the workbook's 计票 sheet: `score BOOK.xlsx` gives what `score --tally` gives", async () => {
+    const template = getBuiltinTemplate(templateId)!;
+    const [head, ...lines] = tally.trim().split(/\r?\n/);
+    const cols = head.split(',');
+    const tallies: TallyRow[] = lines.map((line) => {
+      const f = line.split(',');
+      return {
+        source: f[0],
+        ratee: f[1],
+        indicator: f[2],
+        counts: Object.fromEntries(
+          cols.slice(3).map((l, k) => [l, f[3 + k] === '' ? null : Number(f[3 + k])]),
+        ),
+      };
+    });
+    const ratees = [...new Set(tallies.map((x) => x.ratee))]
+      .sort((x, y) => Number(x.slice(1)) - Number(y.slice(1)))
+      .map((id) => ({ id }));
+    const book = join(dir, `${templateId}-${seed}.xlsx`);
+    await writePlanXlsx(buildPlan({ template, ratees, tallies }), book);
+    const fromBook = await cli('score', book, '--json');
+    const fromCsv = await cli('score', '--template', templateId, '--tally', t, '--json');
+    expect([fromBook.code, fromBook.err]).toEqual([0, '']);
+    const a = JSON.parse(fromCsv.out) as Results;
+    const c = JSON.parse(fromBook.out) as Results;
+    expect(view(c)).toEqual(view(a));
+    // The rater analysis says the source is tallied, as for the CSV.
+    expect(c.tallied).toEqual(['voters']);
+    expect(c.raters).toEqual([]);
+    const text = await cli('score', book);
+    expect(text.out).toContain('按计票录入的评价主体：voters');
+
+    // Signing: the gate counts the tallied marks; a count changed afterwards is named by verify.
+    const signed = join(dir, `${templateId}-${seed}-signed.xlsx`);
+    const sign = await cli('signoff', book, '--reviewer', '张三', '--out', signed);
+    expect([sign.code, sign.err]).toEqual([0, '']);
+    expect((await cli('verify', signed)).code).toBe(0);
+    const wb = await openXlsx(signed);
+    const ws = wb.getWorksheet('计票')!;
+    const count = ws.getCell('D3');
+    count.value = (Number(count.value) || 0) + 1;
+    await wb.xlsx.writeFile(signed);
+    const v = await cli('verify', signed);
+    expect(v.code).toBe(1);
+    expect(v.out + v.err).toContain('计票');
   });
 });
 

@@ -307,3 +307,45 @@ describe('sign-off in the add-in (Office adapter over the fake Excel)', () => {
     await expect(without.host.getFile('pdf')).rejects.toThrow(/cannot make a PDF/);
   });
 });
+
+describe('a ballot book with tallies (计票) in Excel', () => {
+  it('signs (the gate counts the tallied marks, the engine reads 计票) and a changed count breaks the level', async () => {
+    const { getBuiltinTemplate } = await import('../../src/core/templates');
+    const template = getBuiltinTemplate('democratic-ballot')!;
+    const excel = createFakeExcel({ calculate: (b) => calculateFromEngine(b, 'zh') });
+    const host = new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported, kind: 'preview' });
+    const ratees = ['U01', 'U02', 'U03', 'U04'].map((id) => ({ id }));
+    await host.install({ template, ratees });
+    const store = excel.book.sheetOrThrow('DP_Template');
+    const used = store.usedRect(true)!;
+    const { layout } = readStore(
+      store.values(`A1:${String.fromCharCode(65 + used.lastCol)}${used.lastRow + 1}`),
+    );
+    const t = layout.tally!;
+    const sheet = excel.book.sheetOrThrow(t.sheet);
+    let row = t.firstRow - 1;
+    ratees.forEach((j, u) =>
+      template.indicators.forEach((ind, i) => {
+        sheet.ensureCell(row, columnIndex(t.rateeCol)).value = j.id;
+        sheet.ensureCell(row, columnIndex(t.indicatorCol)).value = ind.id;
+        ['好', '较好', '一般', '差'].forEach(
+          (l, k) => (sheet.ensureCell(row, columnIndex(t.countCols[l])).value = ((u + 1) * (k + 2) + i) % 7),
+        );
+        row++;
+      }),
+    );
+    calculateFromEngine(excel.book, 'zh');
+    const content = await host.readContent();
+    expect(content.tallies).toHaveLength(ratees.length * template.indicators.length);
+    const r = await signBook(host.signoffStore(), { reviewer: '张科长', time: T1 }, d);
+    if (!r.ok) throw new Error(r.message);
+    const before = await verifyBook(host.signoffStore(), d);
+    expect(before.ok && before.signed).toBe(true);
+    const cell = sheet.ensureCell(t.firstRow, columnIndex(t.countCols['好']));
+    cell.value = Number(cell.value) + 1;
+    const v = await verifyBook(host.signoffStore(), d);
+    expect(v.ok).toBe(false);
+    if (v.ok || !('changedRows' in v)) throw new Error('not broken');
+    expect(v.changedRows.map((c) => [c.sheet, c.row])).toContainEqual([t.sheet, t.firstRow + 1]); // ensureCell counts rows from 0
+  });
+});

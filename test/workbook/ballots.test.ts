@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { computeScores } from '../../src/core/scoring';
 import { mulberry32 } from '../../src/core/sim/prng';
 import { validateTemplate, type Template } from '../../src/core/template';
-import type { AdjustmentRow, EntryRow, RateeInfo, RawCell, Results } from '../../src/core/types';
+import type { AdjustmentRow, EntryRow, RateeInfo, RawCell, Results, TallyRow } from '../../src/core/types';
 import { openXlsx, readWorkbookContent } from '../../src/hosts/xlsx/read';
 import { writePlanXlsx } from '../../src/hosts/xlsx/write';
 import { ballotColumns, ballotStart, shareColumnList } from '../../src/workbook/ballots';
@@ -32,6 +32,8 @@ interface BallotCase {
   ratees: RateeInfo[];
   entries: EntryRow[];
   adjustments: AdjustmentRow[];
+  /** Ballots of one source counted into a tally (计票), when the case has one. */
+  tallies?: TallyRow[];
 }
 
 export function makeBallotCase(seed: number): BallotCase {
@@ -132,7 +134,66 @@ export function makeBallotCase(seed: number): BallotCase {
   if (r() < 0.5) adjustments.push({ ratee: pick(ratees).id, kind: 'veto', points: null, reason: '否决' });
   if (r() < 0.7)
     adjustments.push({ ratee: pick(ratees).id, kind: 'bonus', points: int(1, 5), reason: '加分' });
-  return { seed, template, ratees, entries, adjustments };
+  const c: BallotCase = { seed, template, ratees, entries, adjustments };
+  return seed % 2 === 0 ? withTally(c, r) : c;
+}
+
+/**
+ * The case with one ballot source counted into a tally (计票): the second ballot source when
+ * there is one (ballots and tallies mixed), else the voters. A few of its score sheets stay on
+ * the entry sheet (left out: status 8), and a few tally rows are wrong in the ways the engine
+ * checks (a fractional or text count, a duplicate row, an item the source does not score, an
+ * unlisted ratee, a row of zeros).
+ */
+function withTally(c: BallotCase, r: () => number): BallotCase {
+  const { template } = c;
+  const src = template.sources.find((s) => s.id === 'leaders') ?? template.sources[0];
+  const single = template.sources.length === 1;
+  const counts = new Map<string, Record<string, number>>();
+  for (const e of c.entries) {
+    if (e.source !== src.id) continue;
+    for (const id of src.indicators) {
+      const ind = template.indicators.find((i) => i.id === id)!;
+      const v = e.cells[id];
+      const lv = ind.levels!.find((l) => l.label === v || l.points === v);
+      if (!lv) continue;
+      const key = `${e.ratee}\u0000${id}`;
+      const byLabel = counts.get(key) ?? {};
+      byLabel[lv.label] = (byLabel[lv.label] ?? 0) + 1;
+      counts.set(key, byLabel);
+    }
+  }
+  const tallies: TallyRow[] = [...counts].map(([key, byLabel], i) => {
+    const [ratee, indicator] = key.split('\u0000');
+    return {
+      // Every third row names its source by the source's name (领导), as clerks may type it.
+      source: single && r() < 0.5 ? '' : i % 3 === 1 && src.name ? src.name : src.id,
+      ratee,
+      indicator,
+      counts: Object.fromEntries(GOOD.map((l) => [l.label, byLabel[l.label] ?? (r() < 0.5 ? null : 0)])),
+    };
+  });
+  const k = c.seed % 5;
+  const at = (i: number) => tallies[(i * 7 + c.seed) % tallies.length];
+  if (k === 0) at(1).counts['好'] = 2.5;
+  if (k === 1) at(2).counts['较好'] = '3';
+  if (k === 2) tallies.push({ ...at(3), counts: { ...at(3).counts } });
+  if (k === 3) tallies.push({ source: src.id, ratee: at(4).ratee, indicator: 'ZZ', counts: { 好: 4 } });
+  if (k === 4) at(5).counts = Object.fromEntries(GOOD.map((l) => [l.label, 0]));
+  tallies.push({ source: src.id, ratee: 'X99', indicator: src.indicators[0], counts: { 好: 3 } });
+  // The source's ballots leave the entry sheet, but for three (then left out as tallied).
+  const kept = c.entries.filter((e) => e.source === src.id).slice(0, 3);
+  const entries = [...c.entries.filter((e) => e.source !== src.id), ...kept];
+  return { ...c, entries, tallies: shuffle(tallies, r) };
+}
+
+function shuffle<T>(xs: T[], r: () => number): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
 }
 
 const SEEDS = Array.from({ length: 12 }, (_, i) => 500 + i * 13);
@@ -146,7 +207,16 @@ beforeAll(async () => {
   for (const c of cases) {
     const path = join(dir, `ballot-${c.seed}.xlsx`);
     await writePlanXlsx(
-      buildPlan({ template: c.template, ratees: c.ratees, entries: c.entries, adjustments: c.adjustments }),
+      buildPlan({
+        template: c.template,
+        ratees: c.ratees,
+        entries: c.entries,
+        adjustments: c.adjustments,
+        tallies: c.tallies,
+        // Some books keep the rows as generated (not in ratee order): every block then has rows
+        // outside it, and the shares and scores count over the whole key column.
+        keepOrder: c.seed % 4 === 1 || c.seed === 552,
+      }),
       path,
     );
     paths.push(path);
@@ -203,6 +273,32 @@ describe('ballot formulas recalculated by LibreOffice equal the engine', () => {
       }
     }
     expect(compared).toBeGreaterThan(500);
+  });
+
+  it('exercises tallies (计票): tallied sources, their left-out score sheets, and bad tally rows', () => {
+    const tallied = outcomes.filter((o) => o.c.tallies);
+    expect(tallied.length).toBeGreaterThanOrEqual(5);
+    for (const o of tallied) expect(o.results.tallied).toHaveLength(1);
+    // Mixed: a case whose ballots are typed for one source and tallied for another.
+    expect(
+      tallied.some(
+        (o) => o.c.entries.some((e) => e.source === 'voters') && o.results.tallied![0] === 'leaders',
+      ),
+    ).toBe(true);
+    const codes = new Set(tallied.flatMap((o) => o.results.problems.map((p) => p.code)));
+    for (const code of [
+      'tallied-source-row',
+      'bad-count',
+      'duplicate-tally',
+      'tally-indicator',
+      'unknown-ratee',
+      'incomplete-tally',
+    ])
+      expect(codes).toContain(code);
+    // Ratees still get tallied scores and finals.
+    expect(tallied.flatMap((o) => o.results.ratees).filter((x) => x.final !== null).length).toBeGreaterThan(
+      30,
+    );
   });
 
   it('exercises share rules, quotas, ties at a quota, and vetoes', () => {

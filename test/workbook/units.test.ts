@@ -65,6 +65,13 @@ describe('install decisions', () => {
     });
   });
 
+  it('a sheet of the user named 计票 clashes only for templates that get a 计票 sheet', () => {
+    expect(decideInstall(['计票'], 'zh', undefined)).toMatchObject({ action: 'refuse', clashes: ['计票'] });
+    const d = decideInstall(['计票'], 'zh', undefined, undefined, false);
+    expect(d.action).toBe('fresh');
+    expect(d.action === 'fresh' && d.sheetNames.tally).toBeUndefined();
+  });
+
   it('offers only upgrade over an existing installation', () => {
     expect(decideInstall(['汇总', 'DP_Template'], 'zh', undefined)).toMatchObject({ action: 'refuse' });
     expect(decideInstall(['汇总', 'DP_Template'], 'zh', 'rename')).toMatchObject({ action: 'refuse' });

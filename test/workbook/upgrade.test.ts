@@ -13,6 +13,9 @@ import { readWorkbookContent } from '../../src/hosts/xlsx/read';
 import { installBook, readBookContent } from '../../src/workbook/operations';
 import { TEMPLATE_SHEET } from '../../src/workbook/plan';
 import type { GridPort } from '../../src/workbook/port';
+import type { TallyLayout } from '../../src/workbook/plan';
+import { columnIndex } from '../../src/core/address';
+import { getBuiltinTemplate } from '../../src/core/templates';
 
 function fakeHost() {
   const excel = createFakeExcel();
@@ -131,5 +134,74 @@ describe('upgrade in an .xlsx workbook (the same operation)', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(sheets);
     const again = await readBookContent(xlsxPort(wb));
     expect(again.content.entries.map((x) => x.cells)).toEqual(before.entries.map((x) => x.cells));
+  });
+});
+
+describe('upgrade keeps the typed counts of the 计票 sheet', () => {
+  const template = getBuiltinTemplate('democratic-ballot')!;
+  const ratees = ['U01', 'U02', 'U03'].map((id) => ({ id }));
+  const labels = template.indicators[0].levels!.map((l) => l.label);
+
+  /** Types one tally row per ratee and indicator (counts vary; some blank). */
+  function typeTallies(grid: (row: number, col: number, v: string | number | null) => void, t: TallyLayout) {
+    let row = t.firstRow;
+    for (const j of ratees)
+      for (const ind of template.indicators) {
+        grid(row, columnIndex(t.sourceCol), template.sources[0].id);
+        grid(row, columnIndex(t.rateeCol), j.id);
+        grid(row, columnIndex(t.indicatorCol), ind.id);
+        labels.forEach((l, k) =>
+          grid(row, columnIndex(t.countCols[l]), (row + k) % 4 === 0 ? null : (row * 3 + k) % 9),
+        );
+        row++;
+      }
+    return row - t.firstRow;
+  }
+
+  it('in an .xlsx workbook: every count is read back after the upgrade, twice the same as once', async () => {
+    const wb = new ExcelJS.Workbook();
+    await installIntoWorkbook(wb, { template, ratees });
+    const t = readWorkbookContent(wb).stored.layout.tally!;
+    expect(t.sheet).toBe('计票');
+    const ws = wb.getWorksheet(t.sheet)!;
+    const n = typeTallies((r, c, v) => (ws.getCell(r, c + 1).value = v), t);
+    const before = readWorkbookContent(wb).content;
+    expect(before.tallies).toHaveLength(n);
+    const counts = (c: typeof before) => c.tallies!.map((x) => [x.source, x.ratee, x.indicator, x.counts]);
+    await installIntoWorkbook(wb, { template, onClash: 'upgrade' });
+    expect(counts(readWorkbookContent(wb).content)).toEqual(counts(before));
+    const sheets = wb.worksheets.map((w) => w.name);
+    expect(sheets.filter((s) => s === '计票')).toHaveLength(1);
+    await installIntoWorkbook(wb, { template, onClash: 'upgrade' });
+    expect(wb.worksheets.map((w) => w.name)).toEqual(sheets);
+    expect(counts((await readBookContent(xlsxPort(wb))).content)).toEqual(counts(before));
+  });
+
+  it('in Excel (the fake): the counts survive; an upgrade that would drop a level with counts is refused', async () => {
+    const { excel, host } = fakeHost();
+    await host.install({ template, ratees });
+    const before0 = await host.readContent();
+    expect(before0.tallies).toEqual([]);
+    const t = (await readBookContent(host.port)).stored.layout.tally!;
+    const sheet = excel.book.sheetOrThrow(t.sheet);
+    typeTallies((r, c, v) => (sheet.ensureCell(r - 1, c).value = v ?? ''), t);
+    const before = await host.readContent();
+    expect(before.tallies!.length).toBe(ratees.length * template.indicators.length);
+    await host.install({ template, onClash: 'upgrade' });
+    const after = await host.readContent();
+    expect(after.tallies!.map((x) => x.counts)).toEqual(before.tallies!.map((x) => x.counts));
+
+    const names = excel.book.sheets.map((s) => s.name);
+    const fewer = {
+      ...template,
+      indicators: template.indicators.map((i) => ({
+        ...i,
+        levels: i.levels!.filter((l) => l.label !== '差'),
+      })),
+    };
+    await expect(host.install({ template: fewer, onClash: 'upgrade' })).rejects.toThrow(
+      /no level "差" but 计票!G\d+ holds a count.*never drops entries/,
+    );
+    expect(excel.book.sheets.map((s) => s.name)).toEqual(names);
   });
 });

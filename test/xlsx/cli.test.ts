@@ -187,6 +187,7 @@ describe('duanping init', () => {
       '指标',
       '名单',
       '评分录入',
+      '计票', // ballot tallies: the template's source can be tallied
       '加减分',
       '汇总',
       '评委分析',
@@ -206,6 +207,7 @@ describe('duanping init', () => {
     const { content } = readWorkbookContent(wb);
     expect(content.template.id).toBe('democratic-ballot');
     expect(content.entries).toEqual([]);
+    expect(content.tallies).toEqual([]);
   });
 
   it('rejects a bad --on-clash or a missing --out with a one-line error', async () => {

@@ -69,7 +69,39 @@ export function talliedSourceIds(
   return ids;
 }
 
+/**
+ * Whether a source can be entered as a tally: every indicator it scores is level-coded and it
+ * aggregates by `mean` (a ballot's own total is not known from counts).
+ */
+export function canTally(template: Template, sourceId: string): boolean {
+  const src = template.sources.find((s) => s.id === sourceId);
+  if (!src || src.aggregate !== 'mean' || src.indicators.length === 0) return false;
+  const byId = new Map(template.indicators.map((i) => [i.id, i]));
+  return src.indicators.every((id) => (byId.get(id)?.levels?.length ?? 0) > 0);
+}
+
+/** The sources that can be tallied, in template order. */
+export function tallySources(template: Template): string[] {
+  return template.sources.filter((s) => canTally(template, s.id)).map((s) => s.id);
+}
+
+/**
+ * What became of each tally row (same order as the input), as the workbook's 计票 status column
+ * shows it: counted, or the first check it failed.
+ */
+export type TallyRowStatus =
+  | 'counted'
+  | 'missing-field'
+  | 'unknown-source'
+  | 'unknown-ratee'
+  | 'source-not-tallied'
+  | 'duplicate'
+  | 'bad-count'
+  | 'not-an-indicator';
+
 export interface TallyOutcome {
+  /** Per tally row, in input order. */
+  statuses: TallyRowStatus[];
   /** Sources entered as tallies and usable (level-coded, `mean`). */
   tallied: Set<string>;
   /** Every source that has tally rows (usable or not). */
@@ -96,6 +128,7 @@ export function processTallies(tallies: TallyRow[], ctx: TallyContext, counter: 
     const src = template.sources.find((s) => s.id === sid);
     if (!src) continue; // reported per row below
     const plain = src.indicators.map((id) => indById.get(id)!).find((i) => !i.levels);
+    // canTally (the workbook's test) says the same as these two checks.
     if (plain) {
       report(
         'tally-not-levels',
@@ -120,7 +153,9 @@ export function processTallies(tallies: TallyRow[], ctx: TallyContext, counter: 
   const sums = new Map<string, Map<string, [number, number]>>();
   const entered = new Set<string>();
   const ratees: string[] = [];
+  const statuses: TallyRowStatus[] = [];
   for (const r of tallies) {
+    const mark = (st: TallyRowStatus) => statuses.push(st);
     let source = txt(r.source);
     if (source === '' && ctx.single) source = ctx.single;
     const ratee = txt(r.ratee);
@@ -134,16 +169,22 @@ export function processTallies(tallies: TallyRow[], ctx: TallyContext, counter: 
         found: source,
         allowed: template.sources.map((s) => s.id).join(ctx.sep),
       });
+      mark('unknown-source');
       continue;
     }
-    if (!tallied.has(source)) continue; // the source's own problem is reported once above
+    if (!tallied.has(source)) {
+      mark('source-not-tallied'); // the source's own problem is reported once above
+      continue;
+    }
     if (ratee === '') {
       report('missing-field', { where: ctx.where(r.loc, 'ratee'), ...base }, { field: ctx.allowed.ratee });
+      mark('missing-field');
       continue;
     }
     if (!ratees.includes(ratee)) ratees.push(ratee);
     if (ctx.rateeSet && !ctx.rateeSet.has(ratee)) {
       report('unknown-ratee', { where: ctx.where(r.loc, 'ratee'), ...base, found: ratee });
+      mark('unknown-ratee');
       continue;
     }
     entered.add(`${source}\u0000${ratee}`);
@@ -159,6 +200,7 @@ export function processTallies(tallies: TallyRow[], ctx: TallyContext, counter: 
         },
         { source: ctx.label(src) },
       );
+      mark('not-an-indicator');
       continue;
     }
     const n = copies.get(keyOf(r)) ?? 1;
@@ -168,10 +210,15 @@ export function processTallies(tallies: TallyRow[], ctx: TallyContext, counter: 
         { where: ctx.where(r.loc, 'indicator'), ...base, indicator: ind.id, found: String(n) },
         { source: ctx.label(src), indicator: ctx.label(ind) },
       );
+      mark('duplicate');
       continue;
     }
     const counted = countRow(r, ind, ctx, base);
-    if (!counted) continue;
+    if (!counted) {
+      mark('bad-count');
+      continue;
+    }
+    mark('counted');
     let byInd = sums.get(`${source}\u0000${ratee}`);
     if (!byInd) sums.set(`${source}\u0000${ratee}`, (byInd = new Map()));
     let num = 0;
@@ -209,7 +256,7 @@ export function processTallies(tallies: TallyRow[], ctx: TallyContext, counter: 
     }
     if (complete) scores.set(key, (100 * num) / den);
   }
-  return { tallied, withTallies, scores, entered, ratees };
+  return { statuses, tallied, withTallies, scores, entered, ratees };
 }
 
 /** The counts of one tally row per level, or null (reported) when a count is not valid. */

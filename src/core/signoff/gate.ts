@@ -10,7 +10,16 @@
  */
 import { computeScores } from '../scoring';
 import type { Template } from '../template';
-import type { AdjustmentRow, EntryRow, Lang, RateeInfo, RaterInfo, RawCell, SheetIssue } from '../types';
+import type {
+  AdjustmentRow,
+  EntryRow,
+  Lang,
+  RateeInfo,
+  RaterInfo,
+  RawCell,
+  SheetIssue,
+  TallyRow,
+} from '../types';
 import { canonicalText } from './canonical';
 import type { ResultRow } from './types';
 
@@ -22,6 +31,8 @@ export interface GateInput {
   /** 名单 and the rater list, when the book has them (an unknown ratee is then a problem). */
   ratees?: readonly RateeInfo[];
   raters?: RaterInfo[];
+  /** Ballot tallies (计票), when the book has them. */
+  tallies?: TallyRow[];
   /** The summary's rows as the cells show them. */
   results: ResultRow[];
   /** What the reader found in the sheets (merged ranges, a changed indicator sheet): input problems. */
@@ -52,13 +63,14 @@ const txt = (v: RawCell): string =>
 
 /** Checks a book before signing: input problems, nothing counted, results older than the entries. */
 export function signoffGate(input: GateInput, lang: Lang = 'zh'): GateReport {
-  const { results, rows } = computeScores(
+  const { results, rows, tallyRows } = computeScores(
     {
       template: input.template,
       entries: input.entries,
       adjustments: input.adjustments,
       ratees: input.ratees && input.ratees.length > 0 ? [...input.ratees] : undefined,
       raters: input.raters && input.raters.length > 0 ? input.raters : undefined,
+      ...(input.tallies && input.tallies.length > 0 ? { tallies: input.tallies } : {}),
       sheetIssues: input.sheetIssues,
     },
     { lang, textNumbers: false },
@@ -70,7 +82,10 @@ export function signoffGate(input: GateInput, lang: Lang = 'zh'): GateReport {
       count: results.problems.length,
       first: results.problems.slice(0, 5).map((p) => p.message),
     });
-  const counted = rows.filter((r) => !r.excluded && r.total !== null).length;
+  // Counted tally rows (计票) count too: a book whose ballots are all tallied has counted marks.
+  const counted =
+    rows.filter((r) => !r.excluded && r.total !== null).length +
+    (tallyRows ?? []).filter((s) => s === 'counted').length;
   if (counted === 0) {
     const blank = (v: RawCell) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
     const typed = input.entries.filter((e) => Object.values(e.cells).some((v) => !blank(v))).length;

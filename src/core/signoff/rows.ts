@@ -117,7 +117,16 @@ function templateRows(content: SignoffContent): CanonicalRow[] {
     }),
   );
   t.tiers.forEach((tier, i) => {
-    const value = { name: tier.name, nameEn: tier.nameEn, min: tier.min, maxShare: tier.maxShare };
+    // Share rules decide tiers too; a tier without them signs as before.
+    const value = {
+      name: tier.name,
+      nameEn: tier.nameEn,
+      min: tier.min,
+      maxShare: tier.maxShare,
+      ...(tier.requires && tier.requires.length > 0
+        ? { requires: tier.requires.map((q) => ({ ...q, levels: [...q.levels] })) }
+        : {}),
+    };
     out.push(
       row({ section: 'template', label: `tier ${i + 1} ${tier.name}` }, ['template', 'tier', i], value),
     );
@@ -155,6 +164,26 @@ export function canonicalRows(content: SignoffContent, canon: number = CANON_VER
       ...(reviewNote !== null ? { reviewNote } : {}),
     };
     out.push(row({ section: 'entry', ...placeOf(e.loc), ...ids }, key, value));
+  }
+  // Ballot tallies (计票): entry rows keyed by source, ratee and indicator, each count by its level.
+  for (const x of content.tallies ?? []) {
+    const ids = {
+      source: canonicalText(x.source),
+      ratee: canonicalText(x.ratee),
+      indicator: canonicalText(x.indicator),
+    };
+    const counts: Record<string, Canonicalizable> = {};
+    for (const [label, v] of Object.entries(x.counts)) {
+      const c = canonicalCell(v);
+      if (c !== null) counts[canonicalText(label)] = c;
+    }
+    const key = entryKey(['tally', ids.source, ids.ratee, ids.indicator]);
+    out.push(
+      row({ section: 'entry', ...placeOf(x.loc), source: ids.source, ratee: ids.ratee }, key, {
+        ...ids,
+        counts,
+      }),
+    );
   }
   const adjKey = keyMaker();
   for (const a of content.adjustments) {

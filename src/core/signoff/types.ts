@@ -5,7 +5,7 @@
  * adjustments, results) and the digest of the previous active sign-off, so each level
  * covers the ones below it. Per-row digests let a later check name the rows that changed.
  */
-import type { AdjustmentRow, EntryRow, RawCell, RowLocation } from '../types';
+import type { AdjustmentRow, EntryRow, RawCell, RowLocation, TallyRow } from '../types';
 import type { Template } from '../template';
 
 export const SIGNOFF_SCHEMA = 'duanping.signoff/1';
@@ -40,6 +40,8 @@ export interface SignoffContent {
    * (signoff.md, Additions). A ratee without a name signs as before.
    */
   ratees?: readonly { id: string; name?: string }[];
+  /** Ballot tallies typed on the 计票 sheet: signed as entry rows (absent: the digests are as before). */
+  tallies?: TallyRow[];
   /**
    * The template as stored in the workbook (DP_Template), every field kept, also fields this
    * version does not know: canonical version 2 signs this whole object. Absent: `template`.

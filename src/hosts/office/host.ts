@@ -334,6 +334,7 @@ export class OfficeHost implements WorkbookHost {
         l.entry.sheet,
         l.adjustments.sheet,
         l.lists.sheet,
+        ...(l.tally ? [l.tally.sheet] : []),
         l.sheetNames.indicators,
         l.summary.sheet,
         l.sheetNames.signoff,

@@ -40,6 +40,7 @@ export function readSignoffBook(wb: ExcelJS.Workbook): BookContent {
       adjustments: content.adjustments,
       results,
       ratees: content.ratees,
+      ...(content.tallies && content.tallies.length > 0 ? { tallies: content.tallies } : {}),
       storedTemplate: stored.templateJson,
     },
     sheets: {

@@ -19,6 +19,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlagLevel, RaterFlag, RaterReport } from '../../core/raters/types';
 import type { Lang } from '../../core/types';
+import { talliedSentence } from '../../core/raters/messages';
 import { flaggedRaters, raterSpreads, reliabilityWords, rowsOfRater, topLevel } from '../model/raters';
 import { evidenceText, reviewItems, type ReviewItem } from '../model/review';
 import { unstableSentences } from '../../core/review/stability';
@@ -279,6 +280,11 @@ export function RatersTab({ computation, onComputed }: RatersTabProps) {
             {insufficient && (
               <MessageBar intent="info">
                 <MessageBarBody>{insufficient}</MessageBarBody>
+              </MessageBar>
+            )}
+            {results.tallied?.includes(source.id) && (
+              <MessageBar intent="info" data-testid="tallied-source">
+                <MessageBarBody>{talliedSentence()[lang]}</MessageBarBody>
               </MessageBar>
             )}
             {spreads.length > 0 && (

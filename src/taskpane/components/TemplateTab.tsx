@@ -53,6 +53,7 @@ import { useAnnounce } from './Announcer';
 import { useHost } from './HostContext';
 import { usePaneStyles } from './paneStyles';
 import { NumberField } from './NumberField';
+import { RequirementsEditor } from './RequirementsEditor';
 import { useAction } from './useAction';
 
 const useStyles = makeStyles({
@@ -487,6 +488,7 @@ export function TemplateTab({ onInstalled, onPending, offered }: TemplateTabProp
       )}
       {draft && structure && <StructureEditor draft={draft} onChange={structural} />}
       {draft && <TemplateEditor draft={draft} template={template} onEdit={edit} />}
+      {draft && <RequirementsEditor draft={draft} onChange={structural} />}
       {template && (
         <div className={pane.row}>
           <Button

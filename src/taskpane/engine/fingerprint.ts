@@ -39,6 +39,15 @@ export function fingerprintOf(input: FingerprintInput): string {
     add([x.ratee, cellText(x.kind), cellText(x.points), x.reason ?? '', x.approvedBy ?? ''].join('\u0002'));
   for (const r of input.ratees ?? []) add(`r${r.id}\u0002${r.name ?? ''}\u0002${r.group ?? ''}`);
   for (const r of input.raters ?? []) add(`p${r.id}\u0002${r.source}\u0002${r.name ?? ''}`);
+  // Tallies (计票): only when there are any, so the fingerprints of books without them stay as they were.
+  for (const t of input.tallies ?? [])
+    add(
+      `t${t.source}\u0002${t.ratee}\u0002${t.indicator}\u0002` +
+        Object.keys(t.counts)
+          .sort()
+          .map((l) => l + cellText(t.counts[l]))
+          .join('\u0002'),
+    );
   const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
   return hex(a) + hex(b);
 }

@@ -72,6 +72,7 @@ export function runEngine(input: ScoreInput, options: AnalyzeOptions): Promise<S
     adjustments: input.adjustments,
     ratees: input.ratees,
     raters: input.raters,
+    ...(input.tallies ? { tallies: input.tallies } : {}),
     sheetIssues: input.sheetIssues,
   };
   return ask({ op: 'score', input: clean, options }, () => scoreAndAnalyze(clean, options));
@@ -85,6 +86,7 @@ export function fingerprint(input: FingerprintInput): Promise<string> {
     adjustments: input.adjustments,
     ratees: input.ratees,
     raters: input.raters,
+    ...(input.tallies ? { tallies: input.tallies } : {}),
   };
   return ask({ op: 'fingerprint', input: clean }, () => fingerprintOf(clean));
 }
@@ -103,6 +105,7 @@ export function runEngineAndFingerprint(
     adjustments: input.adjustments,
     ratees: input.ratees,
     raters: input.raters,
+    ...(input.tallies ? { tallies: input.tallies } : {}),
     sheetIssues: input.sheetIssues,
   };
   return ask({ op: 'score+fingerprint', input: clean, options }, () => ({

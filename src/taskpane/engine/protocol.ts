@@ -15,4 +15,7 @@ export type EngineReply =
   | { id: number; ok: false; message: string };
 
 /** The parts of the workbook a computation depends on. */
-export type FingerprintInput = Pick<ScoreInput, 'template' | 'entries' | 'adjustments' | 'ratees' | 'raters'>;
+export type FingerprintInput = Pick<
+  ScoreInput,
+  'template' | 'entries' | 'adjustments' | 'ratees' | 'raters' | 'tallies'
+>;

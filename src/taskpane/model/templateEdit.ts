@@ -220,3 +220,92 @@ export function draftProblems(draft: TemplateDraft, lang: 'zh' | 'en'): string[]
 export function sameTemplate(a: Template, b: Template): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/** How a share rule compares: at least (≥, `atLeast`) or at most (≤, `atMost`) — the spec's two bounds. */
+export type RuleOp = 'atLeast' | 'atMost';
+
+/** A change to one share rule (`tiers[tier].requires[index]`) of the draft. */
+export type RequirementEdit =
+  | { field: 'levels'; value: string[] }
+  | { field: 'op'; value: RuleOp }
+  /** The share as typed: `50%`, `50` or `0.5`; anything else is kept as text for the validator to report. */
+  | { field: 'share'; value: string }
+  /** A source id, or '' for every ballot source together (pooled). */
+  | { field: 'source'; value: string };
+
+function requiresOf(draft: TemplateDraft, tier: number): Record<string, unknown>[] | null {
+  const t = draft.tiers?.[tier];
+  if (!t) return null;
+  if (!Array.isArray(t.requires)) t.requires = [];
+  return t.requires as Record<string, unknown>[];
+}
+
+/** Adds a share rule to a tier: the first level at least 50% (the clerk then edits it). */
+export function addRequirement(draft: TemplateDraft, tier: number, firstLevel: string): TemplateDraft {
+  const next = copy(draft);
+  requiresOf(next, tier)?.push({ levels: [firstLevel], atLeast: 0.5 });
+  return next;
+}
+
+/** Removes a share rule; a tier left without rules loses its `requires`. */
+export function removeRequirement(draft: TemplateDraft, tier: number, index: number): TemplateDraft {
+  const next = copy(draft);
+  const list = requiresOf(next, tier);
+  if (!list) return next;
+  list.splice(index, 1);
+  if (list.length === 0) delete next.tiers![tier].requires;
+  return next;
+}
+
+/** The bound a rule uses now (atMost when only that is set, else atLeast). */
+export function ruleOp(rule: Record<string, unknown>): RuleOp {
+  return rule.atLeast === undefined && rule.atMost !== undefined ? 'atMost' : 'atLeast';
+}
+
+/** Applies one change to a share rule. */
+export function editRequirement(
+  draft: TemplateDraft,
+  tier: number,
+  index: number,
+  edit: RequirementEdit,
+): TemplateDraft {
+  const next = copy(draft);
+  const rule = requiresOf(next, tier)?.[index];
+  if (!rule) return next;
+  if (edit.field === 'levels') rule.levels = edit.value;
+  else if (edit.field === 'source') {
+    if (edit.value === '') delete rule.source;
+    else rule.source = edit.value;
+  } else if (edit.field === 'op') {
+    const from = ruleOp(rule);
+    if (from !== edit.value) {
+      rule[edit.value] = rule[from];
+      delete rule[from];
+    }
+  } else {
+    const op = ruleOp(rule);
+    const v = parseNumberField(edit.value, 'maxShare');
+    // Blank: the validator names the missing bound.
+    if (v === undefined) delete rule[op];
+    else rule[op] = v;
+  }
+  return next;
+}
+
+/** The level labels a rule may name (of the draft's level-coded indicators, of one source or all). */
+export function draftLevelLabels(draft: TemplateDraft, source?: string): string[] {
+  const sources = (draft.sources ?? []).filter((s) => source === undefined || s.id === source);
+  const scored = new Set(
+    sources.flatMap((s) =>
+      Array.isArray(s.indicators)
+        ? (s.indicators as unknown[]).map(String)
+        : (draft.indicators ?? []).map((i) => String(i.id)),
+    ),
+  );
+  const labels: string[] = [];
+  for (const ind of draft.indicators ?? [])
+    if (scored.has(String(ind.id)) && Array.isArray(ind.levels))
+      for (const l of ind.levels as Record<string, unknown>[])
+        if (typeof l.label === 'string' && !labels.includes(l.label)) labels.push(l.label);
+  return labels;
+}
