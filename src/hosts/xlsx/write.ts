@@ -4,7 +4,7 @@
  * keeps Office.js syntax.
  */
 import ExcelJS from 'exceljs';
-import { columnIndex } from '../../core/address';
+import { columnIndex, columnLetter } from '../../core/address';
 import { addXlfnPrefixes } from '../../workbook/formula';
 import { applyNativeZip } from './native-zip';
 import { applySchemaFixes } from './schema-fixes';
@@ -107,6 +107,8 @@ interface SharedRun {
   last: number;
   master: string;
   pattern: RowPattern;
+  /** The top cell's formula and cached value, as written. */
+  value: ExcelJS.CellFormulaValue;
 }
 const sharedRuns = new WeakMap<ExcelJS.Worksheet, SharedRun[]>();
 
@@ -124,6 +126,7 @@ function releaseSharedRuns(ws: ExcelJS.Worksheet, top: number, bottom: number, l
       kept.push(run);
       continue;
     }
+    if (run.first < top || run.first > bottom) ws.getCell(run.first, run.col).value = run.value;
     for (let r = run.first + 1; r <= run.last; r++) {
       if (r >= top && r <= bottom) continue;
       const cell = ws.getCell(r, run.col);
@@ -168,13 +171,14 @@ export function writeBlock(ws: ExcelJS.Worksheet, block: Block): void {
             if (run.last === run.first) made.push(run);
             run.last = row + r;
           } else {
-            cell.value = {
+            const value = {
               formula: addXlfnPrefixes(text),
               ...(result === undefined ? {} : { result }),
             } as ExcelJS.CellFormulaValue;
+            cell.value = value;
             const pattern = rowPattern(text);
             runs[c] = pattern
-              ? { col: col + c, first: row + r, last: row + r, master: cell.address, pattern }
+              ? { col: col + c, first: row + r, last: row + r, master: cell.address, pattern, value }
               : null;
           }
         }
@@ -185,6 +189,13 @@ export function writeBlock(ws: ExcelJS.Worksheet, block: Block): void {
       if (parts) cell.style = styleOver(cell.style, parts);
     }
   }
+  // The top cells say which rows share them (exceljs would otherwise widen the range cell by cell).
+  for (const run of made)
+    ws.getCell(run.first, run.col).value = {
+      ...run.value,
+      shareType: 'shared',
+      ref: `${run.master}:${columnLetter(run.col - 1)}${run.last}`,
+    } as ExcelJS.CellFormulaValue;
   if (made.length > 0) sharedRuns.set(ws, [...(sharedRuns.get(ws) ?? []), ...made]);
 }
 
