@@ -77,16 +77,21 @@ export function anovaFloor(
   return { ...twoWayAnova(totals, n, k), n, k, totals };
 }
 
-/** Median wall milliseconds of `runs` calls of `fn` (after one warm-up call). */
-export function medianMs(fn: () => unknown, runs = 5): number {
+/** Median wall and CPU milliseconds of `runs` calls of `fn` (after one warm-up call). */
+export function medianMs(fn: () => unknown, runs = 5): { wall: number; cpu: number } {
   fn();
-  const ms: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
+    const c = process.cpuUsage();
     fn();
-    ms.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    wall.push(performance.now() - t);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return ms.sort((a, b) => a - b)[runs >> 1];
+  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[runs >> 1];
+  return { wall: mid(wall), cpu: mid(cpu) };
 }
 
 function hasPsych(): boolean {

@@ -96,12 +96,12 @@ export async function run(): Promise<void> {
     );
   }, 3);
   console.log(
-    `raters: floor (two-way ANOVA by hand of the same score rows) ${floorMs.toFixed(0)} ms: analysis = ${ratio(mid(wall), floorMs)} the floor`,
+    `raters: floor (two-way ANOVA by hand of the same score rows) ${floorMs.wall.toFixed(0)} ms wall, ${floorMs.cpu.toFixed(0)} ms CPU: analysis = ${ratio(mid(cpu), floorMs.cpu)} the floor (CPU)`,
   );
   const r = psychIcc(floor.totals, floor.n, floor.k);
   console.log(
     r
-      ? `raters: R psych::ICC (lmer = FALSE) on the same ${floor.n} × ${floor.k} totals: ${(r.seconds * 1000).toFixed(0)} ms for the ICC alone; analysis = ${ratio(mid(wall), r.seconds * 1000)} R; ICC(2,1) floor ${floor.icc2.toFixed(6)} / R ${r.icc2.toFixed(6)}`
+      ? `raters: R psych::ICC (lmer = FALSE) on the same ${floor.n} × ${floor.k} totals: ${(r.seconds * 1000).toFixed(0)} ms for the ICC alone (wall); analysis = ${ratio(mid(wall), r.seconds * 1000)} R (wall); ICC(2,1) floor ${floor.icc2.toFixed(6)} / R ${r.icc2.toFixed(6)}`
       : 'raters: R psych::ICC: not available (R with psych not installed, or DP_BENCH_R=0)',
   );
 }
