@@ -9,7 +9,6 @@
  * up each time it writes. Node only: the browser uses exceljs's own bundle, which this module
  * cannot reach (webpack leaves exceljs/lib and archiver out of the pane's bundles).
  */
-import { EventEmitter } from 'node:events';
 import type { Readable } from 'node:stream';
 
 /** Deflate level: 6 (zlib's default) — native zlib at 6 is faster than pako at 1. */
@@ -37,14 +36,13 @@ export function applyNativeZip(): boolean {
   }
 
   /** exceljs's ZipWriter interface (append, finalize, 'finish', pipe) over an archiver zip. */
-  class NativeZipWriter extends EventEmitter {
-    private readonly archive: Archive;
+  class NativeZipWriter {
+    private readonly archive: Archive = archiver('zip', { zlib: { level: LEVEL } });
 
-    constructor() {
-      super();
-      this.archive = archiver('zip', { zlib: { level: LEVEL } });
-      this.archive.on('error', (e: Error) => this.emit('error', e));
-      this.archive.on('end', () => this.emit('finish'));
+    /** 'finish': every byte has gone to the destination (the archive's readable side ended). */
+    on(event: string, listener: (...args: unknown[]) => void): this {
+      this.archive.on(event === 'finish' ? 'end' : event, listener);
+      return this;
     }
 
     append(data: Buffer | string, options: { name: string; base64?: boolean }): void {
