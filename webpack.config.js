@@ -21,8 +21,9 @@ const webpack = require('webpack');
 
 // src/hosts/xlsx/schema-fixes.ts patches exceljs's Node sources (lib/…) for the command line;
 // the pane uses exceljs's browser bundle, so those sources stay out of the bundles (the patch then
-// reports that it could not apply).
-const nodeOnlyExceljs = () => new webpack.IgnorePlugin({ resourceRegExp: /^exceljs\/lib\// });
+// reports that it could not apply). src/hosts/xlsx/native-zip.ts likewise hands exceljs's Node
+// writer to archiver (native zlib); the browser bundle keeps its own zip.
+const nodeOnlyExceljs = () => new webpack.IgnorePlugin({ resourceRegExp: /^(exceljs\/lib\/|archiver$)/ });
 
 const URL_DEV = 'https://localhost:3000/';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';

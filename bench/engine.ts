@@ -1,11 +1,14 @@
 /**
- * Engine speed (issue 2): computeScores on generated data at three sizes, the largest
+ * Engine speed (issues 2 and 16): computeScores on generated data at three sizes, the largest
  * 1,000 ratees × 50 raters × 40 indicators (2 million cells, as CSV text). Target: < 1.5 s,
- * memory growing linearly. Peak memory is sampled while the engine runs.
+ * memory growing linearly. Peak memory is sampled while the engine runs. At the largest size
+ * the engine's median time is also given as a ratio to the floor (a by-hand two-way ANOVA of the
+ * same entries, bench/_anova.ts) and to R's psych::ICC on the same matrix where R is installed.
  */
 import { computeScores } from '../src/core/scoring';
 import { validateTemplate, type Template } from '../src/core/template';
 import type { EntryRow } from '../src/core/types';
+import { anovaFloor, medianMs, psychIcc, ratio } from './_anova';
 
 export function benchTemplate(indicators: number): Template {
   const v = validateTemplate({
@@ -79,4 +82,25 @@ export async function run(): Promise<void> {
       `${label} ${String(n * r * k).padStart(9)}  ${`${ms.toFixed(0)} ms`.padStart(9)}  ${mb(peak - base).padStart(10)}   ${target}`,
     );
   }
+
+  // Against the floor and R: 1,000 × 50 × 40, medians of 3 runs.
+  const template = benchTemplate(40);
+  const entries = benchEntries(template, 1000, 50);
+  const ids = template.indicators.map((i) => i.id);
+  const engineMs = medianMs(() => computeScores({ template, entries }), 3);
+  let floor = anovaFloor([]);
+  const floorMs = medianMs(() => {
+    floor = anovaFloor(
+      entries.map((e) => ({ ratee: e.ratee, rater: e.rater, values: ids.map((id) => e.cells[id]) })),
+    );
+  }, 3);
+  console.log(
+    `engine 1,000 × 50 × 40: ${engineMs.wall.toFixed(0)} ms wall, ${engineMs.cpu.toFixed(0)} ms CPU (medians of 3; target < 1.5 s: ${engineMs.wall < 1500 ? 'met' : 'MISSED'}); floor (two-way ANOVA by hand of the same entries) ${floorMs.wall.toFixed(0)} ms wall, ${floorMs.cpu.toFixed(0)} ms CPU: engine = ${ratio(engineMs.cpu, floorMs.cpu)} the floor (CPU)`,
+  );
+  const r = psychIcc(floor.totals, floor.n, floor.k);
+  console.log(
+    r
+      ? `engine vs R psych::ICC (lmer = FALSE) on the same ${floor.n} × ${floor.k} totals: R ${(r.seconds * 1000).toFixed(0)} ms for the ICC alone (wall), engine = ${ratio(engineMs.wall, r.seconds * 1000)} R (wall); ICC(2,1) floor ${floor.icc2.toFixed(6)} / R ${r.icc2.toFixed(6)}`
+      : 'engine vs R psych::ICC: not available (R with psych not installed, or DP_BENCH_R=0)',
+  );
 }

@@ -6,6 +6,7 @@ import { analyzeRaters } from '../src/core/raters';
 import { runDetectionStudy } from '../src/core/sim/evaluate';
 import { PLANTED_PATTERNS, simulatePanel } from '../src/core/sim/panel';
 import { runScenario, SCENARIOS, type Proportion } from '../src/core/sim/scenarios';
+import { anovaFloor, medianMs, psychIcc, ratio } from './_anova';
 
 const ci = (p: Proportion) => `${pct(p.rate).padStart(7)} [${pct(p.lower)}, ${pct(p.upper)}] (${p.k}/${p.n})`;
 
@@ -84,8 +85,23 @@ export async function run(): Promise<void> {
     wall.push(performance.now() - t);
     cpu.push((used.user + used.system) / 1000);
   }
-  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[1].toFixed(0);
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
   console.log(
-    `raters: analyzeRaters 1,000 units × 50 raters × 40 indicators: ${mid(wall)} ms wall, ${mid(cpu)} ms CPU (median of 3), target < 1000 ms`,
+    `raters: analyzeRaters 1,000 units × 50 raters × 40 indicators: ${mid(wall).toFixed(0)} ms wall, ${mid(cpu).toFixed(0)} ms CPU (median of 3), target < 1000 ms: ${mid(wall) < 1000 ? 'met' : 'MISSED'}`,
+  );
+  let floor = anovaFloor([]);
+  const floorMs = medianMs(() => {
+    floor = anovaFloor(
+      big.source.rows.map((row) => ({ ratee: row.ratee, rater: row.rater, values: row.values })),
+    );
+  }, 3);
+  console.log(
+    `raters: floor (two-way ANOVA by hand of the same score rows) ${floorMs.wall.toFixed(0)} ms wall, ${floorMs.cpu.toFixed(0)} ms CPU: analysis = ${ratio(mid(cpu), floorMs.cpu)} the floor (CPU)`,
+  );
+  const r = psychIcc(floor.totals, floor.n, floor.k);
+  console.log(
+    r
+      ? `raters: R psych::ICC (lmer = FALSE) on the same ${floor.n} × ${floor.k} totals: ${(r.seconds * 1000).toFixed(0)} ms for the ICC alone (wall); analysis = ${ratio(mid(wall), r.seconds * 1000)} R (wall); ICC(2,1) floor ${floor.icc2.toFixed(6)} / R ${r.icc2.toFixed(6)}`
+      : 'raters: R psych::ICC: not available (R with psych not installed, or DP_BENCH_R=0)',
   );
 }

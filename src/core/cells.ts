@@ -76,6 +76,13 @@ function proposeFix(text: string, ind: Indicator): string | undefined {
 }
 
 export function parseCell(raw: RawCell, ind: Indicator, options: ParseOptions): ParsedCell {
+  // The common case first: a plain number as text (no spaces to trim, no level labels to try);
+  // the same result as the full path below.
+  if (typeof raw === 'string' && !ind.levels && PLAIN_NUMBER.test(raw)) {
+    if (!options.textNumbers)
+      return { ok: false, code: 'number-as-text', found: raw, fix: proposeFix(raw, ind) };
+    return checkNumber(Number(raw), ind, raw);
+  }
   if (isBlank(raw)) return { ok: false, code: 'missing', found: '' };
   if (typeof raw === 'object' && raw !== null) return { ok: false, code: 'error-value', found: raw.error };
   if (typeof raw === 'boolean') return { ok: false, code: 'not-a-number', found: cellText(raw) };

@@ -15,6 +15,44 @@ export function averageRanks(values: ArrayLike<number>): number[] {
   return ranks;
 }
 
+const MAX_KEYS = 16;
+const keys = new Float64Array(MAX_KEYS);
+const counts = new Float64Array(MAX_KEYS);
+const keyRanks = new Float64Array(MAX_KEYS);
+
+/**
+ * averageRanks of `values[0…n-1]` written into `out`, for values that take at most 16 distinct
+ * values (points on a step): counted instead of sorted. Returns false, writing nothing useful,
+ * when there are more. The ranks are the same numbers: a value seen c times after p smaller
+ * ones gets p + (c + 1)/2 = (first + last)/2 + 1, exactly.
+ */
+export function fewValueRanksInto(values: ArrayLike<number>, n: number, out: Float64Array): boolean {
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    let k = 0;
+    while (k < m && keys[k] !== v) k++;
+    if (k === m) {
+      if (m === MAX_KEYS) return false;
+      keys[m] = v;
+      counts[m++] = 0;
+    }
+    counts[k]++;
+  }
+  for (let k = 0; k < m; k++) {
+    let p = 0;
+    for (let q = 0; q < m; q++) if (keys[q] < keys[k]) p += counts[q];
+    keyRanks[k] = p + (counts[k] + 1) / 2;
+  }
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    let k = 0;
+    while (keys[k] !== v) k++;
+    out[i] = keyRanks[k];
+  }
+  return true;
+}
+
 /** Sizes of the groups of tied values (only groups of two or more). */
 export function tieGroupSizes(values: readonly number[]): number[] {
   const counts = new Map<number, number>();

@@ -127,12 +127,32 @@ export function xlsxSignoffStore(wb: ExcelJS.Workbook, read: BookReader): Signof
           if (!ws) continue;
           const [from, to] = r.range.split(':').map(cellPosition);
           for (let row = from.row; row <= to.row; row++)
-            for (let col = from.col; col <= to.col; col++)
-              ws.getCell(row, col).protection = { locked: false };
+            for (let col = from.col; col <= to.col; col++) {
+              const cell = ws.getCell(row, col);
+              cell.style = restyle(cell.style, { locked: false });
+            }
         }
       }
     },
   };
+}
+
+/**
+ * A cell's style with another protection, as a new object: cells share style objects (exceljs
+ * does for the cells it reads, writeBlock in ./write.ts for the cells it writes), so one is never
+ * changed in place. Equal results are one object again, which exceljs registers once.
+ */
+const restyled = new WeakMap<Partial<ExcelJS.Style>, Map<string, Partial<ExcelJS.Style>>>();
+function restyle(
+  style: Partial<ExcelJS.Style>,
+  protection: Partial<ExcelJS.Protection>,
+): Partial<ExcelJS.Style> {
+  let byKey = restyled.get(style);
+  if (!byKey) restyled.set(style, (byKey = new Map()));
+  const key = JSON.stringify(protection);
+  let out = byKey.get(key);
+  if (!out) byKey.set(key, (out = { ...style, protection }));
+  return out;
 }
 
 /**
@@ -146,7 +166,8 @@ export async function protectSheets(wb: ExcelJS.Workbook, names: string[], passw
     if (!ws) continue;
     ws.eachRow({ includeEmpty: true }, (row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
-        if (cell.protection?.locked === false) cell.protection = { ...cell.protection, locked: true };
+        if (cell.protection?.locked === false)
+          cell.style = restyle(cell.style, { ...cell.protection, locked: true });
       }),
     );
     for (let c = 1; c <= ws.columnCount; c++) {

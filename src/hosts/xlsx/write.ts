@@ -4,9 +4,11 @@
  * keeps Office.js syntax.
  */
 import ExcelJS from 'exceljs';
-import { columnIndex } from '../../core/address';
+import { columnIndex, columnLetter } from '../../core/address';
 import { addXlfnPrefixes } from '../../workbook/formula';
+import { applyNativeZip } from './native-zip';
 import { applySchemaFixes } from './schema-fixes';
+import { isMovedBy, movedBy, rowPattern, type RowPattern } from './shared-formulas';
 import {
   blockSize,
   type Block,
@@ -19,6 +21,7 @@ import {
 } from '../../workbook/plan';
 
 applySchemaFixes();
+applyNativeZip();
 
 const argb = (hex: string) => 'FF' + hex.replace('#', '').toUpperCase();
 
@@ -57,38 +60,143 @@ function styleParts(style: CellStyle): Partial<ExcelJS.Style> & { locked?: boole
   return out;
 }
 
-/** Writes one block's values or formulas and style. */
+/**
+ * exceljs styles are objects that exceljs registers in styles.xml cell by cell, cheaply only for
+ * an object it has seen before. So every cell that gets the same plan style (on the same
+ * earlier style) gets the same object, as exceljs itself does for cells it reads from a file.
+ * Such an object is never changed in place: code that restyles a cell assigns a new one
+ * (`cell.style = { ...cell.style, protection }`, see ./signoff.ts).
+ */
+const planStyles = new WeakMap<CellStyle, Partial<ExcelJS.Style>>();
+const restyled = new WeakMap<Partial<ExcelJS.Style>, Map<Partial<ExcelJS.Style>, Partial<ExcelJS.Style>>>();
+
+function sharedStyle(style: CellStyle): Partial<ExcelJS.Style> {
+  let s = planStyles.get(style);
+  if (!s) planStyles.set(style, (s = styleParts(style)));
+  return s;
+}
+
+function isEmptyStyle(s: object): boolean {
+  for (const _ in s) return false;
+  return true;
+}
+
+/** `parts` laid over a cell's present style (fonts and alignments merge, the rest replaces). */
+function styleOver(present: Partial<ExcelJS.Style>, parts: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+  if (isEmptyStyle(present)) return parts;
+  let byParts = restyled.get(present);
+  if (!byParts) restyled.set(present, (byParts = new Map()));
+  let out = byParts.get(parts);
+  if (!out) {
+    out = { ...present };
+    if (parts.numFmt) out.numFmt = parts.numFmt;
+    if (parts.font) out.font = { ...present.font, ...parts.font };
+    if (parts.fill) out.fill = parts.fill;
+    if (parts.alignment) out.alignment = { ...present.alignment, ...parts.alignment };
+    if (parts.border) out.border = parts.border;
+    if (parts.protection) out.protection = parts.protection;
+    byParts.set(parts, out);
+  }
+  return out;
+}
+
+/** A column of cells written as one shared formula: the top cell and the rows it covers. */
+interface SharedRun {
+  col: number;
+  first: number;
+  last: number;
+  master: string;
+  pattern: RowPattern;
+  /** The top cell's formula and cached value, as written. */
+  value: ExcelJS.CellFormulaValue;
+}
+const sharedRuns = new WeakMap<ExcelJS.Worksheet, SharedRun[]>();
+
+/**
+ * Before cells in rows `top`…`bottom`, columns `left`…`right` are overwritten: a shared formula
+ * that the rectangle cuts (its top cell or some of the cells below) has its remaining cells
+ * written as plain formulas, so no cell ever refers to a top cell that holds something else.
+ */
+function releaseSharedRuns(ws: ExcelJS.Worksheet, top: number, bottom: number, left: number, right: number) {
+  const runs = sharedRuns.get(ws);
+  if (!runs) return;
+  const kept: SharedRun[] = [];
+  for (const run of runs) {
+    if (run.col < left || run.col > right || run.last < top || run.first > bottom) {
+      kept.push(run);
+      continue;
+    }
+    if (run.first < top || run.first > bottom) ws.getCell(run.first, run.col).value = run.value;
+    for (let r = run.first + 1; r <= run.last; r++) {
+      if (r >= top && r <= bottom) continue;
+      const cell = ws.getCell(r, run.col);
+      const v = cell.value as { sharedFormula?: string; result?: ExcelJS.CellFormulaValue['result'] } | null;
+      if (v && typeof v === 'object' && v.sharedFormula === run.master)
+        cell.value = {
+          formula: addXlfnPrefixes(movedBy(run.pattern, r - run.first)),
+          ...(v.result === undefined ? {} : { result: v.result }),
+        } as ExcelJS.CellFormulaValue;
+    }
+  }
+  sharedRuns.set(ws, kept);
+}
+
+/**
+ * Writes one block's values or formulas and style. A column of formulas that is one formula
+ * filled down (checked cell by cell, see ./shared-formulas.ts) is written as a shared formula.
+ */
 export function writeBlock(ws: ExcelJS.Worksheet, block: Block): void {
   const { row, col } = cellPosition(block.at);
   const { rows, cols } = blockSize(block);
-  const parts = block.style ? styleParts(block.style) : null;
+  const parts = block.style ? sharedStyle(block.style) : null;
+  if (block.formulas || block.values) releaseSharedRuns(ws, row, row + rows - 1, col, col + cols - 1);
+  const runs: (SharedRun | null)[] = Array(cols).fill(null);
+  const made: SharedRun[] = [];
   for (let r = 0; r < rows; r++) {
     const wsRow = ws.getRow(row + r);
     for (let c = 0; c < cols; c++) {
       const cell = wsRow.getCell(col + c);
       if (block.formulas) {
         const f = block.formulas[r][c];
-        if (f !== null) {
+        if (f === null) runs[c] = null;
+        else {
+          const text = f.startsWith('=') ? f.slice(1) : f;
           const result = block.results?.[r]?.[c];
-          cell.value = {
-            formula: addXlfnPrefixes(f.replace(/^=/, '')),
-            ...(result === undefined ? {} : { result }),
-          } as ExcelJS.CellFormulaValue;
+          const run = runs[c];
+          if (run && isMovedBy(run.pattern, text, row + r - run.first)) {
+            cell.value = {
+              sharedFormula: run.master,
+              ...(result === undefined ? {} : { result }),
+            } as unknown as ExcelJS.CellSharedFormulaValue;
+            if (run.last === run.first) made.push(run);
+            run.last = row + r;
+          } else {
+            const value = {
+              formula: addXlfnPrefixes(text),
+              ...(result === undefined ? {} : { result }),
+            } as ExcelJS.CellFormulaValue;
+            cell.value = value;
+            const pattern = rowPattern(text);
+            runs[c] = pattern
+              ? { col: col + c, first: row + r, last: row + r, master: cell.address, pattern, value }
+              : null;
+          }
         }
       } else if (block.values) {
         const v = block.values[r][c];
         cell.value = v === null ? null : v;
       }
-      if (parts) {
-        if (parts.numFmt) cell.numFmt = parts.numFmt;
-        if (parts.font) cell.font = { ...cell.font, ...parts.font };
-        if (parts.fill) cell.fill = parts.fill;
-        if (parts.alignment) cell.alignment = { ...cell.alignment, ...parts.alignment };
-        if (parts.border) cell.border = parts.border;
-        if (parts.protection) cell.protection = parts.protection;
-      }
+      if (parts) cell.style = styleOver(cell.style, parts);
     }
   }
+  // The top cells say which rows share them (exceljs would otherwise widen the range cell by cell).
+  for (const run of made)
+    ws.getCell(run.first, run.col).value = {
+      ...run.value,
+      shareType: 'shared',
+      ref: `${run.master}:${columnLetter(run.col - 1)}${run.last}`,
+    } as ExcelJS.CellFormulaValue;
+  if (made.length > 0) sharedRuns.set(ws, [...(sharedRuns.get(ws) ?? []), ...made]);
 }
 
 /** exceljs keeps range validations here (untyped in its .d.ts); ranges stay ranges in the file. */
@@ -165,7 +273,11 @@ export function addSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): ExcelJS.Worksh
   }
   for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   for (const b of sheet.blocks) writeBlock(ws, b);
-  for (const m of sheet.merges) ws.mergeCells(m);
+  for (const m of sheet.merges) {
+    const [a, b] = m.split(':').map(cellPosition);
+    releaseSharedRuns(ws, a.row, (b ?? a).row, a.col, (b ?? a).col);
+    ws.mergeCells(m);
+  }
   if (sheet.freeze)
     ws.views = [
       { state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows, activeCell: 'A1' },

@@ -38,6 +38,79 @@ export function identicalShare(
   return { share: (common - differ) / common, common };
 }
 
+/** The code of a missing cell in `sheetCodes`. */
+const MISSING = 255;
+
+/** High bit of each byte of `v` set where that byte is not zero. */
+function nonZeroBytes(v: number): number {
+  return (((v & 0x7f7f7f7f) + 0x7f7f7f7f) | v) & 0x80808080;
+}
+
+/** How many of the four high bits of nonZeroBytes are set. */
+function count4(t: number): number {
+  return Math.imul(t >>> 7, 0x01010101) >>> 24;
+}
+
+/** A sheet as one-byte codes, four to a 32-bit word, and which of them are filled. */
+export interface CodedSheet {
+  words: Uint32Array;
+  /** Per word: the high bit of each byte set where that cell is filled. */
+  filled: Uint32Array;
+}
+
+/**
+ * The sheets with each value replaced by a one-byte code (the same value, the same code; a
+ * missing cell MISSING), or null when they hold more than 255 distinct values. Sheets hold
+ * points on a step, so this is the usual case; every pair of sheets is compared, four cells
+ * at a time.
+ */
+export function sheetCodes(sheets: ArrayLike<number>[]): CodedSheet[] | null {
+  const code = new Map<number, number>();
+  const out: CodedSheet[] = [];
+  for (const sheet of sheets) {
+    // Whole words; the padding is "missing", like a cell nobody scored.
+    const c = new Uint8Array(Math.ceil(sheet.length / 4) * 4).fill(MISSING);
+    for (let k = 0; k < sheet.length; k++) {
+      const x = sheet[k];
+      if (Number.isNaN(x)) continue;
+      let v = code.get(x);
+      if (v === undefined) {
+        if (code.size === MISSING) return null;
+        code.set(x, (v = code.size));
+      }
+      c[k] = v;
+    }
+    const words = new Uint32Array(c.buffer);
+    const filled = words.map((w) => nonZeroBytes(~w));
+    out.push({ words, filled });
+  }
+  return out;
+}
+
+/** identicalShare on two sheets of sheetCodes (the same result). */
+export function identicalShareCoded(
+  a: CodedSheet,
+  b: CodedSheet,
+  minCells: number,
+  minShare: number,
+  countA: number,
+  countB: number,
+): { share: number; common: number } | null {
+  const budget = (1 - minShare) * Math.min(countA, countB);
+  let common = 0;
+  let differ = 0;
+  const x = a.words;
+  const y = b.words;
+  for (let k = 0; k < x.length; k++) {
+    const both = a.filled[k] & b.filled[k];
+    common += count4(both);
+    differ += count4(nonZeroBytes(x[k] ^ y[k]) & both);
+  }
+  // The cell-by-cell comparison stops once the differences pass the budget: the same null.
+  if (differ > budget || common < minCells) return null;
+  return { share: (common - differ) / common, common };
+}
+
 /** Share of a sheet's filled cells taken by its most common value. */
 export function modeShare(a: ArrayLike<number>): number {
   const counts = new Map<number, number>();
@@ -65,6 +138,7 @@ export function detectCopied(ctx: SourceContext): FlagDraft[] {
       : Float64Array.from(m.totals[r], (v) => (v === null ? Number.NaN : v));
   const sheets = m.raters.map((_, r) => sheet(r));
   const counts = sheets.map(filled);
+  const coded = sheetCodes(sheets);
   // A sheet that is mostly one value (all 好, all 9) matches any other such sheet without copying.
   const uniform = sheets.map((x) => modeShare(x) >= s.copiedUniformShare);
   // Every pair's share, so that each sheet's typical share with the others is known: coarse
@@ -74,7 +148,9 @@ export function detectCopied(ctx: SourceContext): FlagDraft[] {
   const commons: number[][] = sheets.map(() => new Array(nR).fill(0));
   for (let a = 0; a < nR; a++)
     for (let b = a + 1; b < nR; b++) {
-      const hit = identicalShare(sheets[a], sheets[b], s.copiedMinCells, 0, counts[a], counts[b]);
+      const hit = coded
+        ? identicalShareCoded(coded[a], coded[b], s.copiedMinCells, 0, counts[a], counts[b])
+        : identicalShare(sheets[a], sheets[b], s.copiedMinCells, 0, counts[a], counts[b]);
       if (!hit) continue;
       shares[a][b] = shares[b][a] = hit.share;
       commons[a][b] = commons[b][a] = hit.common;

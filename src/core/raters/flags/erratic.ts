@@ -7,7 +7,7 @@
  */
 import { spearman } from '../../stats/correlation';
 import { median } from '../../stats/median';
-import { averageRanks } from '../../stats/ranks';
+import { averageRanks, fewValueRanksInto } from '../../stats/ranks';
 import { fig, pairedTotals, type FlagDraft, type SourceContext } from '../context';
 
 /** Pooled within-indicator rank correlation of the rater's cells with the consensus cells, and the cell count. */
@@ -23,27 +23,31 @@ export function cellAgreement(
   let sxx = 0;
   let syy = 0;
   let cells = 0;
-  const a: number[] = [];
-  const b: number[] = [];
+  const a = new Float64Array(nJ);
+  const b = new Float64Array(nJ);
+  const ra = new Float64Array(nJ);
+  const rb = new Float64Array(nJ);
+  const ranks = (v: Float64Array, n: number, out: Float64Array) => {
+    if (!fewValueRanksInto(v, n, out)) out.set(averageRanks(v.subarray(0, n)));
+  };
   for (let i = 0; i < nI; i++) {
-    a.length = 0;
-    b.length = 0;
+    let n = 0;
     for (let j = 0; j < nJ; j++) {
       const k = (r * nJ + j) * nI + i;
       if (Number.isNaN(m.cells[k]) || Number.isNaN(consensusCells[k])) continue;
-      a.push(m.cells[k]);
-      b.push(consensusCells[k]);
+      a[n] = m.cells[k];
+      b[n++] = consensusCells[k];
     }
-    if (a.length < 2) continue;
-    const ra = averageRanks(a);
-    const rb = averageRanks(b);
-    const centre = (a.length + 1) / 2;
-    for (let x = 0; x < a.length; x++) {
+    if (n < 2) continue;
+    ranks(a, n, ra);
+    ranks(b, n, rb);
+    const centre = (n + 1) / 2;
+    for (let x = 0; x < n; x++) {
       sxy += (ra[x] - centre) * (rb[x] - centre);
       sxx += (ra[x] - centre) ** 2;
       syy += (rb[x] - centre) ** 2;
     }
-    cells += a.length;
+    cells += n;
   }
   if (cells < 3 || sxx <= 1e-12 || syy <= 1e-12) return { correlation: null, cells };
   return { correlation: Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy))), cells };
