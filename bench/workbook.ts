@@ -174,6 +174,8 @@ export async function run(): Promise<void> {
         ],
         ['membership (ratee position)', { entry: [e.rateeIndexCol] }],
         ['block keys (key, running max, misplaced)', { entry: [e.keyCol, e.maxKeyCol, e.misplacedCol] }],
+        ['points (one column per indicator)', { entry: Object.values(e.pointCols) }],
+        ['row total + status text', { entry: [e.totalCol, e.statusCol] }],
       ];
       for (const [name, cols] of families) {
         const f = join(dir, `family-${items.length}.xlsx`);

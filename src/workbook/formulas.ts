@@ -115,19 +115,38 @@ function rowTotalExpr(template: Template, source: Source, layout: WorkbookLayout
   return `(100*(${terms.join('+')}))/${num(den)}`;
 }
 
-/** `'评分录入'!$X$1`: the count cells in row 1 of the entry sheet's helper columns. */
-export function entryCounts(layout: WorkbookLayout): { ratees: string; raters: string; misplaced: string } {
+/**
+ * `'评分录入'!$X$1`: row 1 of the entry sheet's helper columns: the counts of listed ratees and
+ * raters, and the largest and smallest misplaced key (0 when no row is misplaced).
+ */
+export function entryCounts(layout: WorkbookLayout): {
+  ratees: string;
+  raters: string;
+  misplaced: string;
+  misplacedMin: string;
+} {
   const e = layout.entry;
   const at = (col: string) => `${quoteSheet(e.sheet)}!$${col}$1`;
-  return { ratees: at(e.rateeIndexCol), raters: at(e.keyCol), misplaced: at(e.misplacedCol) };
+  return {
+    ratees: at(e.rateeIndexCol),
+    raters: at(e.keyCol),
+    misplaced: at(e.misplacedCol),
+    misplacedMin: at(e.maxKeyCol),
+  };
 }
 
-/** Row-1 count formulas over the helper columns (listed ratees, listed raters, misplaced rows). */
-export function entryCountFormulas(): { ratees: string; raters: string; misplaced: string } {
+/** Row-1 formulas over the helper columns (listed ratees, listed raters, misplaced keys' range). */
+export function entryCountFormulas(): {
+  ratees: string;
+  raters: string;
+  misplaced: string;
+  misplacedMin: string;
+} {
   return {
     ratees: `=COUNTA(${NAMES.listRatees})`,
     raters: `=COUNTA(${NAMES.listRaters})`,
-    misplaced: `=COUNT(${NAMES.entryMisplaced})`,
+    misplaced: `=MAX(${NAMES.entryMisplaced})`,
+    misplacedMin: `=MIN(${NAMES.entryMisplaced})`,
   };
 }
 
@@ -340,9 +359,14 @@ export function blockLastFormula(key: number): string {
   return `=IFERROR(MATCH(${key},${NAMES.entryMaxKey},1),0)`;
 }
 
-/** How many rows of `key` lie outside its block (counted only when any row is misplaced; COUNTIF skips the "" of the others). */
+/**
+ * How many rows of `key` lie outside its block: counted only for keys between the smallest and
+ * the largest misplaced key (row 1), so a table in block order, or with a few rows out of place,
+ * does not scan the table once per ratee and source. COUNTIF skips the "" of the other rows.
+ */
 export function blockMisplacedFormula(layout: WorkbookLayout, key: number): string {
-  return `=IF(${entryCounts(layout).misplaced}=0,0,COUNTIF(${NAMES.entryMisplaced},${key}))`;
+  const c = entryCounts(layout);
+  return `=IF(OR(${c.misplaced}<${key},${c.misplacedMin}>${key}),0,COUNTIF(${NAMES.entryMisplaced},${key}))`;
 }
 
 /** Step 2's aggregate over the rows picked by `filter` (an array of 1/0) of `total`, given n and sum. */
