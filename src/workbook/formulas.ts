@@ -91,11 +91,16 @@ export function pointsFormula(template: Template, ind: Indicator, cell: string, 
     parse =
       `IF(ISNUMBER(${cell}),IF(SUMPRODUCT(--(${cell}=${points}))>0,${cell},NA()),` +
       `IF(SUMPRODUCT(--EXACT(${cell},${labels}))>0,SUMPRODUCT(EXACT(${cell},${labels})*${points}),NA()))`;
+    // LibreOffice counts TRUE/FALSE as numbers; Excel and the engine do not.
+    parse = `IF(ISLOGICAL(${cell}),NA(),${parse})`;
   } else {
-    parse = `IF(ISNUMBER(${cell}),IF(AND(${cell}>=0,${cell}<=${num(ind.max)}),${cell},NA()),NA())`;
+    // One test, few tokens (every entry row has one per indicator; LibreOffice's load and save
+    // cost grows with the tokens): a number within 0..max that is not TRUE/FALSE (LibreOffice
+    // counts those as numbers; Excel and the engine do not). A text compares greater than any
+    // number without an error, so the product is 0 for it.
+    const c = cell;
+    parse = `IF(ISNUMBER(${c})*(${c}>=0)*(${c}<=${num(ind.max)})-ISLOGICAL(${c})>0,${c},NA())`;
   }
-  // LibreOffice counts TRUE/FALSE as numbers; Excel and the engine do not.
-  parse = `IF(ISLOGICAL(${cell}),NA(),${parse})`;
   const scoredBy = template.sources.filter((s) => s.indicators.includes(ind.id)).map((s) => s.id);
   if (scoredBy.length === template.sources.length) return `=${parse}`;
   // An indicator no source scores (`{}` is no valid array constant).
