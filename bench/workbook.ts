@@ -27,6 +27,10 @@ import { benchEntries, benchTemplate } from './engine';
 
 /** DP_BENCH_SIZES=1000,3000 runs fewer sizes (the 3,000 → 12,000 targets need both). */
 const SIZES = (process.env.DP_BENCH_SIZES ?? '1000,3000,6000,12000').split(',').map(Number);
+/** The size whose formula families are timed one by one (DP_BENCH_FAMILY_SIZE=0: none). */
+const FAMILY_SIZE = Number(process.env.DP_BENCH_FAMILY_SIZE ?? 6000);
+/** LibreOffice passes over all files (medians are printed); DP_BENCH_RUNS=1 for a quick look. */
+const RUNS = Number(process.env.DP_BENCH_RUNS ?? 3);
 const RATERS = 30;
 const INDICATORS = 20;
 const s = (x: number) => `${x.toFixed(2)} s`;
@@ -116,12 +120,18 @@ function hasUno(): boolean {
 export async function run(): Promise<void> {
   const template = benchTemplate(INDICATORS);
   const dir = mkdtempSync(join(tmpdir(), 'dp-bench-wb-'));
-  const items: { file: string; sheet: string; edits: object[]; size: number; kind: string }[] = [];
+  const items: {
+    file: string;
+    sheet: string;
+    edits: { name: string; cell: string; value: number | string }[];
+    size: number;
+    kind: string;
+  }[] = [];
   console.log(
     `workbook: ${RATERS} raters × ${INDICATORS} indicators, 3 sources; score sheets = ratees × raters`,
   );
   console.log('  sheets   plan     write    file      (write target: 6,000 sheets ≤ 3 s)');
-  let check: { file: string } | null = null;
+  let check: { file: string; size: number } | null = null;
   for (const n of SIZES) {
     const ratees = n / RATERS;
     const entries = benchEntries(template, ratees, RATERS).map((e) => ({
@@ -149,7 +159,7 @@ export async function run(): Promise<void> {
     const values = join(dir, `values-${n}.xlsx`);
     await writePlanXlsx(freeze(plan, 'all'), values);
     items.push({ file: values, sheet: e.sheet, edits: [], size: n, kind: 'values' });
-    if (n === 6000) {
+    if (n === FAMILY_SIZE) {
       const sm = plan.layout.summary;
       const families: [string, Record<string, string[]>][] = [
         ['entry status (incl. duplicate check)', { entry: [e.validCol] }],
@@ -164,27 +174,45 @@ export async function run(): Promise<void> {
         ],
         ['membership (ratee position)', { entry: [e.rateeIndexCol] }],
         ['block keys (key, running max, misplaced)', { entry: [e.keyCol, e.maxKeyCol, e.misplacedCol] }],
+        ['points (one column per indicator)', { entry: Object.values(e.pointCols) }],
+        ['row total + status text', { entry: [e.totalCol, e.statusCol] }],
       ];
       for (const [name, cols] of families) {
         const f = join(dir, `family-${items.length}.xlsx`);
         await writePlanXlsx(freeze(plan, cols), f);
-        items.push({ file: f, sheet: e.sheet, edits: [], size: n, kind: `family:${name}` });
+        items.push({ file: f, sheet: e.sheet, edits, size: n, kind: `family:${name}` });
       }
     }
-    if (n === 3000) check = { file };
+    if (n === 3000 || (check === null && n === Math.min(...SIZES))) check = { file, size: n };
   }
 
   if (!hasUno()) {
     console.log('  LibreOffice with python3-uno not found: recalculation table skipped');
     return;
   }
-  const times = await runLibreOffice(dir, items);
+  // Every file RUNS times (interleaved, so a busy moment of the shared machine hits all alike); medians.
+  const runs: Timing[][] = [];
+  for (let r = 0; r < RUNS; r++) runs.push(await runLibreOffice(dir, items));
+  const median = (xs: number[]) => {
+    const v = [...xs].sort((a, b) => a - b);
+    return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  };
+  const times: Timing[] = items.map((it, i) => ({
+    file: it.file,
+    load: median(runs.map((t) => t[i].load)),
+    calc: median(runs.map((t) => t[i].calc)),
+    save: median(runs.map((t) => t[i].save)),
+    edits: Object.fromEntries(it.edits.map((e) => [e.name, median(runs.map((t) => t[i].edits[e.name]))])),
+  }));
   const job = (x: Timing) => x.load + x.calc + x.save;
   const by = (size: number, kind: string) =>
     times[items.findIndex((i) => i.size === size && i.kind === kind)];
-  console.log('\n  LibreOffice 7 (python3-uno, CPU s): whole job = load + calculateAll + save');
+  const cell = (x: number, w = 8) => s(x).padStart(w);
   console.log(
-    '  sheets   whole    values   recalc cost   calculateAll   whole/values   edit score   edit code',
+    `\n  LibreOffice 7.4 (python3-uno, soffice CPU s, median of ${RUNS} run${RUNS > 1 ? 's' : ''}): whole job = load + calculateAll + save`,
+  );
+  console.log(
+    '  sheets     load   calcAll      save     whole    values   recalc cost   whole/values   edit score   edit code',
   );
   const cost: Record<number, number> = {};
   for (const n of SIZES) {
@@ -192,36 +220,57 @@ export async function run(): Promise<void> {
     const v = by(n, 'values');
     cost[n] = job(w) - job(v);
     console.log(
-      `  ${String(n).padStart(6)}   ${s(job(w))}   ${s(job(v))}   ${s(cost[n]).padStart(8)}      ${s(w.calc).padStart(8)}       ${(job(w) / job(v)).toFixed(2)}×          ${s(w.edits.score)}       ${s(w.edits.code)}`,
+      `  ${String(n).padStart(6)} ${cell(w.load)} ${cell(w.calc)} ${cell(w.save)} ${cell(job(w))} ${cell(job(v))}   ${cell(cost[n], 11)}   ${`${(job(w) / job(v)).toFixed(2)}×`.padStart(12)}   ${cell(w.edits.score, 10)}   ${cell(w.edits.code, 9)}`,
     );
   }
+  console.log(
+    '  (recalc cost = whole − values-only: parsing the formulas on load, calculateAll, writing them on save)',
+  );
   if (check) {
     const got = workbookFigures(await openXlsx(`${check.file}.lo.xlsx`));
     const cached = workbookFigures(await openXlsx(check.file));
     const equal = [...cached].every(([id, f]) => JSON.stringify(got.get(id)) === JSON.stringify(f));
     console.log(
-      `\n  3,000 sheets: LibreOffice's DP_Final/DP_Rank/DP_Tier equal the cached (engine) values: ${equal ? 'yes' : 'NO'}`,
+      `\n  ${check.size} sheets: LibreOffice's DP_Final/DP_Rank/DP_Tier equal the cached (engine) values: ${equal ? 'yes' : 'NO'}`,
     );
   }
-  if (!(12000 in cost) || !(3000 in cost)) return rmSync(dir, { recursive: true, force: true });
-  const growth = cost[12000] / cost[3000];
+  const target = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  if (3000 in cost && 12000 in cost) {
+    const growth = cost[12000] / cost[3000];
+    console.log(
+      `  growth of the recalculation cost 3,000 → 12,000: ×${growth.toFixed(2)} for ×4 the rows (target ≤ ×4: ${target(growth <= 4)})`,
+    );
+    const calcGrowth = by(12000, 'whole').calc / by(3000, 'whole').calc;
+    console.log(`  growth of calculateAll alone 3,000 → 12,000: ×${calcGrowth.toFixed(2)}`);
+  }
+  const big = Math.max(...SIZES);
+  const ratio = job(by(big, 'whole')) / job(by(big, 'values'));
   console.log(
-    `  growth of the recalculation cost 3,000 → 12,000: ×${growth.toFixed(2)} for ×4 the rows (target ≤ ×4: ${growth <= 4 ? 'met' : 'NOT met'})`,
+    `  ${big} sheets: whole job ${ratio.toFixed(2)}× the values-only job (target at 12,000 ≤ 3×: ${target(ratio <= 3)})`,
   );
-  const ratio = job(by(12000, 'whole')) / job(by(12000, 'values'));
+  const eb = by(big, 'whole').edits;
   console.log(
-    `  12,000 sheets: whole job ${ratio.toFixed(2)}× the values-only job (target ≤ 3×: ${ratio <= 3 ? 'met' : 'NOT met'})`,
+    `  ${big} sheets: edit one score ${s(eb.score)} (target < 0.5 s: ${target(eb.score < 0.5)}), one ratee code ${s(eb.code)} (target < 0.5 s: ${target(eb.code < 0.5)})`,
   );
-  const e12 = by(12000, 'whole').edits;
-  console.log(
-    `  12,000 sheets: edit one score ${s(e12.score)}, one ratee code ${s(e12.code)} (target < 0.5 s: ${e12.score < 0.5 && e12.code < 0.5 ? 'met' : 'NOT met'})`,
-  );
-  console.log('\n  per formula family, 6,000 sheets: whole job with that family as constants (saving)');
-  const w6 = job(by(6000, 'whole'));
-  for (const it of items.filter((i) => i.kind.startsWith('family:'))) {
-    const t = job(by(it.size, it.kind));
-    console.log(`    ${it.kind.slice(7).padEnd(44)} ${s(t)}  (saves ${s(w6 - t)})`);
+  const fam = items.filter((i) => i.kind.startsWith('family:'));
+  if (fam.length > 0) {
+    const w = by(FAMILY_SIZE, 'whole');
+    console.log(
+      `\n  per formula family, ${FAMILY_SIZE} sheets: that family's formulas replaced by constants (saving against the whole book)`,
+    );
+    console.log(`    ${'family'.padEnd(44)}     load   calcAll      save   edit score   edit code`);
+    console.log(
+      `    ${'(none: the whole book)'.padEnd(44)} ${cell(w.load)} ${cell(w.calc)} ${cell(w.save)}   ${cell(w.edits.score, 10)}   ${cell(w.edits.code, 9)}`,
+    );
+    for (const it of fam) {
+      const t = by(it.size, it.kind);
+      const d = (a: number, b: number) => `−${(a - b).toFixed(2)}`.padStart(8);
+      console.log(
+        `    ${it.kind.slice(7).padEnd(44)} ${d(w.load, t.load)} ${d(w.calc, t.calc)} ${d(w.save, t.save)}   ${d(w.edits.score, t.edits.score).padStart(10)}   ${d(w.edits.code, t.edits.code).padStart(9)}`,
+      );
+    }
   }
 
+  if (process.env.DP_BENCH_KEEP) return console.log(`  files kept in ${dir}`);
   rmSync(dir, { recursive: true, force: true });
 }

@@ -501,6 +501,7 @@ function entrySheet(
     [e.rateeIndexCol, countF.ratees, countV.ratees],
     [e.keyCol, countF.raters, countV.raters],
     [e.misplacedCol, countF.misplaced, countV.misplaced],
+    [e.maxKeyCol, countF.misplacedMin, countV.misplacedMin],
   ] as const)
     sheet.blocks.push({ at: `${col}1`, formulas: [[f]], results: [[v]] });
   sheet.blocks.push(formulaBlock(`${e.totalCol}${e.firstRow}`, e.firstRow, rows, cols, FORMULA));

@@ -125,7 +125,6 @@ export class CachedBook {
   private keys: number[] = [];
   private maxKeys: number[] = [];
   private misplacedCount = new Map<string, number>();
-  private nMisplaced = 0;
   /** What the engine made of each tally row (计票), in input order. */
   readonly tallyRows: TallyRowStatus[];
 
@@ -172,14 +171,12 @@ export class CachedBook {
     this.keys = [];
     this.maxKeys = [];
     this.misplacedCount.clear();
-    this.nMisplaced = 0;
     for (let i = 0; i < rows; i++) {
       const k = entryKey(this.template, this.rateeIds, this.entries[i]);
       max = Math.max(max, k);
       this.keys.push(k);
       this.maxKeys.push(max);
       if (k > 0 && k < max) {
-        this.nMisplaced++;
         this.misplacedCount.set(String(k), (this.misplacedCount.get(String(k)) ?? 0) + 1);
       }
     }
@@ -204,19 +201,32 @@ export class CachedBook {
     return this.keys[i] > 0 && this.keys[i] < this.maxKeys[i] ? this.keys[i] : '';
   }
 
-  /** Row-1 counts: listed ratees, listed raters, misplaced rows. */
-  counts(raters: number): { ratees: number; raters: number; misplaced: number } {
-    return { ratees: this.rateeIds.length, raters, misplaced: this.nMisplaced };
+  /** Row 1: listed ratees, listed raters, the largest and smallest misplaced key (0 when none). */
+  counts(raters: number): { ratees: number; raters: number; misplaced: number; misplacedMin: number } {
+    const keys = [...this.misplacedCount.keys()].map(Number);
+    return {
+      ratees: this.rateeIds.length,
+      raters,
+      misplaced: keys.length ? Math.max(...keys) : 0,
+      misplacedMin: keys.length ? Math.min(...keys) : 0,
+    };
   }
 
   /** The block of a key: first and last 1-based positions (last < first: empty), rows outside it. */
   block(key: number): { first: number; last: number; misplaced: number } {
-    let below = 0;
-    let upTo = 0;
-    for (const m of this.maxKeys) {
-      if (m < key) below++;
-      if (m <= key) upTo++;
-    }
+    // The running maximum never decreases: count the rows below and up to `key` by bisection.
+    const count = (ok: (m: number) => boolean) => {
+      let lo = 0;
+      let hi = this.maxKeys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ok(this.maxKeys[mid])) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const below = count((m) => m < key);
+    const upTo = count((m) => m <= key);
     return { first: below + 1, last: upTo, misplaced: this.misplacedCount.get(String(key)) ?? 0 };
   }
 

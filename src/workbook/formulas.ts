@@ -17,7 +17,7 @@ import { ADJUSTMENT_KIND_ALIASES } from '../core/adjustments';
 import { DECISION_WORDS } from '../core/review/decisions';
 import { sourceCodes, type Indicator, type Source, type Template } from '../core/template';
 import type { AdjustmentKind } from '../core/types';
-import { arrayConst, num, quoteSheet, sheetColumn, str } from './formula';
+import { arrayConst, num, quoteSheet, str } from './formula';
 import type { WorkbookLayout } from './plan';
 import { entrySourceCol, summaryRawCol } from './layout';
 
@@ -100,11 +100,16 @@ export function pointsFormula(template: Template, ind: Indicator, cell: string, 
     parse =
       `IF(ISNUMBER(${cell}),IF(SUMPRODUCT(--(${cell}=${points}))>0,${cell},NA()),` +
       `IF(SUMPRODUCT(--EXACT(${cell},${labels}))>0,SUMPRODUCT(EXACT(${cell},${labels})*${points}),NA()))`;
+    // LibreOffice counts TRUE/FALSE as numbers; Excel and the engine do not.
+    parse = `IF(ISLOGICAL(${cell}),NA(),${parse})`;
   } else {
-    parse = `IF(ISNUMBER(${cell}),IF(AND(${cell}>=0,${cell}<=${num(ind.max)}),${cell},NA()),NA())`;
+    // One test, few tokens (every entry row has one per indicator; LibreOffice's load and save
+    // cost grows with the tokens): a number within 0..max that is not TRUE/FALSE (LibreOffice
+    // counts those as numbers; Excel and the engine do not). A text compares greater than any
+    // number without an error, so the product is 0 for it.
+    const c = cell;
+    parse = `IF(ISNUMBER(${c})*(${c}>=0)*(${c}<=${num(ind.max)})-ISLOGICAL(${c})>0,${c},NA())`;
   }
-  // LibreOffice counts TRUE/FALSE as numbers; Excel and the engine do not.
-  parse = `IF(ISLOGICAL(${cell}),NA(),${parse})`;
   const scoredBy = template.sources.filter((s) => s.indicators.includes(ind.id)).map((s) => s.id);
   if (scoredBy.length === template.sources.length) return `=${parse}`;
   // An indicator no source scores (`{}` is no valid array constant).
@@ -124,35 +129,59 @@ function rowTotalExpr(template: Template, source: Source, layout: WorkbookLayout
   return `(100*(${terms.join('+')}))/${num(den)}`;
 }
 
-/** `'评分录入'!$X$1`: the count cells in row 1 of the entry sheet's helper columns. */
-export function entryCounts(layout: WorkbookLayout): { ratees: string; raters: string; misplaced: string } {
+/**
+ * `'评分录入'!$X$1`: row 1 of the entry sheet's helper columns: the counts of listed ratees and
+ * raters, and the largest and smallest misplaced key (0 when no row is misplaced).
+ */
+export function entryCounts(layout: WorkbookLayout): {
+  ratees: string;
+  raters: string;
+  misplaced: string;
+  misplacedMin: string;
+} {
   const e = layout.entry;
   const at = (col: string) => `${quoteSheet(e.sheet)}!$${col}$1`;
-  return { ratees: at(e.rateeIndexCol), raters: at(e.keyCol), misplaced: at(e.misplacedCol) };
+  return {
+    ratees: at(e.rateeIndexCol),
+    raters: at(e.keyCol),
+    misplaced: at(e.misplacedCol),
+    misplacedMin: at(e.maxKeyCol),
+  };
 }
 
-/** Row-1 count formulas over the helper columns (listed ratees, listed raters, misplaced rows). */
-export function entryCountFormulas(): { ratees: string; raters: string; misplaced: string } {
+/** Row-1 formulas over the helper columns (listed ratees, listed raters, misplaced keys' range). */
+export function entryCountFormulas(): {
+  ratees: string;
+  raters: string;
+  misplaced: string;
+  misplacedMin: string;
+} {
   return {
     ratees: `=COUNTA(${NAMES.listRatees})`,
     raters: `=COUNTA(${NAMES.listRaters})`,
-    misplaced: `=COUNT(${NAMES.entryMisplaced})`,
+    misplaced: `=MAX(${NAMES.entryMisplaced})`,
+    misplacedMin: `=MIN(${NAMES.entryMisplaced})`,
   };
 }
 
 /**
- * The ratee's position on the list (0 when not there), matched exactly: MATCH finds a candidate
- * (it ignores case and knows wildcards), EXACT confirms it; only when it does not is the list
- * scanned with EXACT (a code not on the list, or listed in two spellings).
+ * The ratee's position on the list (0 when not there), matched exactly. A row with the same
+ * code as the row above takes its position (rows come in ratee blocks, so only the first row of
+ * a block searches the list). Else MATCH finds a candidate (it ignores case and knows
+ * wildcards), EXACT confirms it; only when it does not is the list scanned with EXACT (a code not
+ * on the list, or listed in two spellings).
  */
 export function rateeIndexFormula(layout: WorkbookLayout, row: number): string {
-  const x = `${layout.entry.rateeCol}${row}&""`;
+  const e = layout.entry;
+  const x = `${e.rateeCol}${row}&""`;
   const list = NAMES.listRatees;
   const m = `MATCH(${x},${list},0)`;
   const offset = layout.lists.firstRow - 1;
+  const above = `${e.rateeIndexCol}${row - 1}`;
   return (
-    `=IF(${layout.entry.rateeCol}${row}="",0,IF(IFERROR(EXACT(INDEX(${list},${m}),${x}),FALSE),${m},` +
-    `SUMPRODUCT(MAX(EXACT(${list},${x})*(ROW(${list})-${offset})))))`
+    `=IF(${e.rateeCol}${row}="",0,IF(IF(ISNUMBER(${above}),EXACT(${x},${e.rateeCol}${row - 1}&""),FALSE),${above},` +
+    `IF(IFERROR(EXACT(INDEX(${list},${m}),${x}),FALSE),${m},` +
+    `SUMPRODUCT(MAX(EXACT(${list},${x})*(ROW(${list})-${offset}))))))`
   );
 }
 
@@ -181,45 +210,45 @@ export function misplacedFormula(layout: WorkbookLayout, row: number): string {
   return `=IF(AND(${k}>0,${k}<${e.maxKeyCol}${row}),${k},"")`;
 }
 
-/** `CHOOSE(si,INDEX(col_1,ri),…)`: a summary helper of the row's ratee and source. */
-function blockLookup(
-  template: Template,
-  layout: WorkbookLayout,
-  row: number,
-  pick: (c: { first: string; last: string; misplaced: string }) => string,
-): string {
-  const s = layout.summary;
-  const e = layout.entry;
-  const ri = `${e.rateeIndexCol}${row}`;
-  const parts = template.sources.map(
-    (src) => `INDEX(${sheetColumn(s.sheet, pick(s.blockCols[src.id]), s.firstRow, s.lastRow)},${ri})`,
-  );
-  if (parts.length === 1) return parts[0];
-  return `CHOOSE(MOD(${e.keyCol}${row}-1,${template.sources.length})+1,${parts.join(',')})`;
-}
-
 /** `INDEX(name,first):INDEX(name,last)`: a block of an entry column. */
 function blockRange(name: string, first: string, last: string): string {
   return `INDEX(${name},${first}):INDEX(${name},${last})`;
 }
 
 /**
+ * How many rows of the row's key lie outside its block: the summary's hidden count of the row's
+ * ratee and source, read only when some row is misplaced (row 1's count), else 0. The summary's
+ * block columns are (first, last, misplaced) per source side by side, so one INDEX finds it.
+ */
+function misplacedOfKey(template: Template, layout: WorkbookLayout, row: number): string {
+  const s = layout.summary;
+  const e = layout.entry;
+  const ids = template.sources.map((x) => x.id);
+  const from = s.blockCols[ids[0]].first;
+  const to = s.blockCols[ids[ids.length - 1]].misplaced;
+  const area = `${quoteSheet(s.sheet)}!$${from}$${s.firstRow}:$${to}$${s.lastRow}`;
+  const S = ids.length;
+  const col = S === 1 ? '3' : `3*MOD(${e.keyCol}${row}-1,${S})+3`;
+  return `IF($${e.misplacedCol}$1=0,0,INDEX(${area},${e.rateeIndexCol}${row},${col}))`;
+}
+
+/**
  * The duplicate check (source, rater, ratee more than once: every copy) of a row that passed
  * the earlier checks, compared exactly as the engine does:
- * - keyed rows whose key has no misplaced row: within the ratee's block (a few dozen rows);
+ * - keyed rows whose key has no misplaced row: within the row's block, found by two binary
+ *   searches on the running maximum (the row lies in it: its key is the running maximum);
  * - keyed rows with a misplaced sibling: over the key column of the whole table;
  * - rows without a key (only when the ratee list is empty): over the whole table, COUNTIFS
  *   first and EXACT only where it finds a copy.
  */
-function duplicateExpr(template: Template, layout: WorkbookLayout, row: number): string {
+function duplicateExpr(layout: WorkbookLayout, template: Template, row: number): string {
   const e = layout.entry;
   const src = `${entrySourceCol(layout)}${row}`;
   const rater = `${e.raterCol}${row}`;
   const ratee = `${e.rateeCol}${row}`;
   const key = `${e.keyCol}${row}`;
-  const first = blockLookup(template, layout, row, (c) => c.first);
-  const last = blockLookup(template, layout, row, (c) => c.last);
-  const mis = blockLookup(template, layout, row, (c) => c.misplaced);
+  const first = `IFERROR(MATCH(${key}-0.5,${NAMES.entryMaxKey},1),0)+1`;
+  const last = `MATCH(${key},${NAMES.entryMaxKey},1)`;
   const inBlock =
     `SUMPRODUCT(EXACT(${blockRange(NAMES.entryRater, first, last)},${rater}&"")*` +
     `(${blockRange(NAMES.entryKey, first, last)}=${key}))>1`;
@@ -227,7 +256,7 @@ function duplicateExpr(template: Template, layout: WorkbookLayout, row: number):
   const unkeyed =
     `IF(COUNTIFS(${NAMES.entrySource},${src},${NAMES.entryRater},${rater},${NAMES.entryRatee},${ratee})>1,` +
     `SUMPRODUCT(EXACT(${NAMES.entrySource},${src})*EXACT(${NAMES.entryRater},${rater}&"")*EXACT(${NAMES.entryRatee},${ratee}&""))>1,FALSE)`;
-  return `IF(${key}=0,${unkeyed},IF(${mis}=0,${inBlock},${whole}))`;
+  return `IF(${key}=0,${unkeyed},IF(${misplacedOfKey(template, layout, row)}=0,${inBlock},${whole}))`;
 }
 
 /**
@@ -244,7 +273,8 @@ export function statusFormula(
   const src = `${entrySourceCol(layout)}${row}`;
   const rater = `${e.raterCol}${row}`;
   const ratee = `${e.rateeCol}${row}`;
-  const counts = entryCounts(layout);
+  // Row 1's counts, on this sheet (no sheet name to parse in every row).
+  const counts = { ratees: `$${e.rateeIndexCol}$1`, raters: `$${e.keyCol}$1` };
   const ids = template.sources.map((s) => s.id);
   const sizes = template.sources.map((s) => s.indicators.length);
   const needed =
@@ -276,7 +306,7 @@ export function statusFormula(
     `IF(AND(${counts.ratees}>0,${e.rateeIndexCol}${row}=0),${STATUS.unknownRatee},` +
     // IF, not AND: AND evaluates both sides, and the list scan must not run without a rater list.
     `IF(IF(${counts.raters}>0,NOT(${listed}),FALSE),${STATUS.raterNotListed},` +
-    `IF(${duplicateExpr(template, layout, row)},${STATUS.duplicate},` +
+    `IF(${duplicateExpr(layout, template, row)},${STATUS.duplicate},` +
     `IF(${invalid},${STATUS.invalidCell},${STATUS.ok})))))))` +
     (tallied ? ')' : '')
   );
@@ -353,9 +383,14 @@ export function blockLastFormula(key: number): string {
   return `=IFERROR(MATCH(${key},${NAMES.entryMaxKey},1),0)`;
 }
 
-/** How many rows of `key` lie outside its block (counted only when any row is misplaced). */
+/**
+ * How many rows of `key` lie outside its block: counted only for keys between the smallest and
+ * the largest misplaced key (row 1), so a table in block order, or with a few rows out of place,
+ * does not scan the table once per ratee and source. COUNTIF skips the "" of the other rows.
+ */
 export function blockMisplacedFormula(layout: WorkbookLayout, key: number): string {
-  return `=IF(${entryCounts(layout).misplaced}=0,0,SUMPRODUCT(--(${NAMES.entryMisplaced}=${key})))`;
+  const c = entryCounts(layout);
+  return `=IF(OR(${c.misplaced}<${key},${c.misplacedMin}>${key}),0,COUNTIF(${NAMES.entryMisplaced},${key}))`;
 }
 
 /** Step 2's aggregate over the rows picked by `filter` (an array of 1/0) of `total`, given n and sum. */

@@ -212,8 +212,9 @@ export interface EntryLayout {
   /**
    * Hidden helpers of the block design (docs/workbook.md, "Linear time"): the ratee's position
    * on the list, the row's block key, the running maximum of the keys, and the key again when the
-   * row lies outside its block (misplaced). Row 1 above `rateeIndexCol`, `keyCol` and
-   * `misplacedCol` holds the counts of listed ratees, listed raters and misplaced rows.
+   * row lies outside its block (misplaced). Row 1 above `rateeIndexCol` and `keyCol` holds the
+   * counts of listed ratees and raters, above `misplacedCol` and `maxKeyCol` the largest and the
+   * smallest misplaced key (0 when no row is misplaced).
    */
   rateeIndexCol: string;
   keyCol: string;
