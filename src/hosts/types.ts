@@ -4,6 +4,7 @@
  * Components receive a WorkbookHost and never call Office themselves.
  */
 import type { RateeInfo, Results, RowResult } from '../core/types';
+import type { CellWrite } from '../workbook/edits';
 import type { SignoffStore } from '../workbook/signoff';
 import type {
   InstallOptions,
@@ -22,11 +23,7 @@ export type {
   WorkbookContent,
 } from '../workbook/types';
 
-/** One cell to write, `Sheet!A1`, and its value (null clears it). */
-export interface CellWrite {
-  where: string;
-  value: string | number | boolean | null;
-}
+export type { CellWrite } from '../workbook/edits';
 
 /** What `getFile` gives: the workbook as an .xlsx file, or Excel's PDF of it. */
 export type FileKind = 'xlsx' | 'pdf';

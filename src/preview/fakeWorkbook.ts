@@ -15,7 +15,7 @@ import { downloadFile } from '../hosts/browser/download';
 import { FakeDocument } from '../testing/fake-excel/document';
 import { fakeBookToXlsx } from '../testing/fake-excel/xlsx-file';
 import { OfficeHost } from '../hosts/office';
-import { formatAddress, parseAddress } from '../hosts/office/a1';
+import { formatAddress, parseAddress } from '../workbook/a1';
 import { rawFromExcel, type XlValueType } from '../hosts/office/values';
 import type { XlRun } from '../hosts/office/xl';
 import { TEMPLATE_SHEET } from '../workbook/plan';

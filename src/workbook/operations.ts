@@ -49,7 +49,7 @@ const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 export function requireStored(info: Pick<BookInfo, 'stored'>): Stored {
   if (!info.stored)
     throw new NotInstalledError(
-      `this workbook has no Duanping installation (no ${TEMPLATE_SHEET} sheet): install a template first`,
+      `this workbook has no Duanping installation (no ${TEMPLATE_SHEET} sheet): install a template first (the add-in, or duanping init)`,
     );
   return info.stored;
 }

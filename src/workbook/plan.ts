@@ -36,8 +36,8 @@ export interface CellStyle {
   italic?: boolean;
   fontSize?: number;
   fontColor?: string;
-  /** Solid background fill. */
-  fill?: string;
+  /** Solid background fill; null removes a fill (a highlight taken away). */
+  fill?: string | null;
   hAlign?: 'left' | 'center' | 'right';
   vAlign?: 'top' | 'middle' | 'bottom';
   wrap?: boolean;

@@ -7,7 +7,8 @@
  * syncs); the operations decide what to read and write, the port only how.
  */
 import type { Progress } from './types';
-import type { Block, DefinedName, SheetPlan, WorkbookPlan } from './plan';
+import type { RawCell } from '../core/types';
+import type { Block, ColumnPlan, DefinedName, SheetPlan, WorkbookPlan } from './plan';
 import type { Grids } from './read';
 import type { Stored } from './store';
 
@@ -36,28 +37,84 @@ export type SheetOp =
   | { op: 'renameTable'; sheet: string; from: string; to: string }
   | { op: 'deleteName'; name: string }
   | { op: 'addName'; name: DefinedName }
-  /** Shows the sheet and selects a cell of it. */
+  /** Shows the sheet and selects a cell or range of it (`F12`, whole rows `9:12`). */
   | { op: 'select'; sheet: string; cell: string };
 
-/** Blocks written into an existing sheet (unprotected first and protected again when it is protected). */
+/**
+ * What a protected sheet still allows (the subset of Excel's WorksheetProtectionOptions the
+ * workbook operations set); contents are always locked.
+ */
+export interface ProtectionOptions {
+  allowFormatCells?: boolean;
+  allowFormatColumns?: boolean;
+  allowFormatRows?: boolean;
+  allowAutoFilter?: boolean;
+}
+
+/** A sheet's protection and used extent, for operations that write into it. */
+export interface SheetState {
+  name: string;
+  protected: boolean;
+  /** While protected: whether cell formats (fills) may still change without unprotecting. */
+  formatsAllowed: boolean;
+  /** The last used row and column (1-based, from A1); 0 for an empty sheet. */
+  lastRow: number;
+  lastCol: number;
+}
+
+/**
+ * Blocks written into a sheet. By default the sheet must exist and keeps its protection: a
+ * protected sheet is unprotected for the writes (unless they only change formats it allows)
+ * and protected again with its options.
+ */
 export interface BlockWrite {
   sheet: string;
   blocks: Block[];
   /** Clear the cells from this 1-based row down to the sheet's last used row first. */
   clearFromRow?: number;
+  /** Clear every used cell of the sheet first (the blocks then are its whole content). */
+  clearAll?: boolean;
+  /** Add the sheet (last, with this visibility) when the workbook has none of the name. */
+  create?: Visibility;
+  /** Column widths to set. */
+  columns?: ColumnPlan[];
+  /** The protection after the writes: options — protected with them; `false` — unprotected. */
+  protect?: ProtectionOptions | false;
+  /** The password to unprotect and protect with; it goes to the host's protection only, never into cells. */
+  password?: string;
+}
+
+/** One cell of a sheet (A1, 1-based as spreadsheets show it). */
+export interface CellRef {
+  sheet: string;
+  cell: string;
 }
 
 export interface GridPort {
   info(): Promise<BookInfo>;
-  /** Grids (from A1) of the named sheets; sheets that do not exist are left out. */
-  readGrids(names: string[]): Promise<Grids>;
+  /**
+   * Grids (from A1) of the named sheets; sheets that do not exist are left out. `current`: the
+   * values are about to be signed or printed, so a host whose calculation may be manual
+   * recalculates first.
+   */
+  readGrids(names: string[], o?: { current?: boolean }): Promise<Grids>;
+  /** The values of single cells, in order (a missing cell or sheet reads as null). */
+  readCells(cells: CellRef[]): Promise<RawCell[]>;
+  /** Protection and used extent of the named sheets that exist, in the order asked. */
+  sheetStates(names: string[]): Promise<SheetState[]>;
+  /**
+   * Of the given cells of a sheet, those holding a formula without a computed value (a file
+   * written by a program and never opened in a spreadsheet), as `Sheet!A1`. A host that always
+   * calculates (Excel) leaves it out.
+   */
+  uncalculated?(sheet: string, cells: string[]): Promise<string[]>;
   /**
    * Creates the plan's sheets (none of which may exist yet) with their cells and settings, adds
    * its names, then sets visibility and protection; sheet `ops` (no `renameTable`) go before and
    * after in the same unit of work.
    */
   writePlan(
-    plan: WorkbookPlan,
+    plan: Pick<WorkbookPlan, 'sheets' | 'names'>,
     progress?: Progress,
     ops?: { before?: SheetOp[]; after?: SheetOp[] },
   ): Promise<void>;
@@ -67,7 +124,7 @@ export interface GridPort {
    * refuses to delete a very hidden sheet.
    */
   rewriteSheet(sheet: SheetPlan): Promise<void>;
-  /** Writes blocks into existing sheets. */
+  /** Writes blocks into sheets, in order, in one unit of work (see BlockWrite). */
   writeBlocks(writes: BlockWrite[]): Promise<void>;
   sheetOps(ops: SheetOp[]): Promise<void>;
 }

@@ -1,21 +1,41 @@
 /**
  * The grid port (src/workbook/port.ts) over the Excel JavaScript API. Each call is one
  * `Excel.run` with a bounded number of syncs:
- *   info: 1 · readGrids: 1 (used ranges) + 1 per read chunk · writePlan: 1 per write batch ·
- *   rewriteSheet, writeBlocks: 1 (protection, used ranges) + 1 per write batch · sheetOps: 1
+ *   info, readCells: 1 · sheetStates: 2 · readGrids: 1 (used ranges) + 1 per read chunk ·
+ *   writePlan: 1 per write batch · rewriteSheet: 1 + 1 per write batch ·
+ *   writeBlocks: 2 (sheets, protection and used ranges) + 1 per write batch · sheetOps: 1
  * Write batches stay below the 5 MB request limit of Excel on the web and suspend calculation
  * until their sync; reads are cut to stay below the response limit. Protection is read before
  * protect/unprotect (both throw when the sheet is already in that state). Errors from Excel are
  * never caught here: they reach the caller with Excel's own code and message.
  */
+import { InputError } from '../../core/errors';
+import type { RawCell } from '../../core/types';
 import type { Block, SheetPlan, WorkbookPlan } from '../../workbook/plan';
 import { TEMPLATE_SHEET } from '../../workbook/plan';
-import type { BlockWrite, BookInfo, GridPort, SheetOp, Visibility } from '../../workbook/port';
+import type {
+  BlockWrite,
+  BookInfo,
+  CellRef,
+  GridPort,
+  ProtectionOptions,
+  SheetOp,
+  SheetState,
+  Visibility,
+} from '../../workbook/port';
 import type { Grids } from '../../workbook/read';
 import { readStore } from '../../workbook/store';
 import type { Progress } from '../../workbook/types';
-import { formatAddress, type Rect } from './a1';
-import { applyBatch, blockWrites, packBatches, planWrites, type Features, type Write } from './writes';
+import { formatAddress, type Rect } from '../../workbook/a1';
+import {
+  applyBatch,
+  blockWrites,
+  charsToPoints,
+  packBatches,
+  planWrites,
+  type Features,
+  type Write,
+} from './writes';
 import { rawGrid, type XlValueType } from './values';
 import type { XlContext, XlRun, XlWorksheet } from './xl';
 
@@ -59,22 +79,27 @@ export class OfficePort implements GridPort {
     };
   }
 
-  readGrids(names: string[]): Promise<Grids> {
-    return this.o.run((ctx) => this.readGridsIn(ctx, names));
+  readGrids(names: string[], o?: { current?: boolean }): Promise<Grids> {
+    return this.o.run((ctx) => this.readGridsIn(ctx, names, o?.current));
   }
 
   /**
    * Grids (from A1) of the named sheets: one sync for their used ranges, then one per read chunk.
-   * Missing sheets are left out (the reader then names them).
+   * Missing sheets are left out (the reader then names them). `current`: in Manual calculation
+   * mode nothing is recalculated until asked (and our writes suspend calculation), so values
+   * about to be signed or printed get a full recalculation, which runs with the reads' sync.
    */
-  async readGridsIn(ctx: XlContext, sheetNames: string[]): Promise<Grids> {
+  async readGridsIn(ctx: XlContext, sheetNames: string[], current = false): Promise<Grids> {
     const probes = sheetNames.map((name) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
       const used = ws.getUsedRangeOrNullObject(true);
       used.load('rowIndex,columnIndex,rowCount,columnCount');
       return { name, ws, used };
     });
+    const app = ctx.workbook.application;
+    if (current) app.load('calculationMode');
     await ctx.sync();
+    if (current && app.calculationMode === 'Manual') app.calculate('Full');
     const grids: Grids = {};
     const pieces: { name: string; ws: XlWorksheet; rect: Rect }[] = [];
     for (const p of probes) {
@@ -125,6 +150,30 @@ export class OfficePort implements GridPort {
     return grids;
   }
 
+  /** One sync: each cell's value and type (the sheets must exist). */
+  readCells(cells: CellRef[]): Promise<RawCell[]> {
+    if (cells.length === 0) return Promise.resolve([]);
+    return this.o.run(async (ctx) => {
+      const ranges = cells.map((c) => {
+        const r = ctx.workbook.worksheets.getItem(c.sheet).getRange(c.cell);
+        r.load('values,valueTypes');
+        return r;
+      });
+      await ctx.sync();
+      return ranges.map((r) => rawGrid(r.values, r.valueTypes as XlValueType[][])[0]?.[0] ?? null);
+    });
+  }
+
+  sheetStates(names: string[]): Promise<SheetState[]> {
+    return this.o.run(async (ctx) => {
+      const states = await this.statesIn(ctx, names, true);
+      return names.flatMap((n) => {
+        const s = states.get(n);
+        return s ? [s] : [];
+      });
+    });
+  }
+
   /** Applies writes in batches below the request budget: one sync each. */
   async applyWrites(ctx: XlContext, writes: Write[], progress?: Progress, step = 'write'): Promise<void> {
     const batches = packBatches(writes, this.o.batchBytes);
@@ -152,39 +201,49 @@ export class OfficePort implements GridPort {
     return this.o.run((ctx) => this.applyWrites(ctx, writes, progress));
   }
 
-  /** Protection and used size of existing sheets (one sync). */
-  private async states(ctx: XlContext, names: string[]) {
-    const probes = names.map((name) => {
+  /**
+   * Protection (with its options) and used size of sheets: one sync; with `onlyPresent`, one more
+   * before it for the sheet names, and sheets that do not exist are left out (a worksheet's
+   * protection cannot be loaded through a null object).
+   */
+  private async statesIn(
+    ctx: XlContext,
+    names: string[],
+    onlyPresent: boolean,
+  ): Promise<Map<string, SheetState & { options: ProtectionOptions }>> {
+    let wanted = [...new Set(names)];
+    if (onlyPresent) {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name');
+      await ctx.sync();
+      const present = new Set(sheets.items.map((s) => s.name));
+      wanted = wanted.filter((n) => present.has(n));
+    }
+    const probes = wanted.map((name) => {
       const ws = ctx.workbook.worksheets.getItem(name);
-      ws.protection.load('protected');
+      ws.protection.load('protected,options');
       const used = ws.getUsedRangeOrNullObject(true);
       used.load('rowIndex,rowCount,columnIndex,columnCount');
       return { name, ws, used };
     });
-    await ctx.sync();
+    if (probes.length > 0) await ctx.sync();
     return new Map(
-      probes.map((p) => [
-        p.name,
-        {
-          protected: p.ws.protection.protected,
-          lastRow: p.used.isNullObject ? 0 : p.used.rowIndex + p.used.rowCount,
-          lastCol: p.used.isNullObject ? 0 : p.used.columnIndex + p.used.columnCount,
-        },
-      ]),
+      probes.map((p) => {
+        const isProtected = p.ws.protection.protected;
+        const options = (isProtected ? p.ws.protection.options : undefined) ?? {};
+        return [
+          p.name,
+          {
+            name: p.name,
+            protected: isProtected,
+            formatsAllowed: isProtected && !!options.allowFormatCells,
+            options,
+            lastRow: p.used.isNullObject ? 0 : p.used.rowIndex + p.used.rowCount,
+            lastCol: p.used.isNullObject ? 0 : p.used.columnIndex + p.used.columnCount,
+          },
+        ];
+      }),
     );
-  }
-
-  /** Wraps writes to a sheet in unprotect/protect when (and only when) it is protected. */
-  private guarded(sheet: string, isProtected: boolean, writes: Write[], protectAfter = isProtected): Write[] {
-    return [
-      ...(isProtected
-        ? [{ sheet, bytes: 200, apply: (ws: XlWorksheet | null) => ws!.protection.unprotect() }]
-        : []),
-      ...writes,
-      ...(protectAfter
-        ? [{ sheet, bytes: 200, apply: (ws: XlWorksheet | null) => ws!.protection.protect() }]
-        : []),
-    ];
   }
 
   /** Blanks of a rectangle (from 0-based `row`), as a block. */
@@ -196,24 +255,44 @@ export class OfficePort implements GridPort {
   }
 
   rewriteSheet(sheet: SheetPlan): Promise<void> {
-    return this.o.run(async (ctx) => {
-      const state = (await this.states(ctx, [sheet.name])).get(sheet.name)!;
-      const blocks: Block[] = [];
-      if (state.lastRow > 0 && state.lastCol > 0)
-        blocks.push(OfficePort.blank(0, state.lastRow, state.lastCol));
-      blocks.push(...sheet.blocks);
-      const writes = blocks.flatMap((b) => blockWrites(sheet.name, b, this.pieceBytes));
-      await this.applyWrites(ctx, this.guarded(sheet.name, state.protected, writes, !!sheet.protect));
-    });
+    return this.writeBlocks([
+      { sheet: sheet.name, blocks: sheet.blocks, clearAll: true, protect: sheet.protect ? {} : false },
+    ]);
   }
 
   writeBlocks(list: BlockWrite[]): Promise<void> {
     return this.o.run(async (ctx) => {
-      const states = await this.states(ctx, [...new Set(list.map((w) => w.sheet))]);
+      const creates = list.some((w) => w.create !== undefined);
+      const states = await this.statesIn(
+        ctx,
+        list.map((w) => w.sheet),
+        creates,
+      );
       const writes: Write[] = [];
+      const created = new Set<string>();
       for (const w of list) {
-        const state = states.get(w.sheet)!;
-        const blocks = [...w.blocks];
+        let state = states.get(w.sheet);
+        if (!state && !created.has(w.sheet)) {
+          if (w.create === undefined) throw new InputError(`the workbook has no sheet "${w.sheet}"`);
+          writes.push({
+            sheet: null,
+            bytes: 200,
+            apply: (_ws, c) => void c.workbook.worksheets.add(w.sheet),
+          });
+          created.add(w.sheet);
+        }
+        state ??= {
+          name: w.sheet,
+          protected: false,
+          formatsAllowed: false,
+          options: {},
+          lastRow: 0,
+          lastCol: 0,
+        };
+        const blocks: Block[] = [];
+        if (w.clearAll && state.lastRow > 0 && state.lastCol > 0)
+          blocks.push(OfficePort.blank(0, state.lastRow, state.lastCol));
+        blocks.push(...w.blocks);
         if (w.clearFromRow !== undefined && state.lastRow >= w.clearFromRow)
           blocks.push(
             OfficePort.blank(
@@ -223,7 +302,38 @@ export class OfficePort implements GridPort {
             ),
           );
         const own = blocks.flatMap((b) => blockWrites(w.sheet, b, this.pieceBytes));
-        if (own.length > 0) writes.push(...this.guarded(w.sheet, state.protected, own));
+        for (const c of w.columns ?? [])
+          if (c.width !== undefined)
+            own.push({
+              sheet: w.sheet,
+              bytes: 200,
+              apply: (ws) =>
+                void (ws!.getRange(`${c.col}:${c.col}`).format.columnWidth = charsToPoints(c.width!)),
+            });
+        // Fills alone need no unprotect where the protection allows formatting cells (a signed sheet does).
+        const formatsOnly =
+          (w.columns ?? []).length === 0 && blocks.every((b) => !b.values && !b.formulas && isFormat(b));
+        const needsUnprotect = own.length > 0 && !(state.formatsAllowed && formatsOnly);
+        const unprotect = state.protected && (needsUnprotect || w.protect !== undefined);
+        const password = w.password || undefined;
+        if (unprotect)
+          writes.push({ sheet: w.sheet, bytes: 200, apply: (ws) => ws!.protection.unprotect(password) });
+        writes.push(...own);
+        const options = w.protect === undefined ? (unprotect ? state.options : null) : w.protect || null;
+        if (options && (unprotect || !state.protected))
+          writes.push({
+            sheet: w.sheet,
+            bytes: 300,
+            apply: (ws) =>
+              ws!.protection.protect(
+                Object.keys(options).length > 0 ? (options as Record<string, boolean>) : undefined,
+                password,
+              ),
+          });
+        if (created.has(w.sheet) && w.create && w.create !== 'visible') {
+          const v = w.create === 'hidden' ? 'Hidden' : 'VeryHidden';
+          writes.push({ sheet: w.sheet, bytes: 200, apply: (ws) => void (ws!.visibility = v) });
+        }
       }
       await this.applyWrites(ctx, writes);
     });
@@ -245,6 +355,11 @@ export class OfficePort implements GridPort {
       await this.applyWrites(ctx, opWrites(live));
     });
   }
+}
+
+/** A style-only block that changes nothing protection keeps (fills, fonts, borders; not locking). */
+function isFormat(b: Block): boolean {
+  return b.style !== undefined && b.style.locked === undefined;
 }
 
 /** The writes of sheet operations (tables to rename must exist). */

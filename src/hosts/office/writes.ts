@@ -15,7 +15,7 @@ import {
   type ValidationPlan,
   type WorkbookPlan,
 } from '../../workbook/plan';
-import { formatAddress, parseAddress, type Rect } from './a1';
+import { formatAddress, parseAddress, type Rect } from '../../workbook/a1';
 import { literalForExcel } from './values';
 import type { XlContext, XlRange, XlValue, XlWorksheet } from './xl';
 
@@ -79,7 +79,8 @@ function applyStyle(range: XlRange, style: CellStyle): void {
   if (style.italic !== undefined) f.font.italic = style.italic;
   if (style.fontSize !== undefined) f.font.size = style.fontSize;
   if (style.fontColor !== undefined) f.font.color = style.fontColor;
-  if (style.fill !== undefined) f.fill.color = style.fill;
+  if (style.fill === null) f.fill.clear();
+  else if (style.fill !== undefined) f.fill.color = style.fill;
   if (style.hAlign !== undefined) f.horizontalAlignment = H_ALIGN[style.hAlign];
   if (style.vAlign !== undefined) f.verticalAlignment = V_ALIGN[style.vAlign];
   if (style.wrap !== undefined) f.wrapText = style.wrap;

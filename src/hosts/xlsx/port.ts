@@ -10,9 +10,17 @@ import {
   type SheetPlan,
   type WorkbookPlan,
 } from '../../workbook/plan';
-import type { BlockWrite, BookInfo, GridPort, SheetOp, Visibility } from '../../workbook/port';
+import type {
+  BlockWrite,
+  BookInfo,
+  GridPort,
+  ProtectionOptions,
+  SheetOp,
+  SheetState,
+  Visibility,
+} from '../../workbook/port';
 import { readStore } from '../../workbook/store';
-import { sheetGrid, workbookGrids } from './read';
+import { cellRaw, sheetGrid, workbookGrids } from './read';
 import { addSheet, applyPlan, writeBlock } from './write';
 
 type NameModel = { name: string; ranges: string[] }[];
@@ -33,6 +41,34 @@ function clearRows(ws: ExcelJS.Worksheet, fromRow: number): void {
     ws.getRow(r).eachCell({ includeEmpty: false }, (c) => (c.value = null));
 }
 
+type Protection = { sheet?: boolean; formatCells?: boolean } | null | undefined;
+const protectionOf = (ws: ExcelJS.Worksheet) =>
+  (ws as unknown as { sheetProtection: Protection }).sheetProtection;
+
+/**
+ * Protects a sheet the way Excel's protection options say. The password, if any, only goes into
+ * Excel's salted hash; it is never stored.
+ */
+async function protect(ws: ExcelJS.Worksheet, o: ProtectionOptions, password?: string): Promise<void> {
+  await ws.protect(password ?? '', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatCells: !!o.allowFormatCells,
+    formatColumns: !!o.allowFormatColumns,
+    formatRows: !!o.allowFormatRows,
+    sort: false,
+    autoFilter: !!o.allowAutoFilter,
+  });
+}
+
+/** A formula cell without a cached result (written by a program, never calculated). */
+function isFormulaWithoutValue(cell: ExcelJS.Cell): boolean {
+  const v = cell.value;
+  if (v === null || typeof v !== 'object' || !('formula' in v || 'sharedFormula' in v)) return false;
+  const r = cell.result as unknown;
+  return r === undefined || r === null;
+}
+
 export function xlsxPort(wb: ExcelJS.Workbook): GridPort {
   const port: GridPort = {
     async info(): Promise<BookInfo> {
@@ -49,6 +85,34 @@ export function xlsxPort(wb: ExcelJS.Workbook): GridPort {
     async readGrids(names) {
       return workbookGrids(wb, names);
     },
+    async readCells(cells) {
+      return cells.map((c) => {
+        const ws = wb.getWorksheet(c.sheet);
+        return ws ? cellRaw(ws.getCell(c.cell)) : null;
+      });
+    },
+    async sheetStates(names): Promise<SheetState[]> {
+      return names.flatMap((name) => {
+        const ws = wb.getWorksheet(name);
+        if (!ws) return [];
+        const p = protectionOf(ws);
+        const isProtected = !!p?.sheet;
+        return [
+          {
+            name,
+            protected: isProtected,
+            formatsAllowed: isProtected && !!p?.formatCells,
+            lastRow: ws.rowCount,
+            lastCol: ws.columnCount,
+          },
+        ];
+      });
+    },
+    async uncalculated(sheet, cells) {
+      const ws = wb.getWorksheet(sheet);
+      if (!ws) return [];
+      return cells.filter((c) => isFormulaWithoutValue(ws.getCell(c))).map((c) => `${sheet}!${c}`);
+    },
     async writePlan(plan: WorkbookPlan, _progress, ops) {
       await port.sheetOps(ops?.before ?? []);
       await applyPlan(wb, plan);
@@ -62,9 +126,17 @@ export function xlsxPort(wb: ExcelJS.Workbook): GridPort {
     },
     async writeBlocks(writes: BlockWrite[]) {
       for (const w of writes) {
-        const ws = sheetOf(wb, w.sheet);
+        const ws =
+          w.create !== undefined && !wb.getWorksheet(w.sheet)
+            ? wb.addWorksheet(w.sheet, { state: w.create })
+            : sheetOf(wb, w.sheet);
+        if (w.clearAll) clearRows(ws, 1);
         if (w.clearFromRow !== undefined) clearRows(ws, w.clearFromRow);
+        for (const c of w.columns ?? []) if (c.width !== undefined) ws.getColumn(c.col).width = c.width;
         for (const b of w.blocks as Block[]) writeBlock(ws, b);
+        // A file keeps no protection state while it is written: only the state after counts.
+        if (w.protect === false) ws.unprotect();
+        else if (w.protect) await protect(ws, w.protect, w.password || undefined);
       }
     },
     async sheetOps(ops: SheetOp[]) {

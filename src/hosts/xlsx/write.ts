@@ -45,6 +45,7 @@ function styleParts(style: CellStyle): Partial<ExcelJS.Style> & { locked?: boole
     };
   }
   if (style.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+  else if (style.fill === null) out.fill = { type: 'pattern', pattern: 'none' };
   if (style.hAlign || style.vAlign || style.wrap) {
     out.alignment = {
       ...(style.hAlign ? { horizontal: style.hAlign } : {}),
@@ -56,7 +57,7 @@ function styleParts(style: CellStyle): Partial<ExcelJS.Style> & { locked?: boole
     const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
     out.border = { top: thin, left: thin, bottom: thin, right: thin };
   }
-  if (style.locked === false) out.protection = { locked: false };
+  if (style.locked !== undefined) out.protection = { locked: style.locked };
   return out;
 }
 

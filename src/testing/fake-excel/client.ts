@@ -8,8 +8,8 @@
  * `isNullObject` is readable after the next sync. Each sync is one round trip; its request and
  * response are measured as UTF-8 JSON bytes and refused above the configured limits.
  */
-import type { Rect } from '../../hosts/office/a1';
-import { MAX_COLUMNS, MAX_ROWS, formatAddress, parseAddress, rectSize } from '../../hosts/office/a1';
+import type { Rect } from '../../workbook/a1';
+import { MAX_COLUMNS, MAX_ROWS, formatAddress, parseAddress, rectSize } from '../../workbook/a1';
 import type { XlValue } from '../../hosts/office/xl';
 import { FakeOfficeError, propertyNotLoaded } from './errors';
 import type {

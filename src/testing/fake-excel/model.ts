@@ -6,8 +6,8 @@
  * nothing mistakes it for a number) until a `calculate` hook (see ./index.ts) gives it a value
  * with `FakeSheet.setComputed`. The preview fills the summary this way from the engine.
  */
-import type { Rect } from '../../hosts/office/a1';
-import { MAX_COLUMNS, formatAddress, parseAddress } from '../../hosts/office/a1';
+import type { Rect } from '../../workbook/a1';
+import { MAX_COLUMNS, formatAddress, parseAddress } from '../../workbook/a1';
 import type { XlValue } from '../../hosts/office/xl';
 import { FakeOfficeError } from './errors';
 

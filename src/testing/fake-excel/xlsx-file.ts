@@ -9,7 +9,7 @@
  * exceljs is passed in, so the fake itself stays free of it and the preview loads it only on export.
  */
 import type ExcelJSModule from 'exceljs';
-import { MAX_COLUMNS, formatAddress } from '../../hosts/office/a1';
+import { MAX_COLUMNS, formatAddress } from '../../workbook/a1';
 import { addXlfnPrefixes } from '../../workbook/formula';
 import type { FakeBook } from './model';
 import { ERROR_VALUES } from './model';

@@ -1,9 +1,9 @@
 /**
- * A1 range addresses as Office.js takes and returns them: `B3`, `B3:D9`, `C:C` (whole columns),
+ * A1 range addresses as Office.js takes and returns them (and the workbook operations use): `B3`, `B3:D9`, `C:C` (whole columns),
  * `2:4` (whole rows), optionally prefixed by a sheet name (`'评分录入'!B3:D9`, `Sheet1!A1`).
  * Rows and columns here are 0-based, as `getRangeByIndexes` counts them.
  */
-import { columnIndex, columnLetter } from '../../core/address';
+import { columnIndex, columnLetter } from '../core/address';
 
 /** The size of an Excel worksheet. */
 export const MAX_ROWS = 1048576;
