@@ -40,7 +40,7 @@ export const SIGNED_PROTECTION: ProtectionOptions = {
  * fixture books): the book without its records, which the store reads from the sign-off sheets.
  */
 export type BookContent = Pick<SignoffBook, 'content' | 'sheets' | 'title' | 'lang'> &
-  Partial<Pick<SignoffBook, 'summaryHeaderRow' | 'uncomputed' | 'inputRanges' | 'lists'>>;
+  Partial<Pick<SignoffBook, 'summaryHeaderRow' | 'uncomputed' | 'inputRanges' | 'lists' | 'sheetIssues'>>;
 
 /**
  * The sign-off store of the workbook behind `port`: an installation's, or with `readContent`

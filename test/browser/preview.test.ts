@@ -14,7 +14,6 @@ import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { scoreAndAnalyze } from '../../src/core/pipeline';
 import { DIGEST_PROVES, webCryptoDigester } from '../../src/core/signoff';
-import { readSignoffBook } from '../../src/hosts/xlsx/signoff-book';
 import { verifyWorkbook } from '../../src/hosts/xlsx/signoff';
 import { FIELD_HEADERS } from '../../src/workbook/names';
 import { buildPreview, launchChromium, serveDir, tempDir } from './harness';
@@ -388,7 +387,7 @@ describe('the preview in Chromium', () => {
     let formulas = 0;
     wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void (c.formula ? formulas++ : 0))));
     expect(formulas).toBe(0);
-    const v = await verifyWorkbook(wb, readSignoffBook, webCryptoDigester());
+    const v = await verifyWorkbook(wb, webCryptoDigester());
     expect(v.ok).toBe(true);
     if (v.ok)
       expect(v.levels.map((l) => [l.reviewer, l.state])).toEqual([

@@ -16,7 +16,6 @@ import { fakeBookToXlsx } from '../../src/testing/fake-excel/xlsx-file';
 import { OfficeHost } from '../../src/hosts/office';
 import type { ExportFile } from '../../src/hosts/types';
 import { copyFromBytes } from '../../src/hosts/xlsx/copy';
-import { readSignoffBook } from '../../src/hosts/xlsx/signoff-book';
 import { verifyWorkbook } from '../../src/hosts/xlsx/signoff';
 import { columnIndex } from '../../src/core/address';
 import { calculateFromEngine } from '../../src/preview/fakeWorkbook';
@@ -245,7 +244,7 @@ describe('sign-off in the add-in (Office adapter over the fake Excel)', () => {
     wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void (c.formula ? formulas++ : 0))));
     expect(formulas).toBe(0);
     expect(wb.getWorksheet('打印版')).toBeDefined();
-    const v = await verifyWorkbook(wb, readSignoffBook, d);
+    const v = await verifyWorkbook(wb, d);
     expect(v.ok).toBe(true);
     if (v.ok) expect(v.levels.map((l) => [l.level, l.reviewer, l.state])).toEqual([[1, '张科长', 'valid']]);
   });
@@ -263,7 +262,7 @@ describe('sign-off in the add-in (Office adapter over the fake Excel)', () => {
       const resaved = await recalcWithLibreOffice(file);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(resaved);
-      const v = await verifyWorkbook(wb, readSignoffBook, d);
+      const v = await verifyWorkbook(wb, d);
       if (v.unreadable !== undefined) throw new Error(v.unreadable);
       expect(v.ok ? 'valid' : describeVerification(v, 'en').join('\n')).toBe('valid');
     } finally {

@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { validateTemplate } from '../../src/core/template';
 import type { EntryRow, RawCell } from '../../src/core/types';
 import type { ResultRow, SignoffContent } from '../../src/core/signoff';
-import { plainValue, type BookContent } from '../../src/hosts/xlsx/signoff';
+import { cellRaw } from '../../src/hosts/xlsx/read';
+import type { BookContent } from '../../src/workbook/signoff-store';
 import { ADJ_SHEET, ENTRY_SHEET, SUMMARY_SHEET } from './fixtures';
 
 export const SHEETS = { entry: ENTRY_SHEET, adjustments: ADJ_SHEET, summary: SUMMARY_SHEET, signoff: '签核' };
@@ -67,12 +68,12 @@ export function fixtureResults(content: SignoffContent): Omit<ResultRow, 'loc'>[
 }
 
 function cell(ws: ExcelJS.Worksheet, r: number, c: number): RawCell {
-  return plainValue(ws.getCell(r, c));
+  return cellRaw(ws.getCell(r, c));
 }
 
 /** Reads the fixture layout back. */
 export function fixtureReader(wb: ExcelJS.Workbook): BookContent {
-  const v = validateTemplate(JSON.parse(String(plainValue(wb.getWorksheet('DP_Template')!.getCell('A1')))));
+  const v = validateTemplate(JSON.parse(String(cellRaw(wb.getWorksheet('DP_Template')!.getCell('A1')))));
   if (!v.ok) throw new Error(v.errors.join('; '));
   const template = v.template;
   const ids = template.indicators.map((i) => i.id);
@@ -115,5 +116,7 @@ export function fixtureReader(wb: ExcelJS.Workbook): BookContent {
     });
   }
   const content: SignoffContent = { template, entries, adjustments, results };
-  return { content, sheets: SHEETS, title: template.name, lang: 'zh' };
+  // The typed cells, locked while signed (as an installation's entry table).
+  const inputRanges = [{ sheet: ENTRY_SHEET, range: `A2:${col(2 + ids.length)}${entry.rowCount}` }];
+  return { content, sheets: SHEETS, title: template.name, lang: 'zh', inputRanges };
 }

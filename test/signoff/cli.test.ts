@@ -231,7 +231,9 @@ describe('duanping signoff / verify / withdraw / export', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1');
     await wb.xlsx.writeFile(plain);
-    expect((await cli('verify', plain)).err).toMatch(/^duanping: the workbook has no DP_Template sheet/);
+    expect((await cli('verify', plain)).err).toMatch(
+      /^duanping: this workbook has no Duanping installation \(no DP_Template sheet\)/,
+    );
     const unsigned = await cli('verify', await book('unsigned.xlsx'));
     expect(unsigned).toMatchObject({ code: 1, out: '尚无有效签核。' });
   });

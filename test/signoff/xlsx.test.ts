@@ -38,9 +38,9 @@ async function signedFile(name: string, password?: string): Promise<string> {
   const wb = fixtureWorkbook(content());
   const s = await signWorkbook(
     wb,
-    fixtureReader,
     { reviewer: '张科长', role: '科长', time: '2025-01-20T09:00:00+08:00', password, override },
     d,
+    fixtureReader,
   );
   if (!s.ok) throw new Error(s.message);
   const path = join(dir, name);
@@ -55,7 +55,7 @@ async function load(path: string): Promise<ExcelJS.Workbook> {
 }
 
 async function verifyFile(path: string): Promise<BookVerification> {
-  return verifyWorkbook(await load(path), fixtureReader, d);
+  return verifyWorkbook(await load(path), d, fixtureReader);
 }
 
 /** Every file inside an xlsx (zip), decompressed, as text. */
@@ -70,9 +70,9 @@ describe('sign-off in an xlsx file', () => {
     wb0.getWorksheet(ENTRY_SHEET)!.getCell('D2').protection = { locked: false }; // an entry cell, as installed
     const s = await signWorkbook(
       wb0,
-      fixtureReader,
       { reviewer: '张科长', role: '科长', time: '2025-01-20T09:00:00+08:00', override },
       d,
+      fixtureReader,
     );
     expect(s.ok).toBe(true);
     const path = join(dir, 'signed.xlsx');
@@ -108,7 +108,7 @@ describe('sign-off in an xlsx file', () => {
     const path = await signedFile('tamper.xlsx');
     const wb = await load(path);
     wb.getWorksheet(ENTRY_SHEET)!.getCell('E6').value = 12;
-    const v = await verifyWorkbook(wb, fixtureReader, d);
+    const v = await verifyWorkbook(wb, d, fixtureReader);
     expect(v).toMatchObject({
       ok: false,
       brokenLevel: 1,
@@ -187,17 +187,17 @@ describe('sign-off in an xlsx file', () => {
     const wb = await load(path);
     const two = await signWorkbook(
       wb,
-      fixtureReader,
       { reviewer: '李副主任', time: '2025-01-21T10:00:00+08:00', override },
       d,
+      fixtureReader,
     );
     expect(two).toMatchObject({ ok: true, record: { level: 2 } });
     const w = await withdrawInWorkbook(
       wb,
-      fixtureReader,
       2,
       { by: '李副主任', time: '2025-01-22T08:30:00+08:00', reason: '加分依据待补充' },
       d,
+      fixtureReader,
     );
     expect(w.ok).toBe(true);
     const out = join(dir, 'chain-withdrawn.xlsx');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { readStored } from '../../src/hosts/xlsx/read';
-import { readSignoffBook } from '../../src/hosts/xlsx/signoff-book';
+import { xlsxSignoffStore } from '../../src/hosts/xlsx/signoff';
 import { repairForWrite } from '../../src/hosts/xlsx/signoff';
 import { cli } from '../cli/run';
 import { recalcWithLibreOffice } from '../helpers/libreoffice';
@@ -32,8 +32,8 @@ async function save(wb: ExcelJS.Workbook, path: string): Promise<string> {
 }
 
 /** The summary's finals as LibreOffice computed them, by ratee. */
-function finalsOf(wb: ExcelJS.Workbook): Map<string, number | null> {
-  const results = readSignoffBook(wb).content.results;
+async function finalsOf(wb: ExcelJS.Workbook): Promise<Map<string, number | null>> {
+  const results = (await xlsxSignoffStore(wb).read()).content.results;
   return new Map(results.map((r) => [r.ratee, typeof r.final === 'number' ? r.final : null]));
 }
 
@@ -63,8 +63,8 @@ describe('merged cells', () => {
     const r = await cli('score', merged, '--json');
     expect(r.code).toBe(1);
     const out = JSON.parse(r.out) as Json;
-    const lo = finalsOf(await load(merged));
-    const before = finalsOf(await load(base));
+    const lo = await finalsOf(await load(merged));
+    const before = await finalsOf(await load(base));
     // The merge changes what the formulas compute (the test is not vacuous) …
     expect([...lo].some(([id, f]) => f !== before.get(id))).toBe(true);
     // … and the command line says the same, ratee by ratee.
@@ -110,7 +110,7 @@ describe('a date in a score cell', () => {
       `的“${ind.name}”是日期“3月4日”（输入的数字被 Excel 当成了日期），不是分数；应为 0 到 ${ind.max} 之间的数字`,
     );
     expect(p[0].message).not.toContain('45355');
-    const lo = finalsOf(await load(dated));
+    const lo = await finalsOf(await load(dated));
     for (const x of out.ratees) {
       const f = lo.get(x.ratee);
       if (f === null || f === undefined) expect(x.final).toBeNull();

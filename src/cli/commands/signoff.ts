@@ -15,7 +15,6 @@ import {
   shortDigest,
 } from '../../core/signoff';
 import { nodeDigester } from '../digester';
-import { readSignoffBook } from '../../hosts/xlsx/signoff-book';
 import { repairForWrite, signWorkbook, withdrawInWorkbook } from '../../hosts/xlsx/signoff';
 import { parseLang, type CliContext } from '../context';
 import { checkOutput, refuseIfPartsWouldBeLost, writeAtomically } from '../files';
@@ -94,7 +93,6 @@ export async function signoffCommand(book: string, opts: SignoffOptions, ctx: Cl
   const wb = await loadBook(book);
   const r = await signWorkbook(
     wb,
-    readSignoffBook,
     {
       reviewer: opts.reviewer,
       role: opts.role,
@@ -155,7 +153,6 @@ export async function withdrawCommand(book: string, opts: WithdrawOptions, ctx: 
   const wb = await loadBook(book);
   const r = await withdrawInWorkbook(
     wb,
-    readSignoffBook,
     level,
     { by: opts.by, reason: opts.reason, time: signTime(opts.time, opts.allowBackdate) },
     nodeDigester,

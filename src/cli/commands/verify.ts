@@ -7,7 +7,6 @@ import type { Command } from 'commander';
 import { DIGEST_PROVES, describeVerification } from '../../core/signoff';
 import { sheetIssueProblem } from '../../core/sheet-issues';
 import { nodeDigester } from '../digester';
-import { readSignoffBook } from '../../hosts/xlsx/signoff-book';
 import { verifyWorkbook } from '../../hosts/xlsx/signoff';
 import { parseLang, type CliContext } from '../context';
 import { loadBook } from './signoff';
@@ -19,7 +18,7 @@ export interface VerifyOptions {
 
 export async function verifyCommand(book: string, opts: VerifyOptions, ctx: CliContext): Promise<void> {
   const lang = parseLang(opts.lang);
-  const v = await verifyWorkbook(await loadBook(book), readSignoffBook, nodeDigester);
+  const v = await verifyWorkbook(await loadBook(book), nodeDigester);
   if (v.unreadable !== undefined) {
     ctx.io.err(`duanping: ${book}: the sign-offs cannot be read: ${v.unreadable}`);
     ctx.exit(1);

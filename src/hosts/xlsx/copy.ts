@@ -8,8 +8,9 @@ import ExcelJS from 'exceljs';
 import type { Digester, SignoffRecord, Verification } from '../../core/signoff';
 import type { Lang } from '../../core/types';
 import { verifyRecords } from '../../workbook/signoff';
-import { addPrintLayout, replaceFormulasByValues } from './export';
-import { readSignoffBook } from './signoff-book';
+import { writePrintSheet } from '../../workbook/output-sheets';
+import { replaceFormulasByValues } from './export';
+import { xlsxPort } from './port';
 import { repairForWrite, xlsxSignoffStore } from './signoff';
 
 export interface CopyOptions {
@@ -41,7 +42,7 @@ export async function makeCopy(
   o: CopyOptions,
   digester: Digester,
 ): Promise<CopyResult> {
-  const book = await xlsxSignoffStore(wb, readSignoffBook).read();
+  const book = await xlsxSignoffStore(wb).read();
   if (!book.records.ok) return { ok: false, reason: 'unreadable', message: book.records.message };
   const v = await verifyRecords(book, book.records.records, digester);
   if (!v.ok) return { ok: false, reason: 'not-verified', verification: v };
@@ -50,22 +51,8 @@ export async function makeCopy(
   // Formulas without a cached value computed "" (spreadsheets store no value for it): left empty.
   const replaced = o.valuesOnly ? replaceFormulasByValues(wb).replaced : 0;
   let printSheet: string | undefined;
-  if (o.print) {
-    const rows = book.content.results.map((r) => r.loc?.row ?? 0).filter((n) => n > 0);
-    const firstRow = rows.length > 0 ? Math.min(...rows) : book.summaryHeaderRow + 1;
-    printSheet = addPrintLayout(
-      wb,
-      {
-        summarySheet: book.sheets.summary,
-        headerRow: book.summaryHeaderRow,
-        firstRow,
-        lastRow: rows.length > 0 ? Math.max(...rows) : firstRow - 1,
-        title: book.title,
-        lang: o.lang ?? book.lang,
-      },
-      v.records,
-    ).name;
-  }
+  // The print sheet of the add-in (src/workbook/output-sheets.ts), with the records just verified.
+  if (o.print) printSheet = await writePrintSheet(xlsxPort(wb), { lang: o.lang, records: v.records });
   return { ok: true, signed: v.signed, records: v.records, replaced, printSheet, title: book.title };
 }
 

@@ -1,17 +1,10 @@
 /**
- * Exports of a signed workbook (spec: ../shared/spec/signoff.md, "Export"):
- * - a values-only copy: every formula replaced by its computed value, the sign-offs kept;
- * - a print layout: a sheet with the summary on A4, fitted to the page width, the assessment
- *   name in the header, page numbers and the short digest of the latest sign-off in the
- *   footer, and signature lines under the table.
+ * Exports of a signed workbook (spec: ../shared/spec/signoff.md, "Export"): the values-only
+ * copy, every formula replaced by its computed value, the sign-offs kept. The print sheet is
+ * the workbook operation of src/workbook/output-sheets.ts, the same the add-in runs.
  */
 import type ExcelJS from 'exceljs';
-import { InputError } from '../../core/errors';
-import type { SignoffRecord } from '../../core/signoff';
-import type { Lang } from '../../core/types';
-import { PRINT_SHEET, printSheetPlan, printedColumns } from '../../workbook/print';
-import { plainValue } from './signoff';
-import { addSheet } from './write';
+import { PRINT_SHEET } from '../../workbook/print';
 
 export interface ValuesOnlyReport {
   /** Formulas replaced by their values. */
@@ -49,53 +42,4 @@ function toCellValue(result: unknown): ExcelJS.CellValue {
   return null;
 }
 
-/** Where the summary table is, for the print layout. */
-export interface PrintSource {
-  summarySheet: string;
-  headerRow: number;
-  firstRow: number;
-  /** The last row with a ratee. */
-  lastRow: number;
-  /** The assessment name for the page header. */
-  title: string;
-  lang: Lang;
-}
-
 export { PRINT_SHEET };
-
-/**
- * Adds the print sheet (src/workbook/print.ts): the summary's visible columns from the header
- * through the last ratee, as values with their number formats, then the signature lines.
- * An older print sheet of the same name is replaced. Returns the sheet.
- */
-export function addPrintLayout(
-  wb: ExcelJS.Workbook,
-  src: PrintSource,
-  records: readonly SignoffRecord[],
-): ExcelJS.Worksheet {
-  const summary = wb.getWorksheet(src.summarySheet);
-  if (!summary) throw new InputError(`the workbook has no sheet "${src.summarySheet}"`);
-  const header = summary.getRow(src.headerRow);
-  const headerValues = Array.from({ length: summary.columnCount }, (_, c) =>
-    plainValue(header.getCell(c + 1)),
-  );
-  const cols = printedColumns(headerValues, (c) => summary.getColumn(c + 1).hidden === true);
-  const firstData = summary.getRow(src.firstRow);
-  const plan = printSheetPlan({
-    title: src.title,
-    lang: src.lang,
-    records,
-    columns: cols.map((c) => ({
-      header: headerValues[c],
-      width: summary.getColumn(c + 1).width,
-      numFmt: firstData.getCell(c + 1).numFmt || undefined,
-    })),
-    rows: Array.from({ length: Math.max(0, src.lastRow - src.firstRow + 1) }, (_, i) => {
-      const row = summary.getRow(src.firstRow + i);
-      return cols.map((c) => plainValue(row.getCell(c + 1)));
-    }),
-  });
-  const old = wb.getWorksheet(plan.name);
-  if (old) wb.removeWorksheet(old.id);
-  return addSheet(wb, plan);
-}
