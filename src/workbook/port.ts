@@ -74,7 +74,7 @@ export interface BlockWrite {
   clearFromRow?: number;
   /** Clear every used cell of the sheet first (the blocks then are its whole content). */
   clearAll?: boolean;
-  /** Add the sheet (last, with this visibility) when the workbook has none of the name. */
+  /** The sheet does not exist yet (the caller has looked): add it, last, with this visibility. */
   create?: Visibility;
   /** Column widths to set. */
   columns?: ColumnPlan[];

@@ -121,7 +121,7 @@ async function writeSignoff(
 ): Promise<void> {
   const { entry, adjustments, summary, signoff } = book.sheets;
   const states = new Map(
-    (await port.sheetStates([entry, adjustments, summary, signoff])).map((s) => [s.name, s]),
+    (await port.sheetStates([entry, adjustments, summary, signoff, DIGESTS_SHEET])).map((s) => [s.name, s]),
   );
   const missing = [entry, adjustments, summary].filter((n) => !states.has(n));
   if (missing.length > 0)
@@ -133,13 +133,18 @@ async function writeSignoff(
   const writes: BlockWrite[] = [
     {
       sheet: signoff,
-      create: 'visible',
+      create: states.has(signoff) ? undefined : 'visible',
       blocks: table.blocks,
       columns: table.columns,
       password,
       protect: options.protect ? SIGNED_PROTECTION : options.unlock ? false : undefined,
     },
-    { sheet: DIGESTS_SHEET, create: 'veryHidden', clearAll: true, blocks: [digestsBlock(records)] },
+    {
+      sheet: DIGESTS_SHEET,
+      create: states.has(DIGESTS_SHEET) ? undefined : 'veryHidden',
+      clearAll: true,
+      blocks: [digestsBlock(records)],
+    },
   ];
   const locks = (sheet: string, locked: boolean) =>
     book.inputRanges.filter((r) => r.sheet === sheet).map((r) => lockBlock(r.range, locked));

@@ -3,13 +3,12 @@
  * `Excel.run` with a bounded number of syncs:
  *   info, readCells: 1 · sheetStates: 2 · readGrids: 1 (used ranges) + 1 per read chunk ·
  *   writePlan: 1 per write batch · rewriteSheet: 1 + 1 per write batch ·
- *   writeBlocks: 2 (sheets, protection and used ranges) + 1 per write batch · sheetOps: 1
+ *   writeBlocks: 1 (protection and used ranges) + 1 per write batch · sheetOps: 1
  * Write batches stay below the 5 MB request limit of Excel on the web and suspend calculation
  * until their sync; reads are cut to stay below the response limit. Protection is read before
  * protect/unprotect (both throw when the sheet is already in that state). Errors from Excel are
  * never caught here: they reach the caller with Excel's own code and message.
  */
-import { InputError } from '../../core/errors';
 import type { RawCell } from '../../core/types';
 import type { Block, SheetPlan, WorkbookPlan } from '../../workbook/plan';
 import { TEMPLATE_SHEET } from '../../workbook/plan';
@@ -262,18 +261,17 @@ export class OfficePort implements GridPort {
 
   writeBlocks(list: BlockWrite[]): Promise<void> {
     return this.o.run(async (ctx) => {
-      const creates = list.some((w) => w.create !== undefined);
+      // Sheets to create are new (the caller has looked): only the others are probed.
       const states = await this.statesIn(
         ctx,
-        list.map((w) => w.sheet),
-        creates,
+        list.filter((w) => w.create === undefined).map((w) => w.sheet),
+        false,
       );
       const writes: Write[] = [];
       const created = new Set<string>();
       for (const w of list) {
         let state = states.get(w.sheet);
-        if (!state && !created.has(w.sheet)) {
-          if (w.create === undefined) throw new InputError(`the workbook has no sheet "${w.sheet}"`);
+        if (w.create !== undefined && !created.has(w.sheet)) {
           writes.push({
             sheet: null,
             bytes: 200,
