@@ -2,7 +2,8 @@
  * One sign-off operation, two ports: the same installation and scores in the fake Excel (through
  * the Office port the add-in uses) and in an .xlsx workbook (through the exceljs port the command
  * line uses), signed by the same store (src/workbook/signoff-store.ts), give the same record, the
- * same sign-off table and DP_Digests, the same protection and the same print sheet.
+ * same sign-off table and DP_Digests, the same protection and the same print sheet; the pane's
+ * edits (src/workbook/edits.ts) write the same cells in both.
  */
 import { webCryptoDigester, DIGESTS_SHEET } from '../../src/core/signoff';
 import { OfficeHost } from '../../src/hosts/office';
@@ -12,6 +13,7 @@ import { newWorkbook } from '../../src/hosts/xlsx/write';
 import { calculateFromEngine } from '../../src/preview/fakeWorkbook';
 import { createFakeExcel } from '../../src/testing/fake-excel';
 import { sampleWorkload, typeScores } from '../../src/testing/fake-excel/workload';
+import { fillRateeList, writeCells } from '../../src/workbook/edits';
 import { readBookContent } from '../../src/workbook/operations';
 import { writePrintSheet } from '../../src/workbook/output-sheets';
 import type { GridPort } from '../../src/workbook/port';
@@ -60,7 +62,11 @@ describe('the sign-off store over the Office port and the xlsx port', () => {
     const { ports } = await twoBooks();
     const out: Record<string, unknown> = {};
     for (const [name, port] of Object.entries(ports)) {
-      const one = await signBook(signoffStore(port), { reviewer: '张科长', role: '科长', time: T1, password: 'pw' }, d);
+      const one = await signBook(
+        signoffStore(port),
+        { reviewer: '张科长', role: '科长', time: T1, password: 'pw' },
+        d,
+      );
       if (!one.ok) throw new Error(`${name}: ${one.message}`);
       const two = await signBook(signoffStore(port), { reviewer: '李主任', time: T2, password: 'pw' }, d);
       if (!two.ok) throw new Error(`${name}: ${two.message}`);
@@ -96,6 +102,45 @@ describe('the sign-off store over the Office port and the xlsx port', () => {
       ['汇总', true, true],
       ['签核', true, true],
     ]);
+    expect(out.xlsx).toEqual(out.office);
+  });
+});
+
+describe("the pane's edits over the Office port and the xlsx port", () => {
+  it('fill an empty ratee list, write fixes and undo them alike', async () => {
+    const load = sampleWorkload(3, 2);
+    const excel = createFakeExcel();
+    const host = new OfficeHost({ run: excel.run, isSetSupported: excel.isSetSupported, kind: 'preview' });
+    await host.install({ template: load.template, raters: load.raters });
+    const wb = newWorkbook();
+    await installIntoWorkbook(wb, { template: load.template, raters: load.raters, lang: 'zh' });
+    const out: Record<string, unknown> = {};
+    for (const [name, port] of Object.entries({ office: host.port as GridPort, xlsx: xlsxPort(wb) })) {
+      await fillRateeList(port, [{ id: '007' }, { id: '1-2', name: '二号', group: '甲' }]);
+      await expect(fillRateeList(port, [{ id: 'U9' }])).rejects.toThrow('名单 row 3 already holds a ratee');
+      const fixes = [
+        { where: '评分录入!D3', value: 18 },
+        { where: '评分录入!E3', value: '3/4' },
+      ];
+      const before = await port.readCells([
+        { sheet: '评分录入', cell: 'D3' },
+        { sheet: '评分录入', cell: 'E3' },
+      ]);
+      const previous = await writeCells(port, fixes);
+      const written = await port.readCells([
+        { sheet: '评分录入', cell: 'D3' },
+        { sheet: '评分录入', cell: 'E3' },
+      ]);
+      await writeCells(port, previous);
+      const undone = await port.readCells([
+        { sheet: '评分录入', cell: 'D3' },
+        { sheet: '评分录入', cell: 'E3' },
+      ]);
+      out[name] = { lists: await sheets(port, ['名单']), before, written, undone };
+    }
+    // Text Excel would read as a fraction stays text; the undo puts back what was there.
+    expect(out.office).toMatchObject({ written: [18, '3/4'] });
+    expect((out.office as { undone: unknown }).undone).toEqual((out.office as { before: unknown }).before);
     expect(out.xlsx).toEqual(out.office);
   });
 });
