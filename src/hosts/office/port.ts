@@ -63,7 +63,7 @@ export class OfficePort implements GridPort {
     return this.o.run((ctx) => this.infoIn(ctx));
   }
 
-  async infoIn(ctx: XlContext): Promise<BookInfo> {
+  private async infoIn(ctx: XlContext): Promise<BookInfo> {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name,items/visibility');
     const names = ctx.workbook.names;
@@ -88,7 +88,7 @@ export class OfficePort implements GridPort {
    * mode nothing is recalculated until asked (and our writes suspend calculation), so values
    * about to be signed or printed get a full recalculation, which runs with the reads' sync.
    */
-  async readGridsIn(ctx: XlContext, sheetNames: string[], current = false): Promise<Grids> {
+  private async readGridsIn(ctx: XlContext, sheetNames: string[], current = false): Promise<Grids> {
     const probes = sheetNames.map((name) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
       const used = ws.getUsedRangeOrNullObject(true);
@@ -174,7 +174,12 @@ export class OfficePort implements GridPort {
   }
 
   /** Applies writes in batches below the request budget: one sync each. */
-  async applyWrites(ctx: XlContext, writes: Write[], progress?: Progress, step = 'write'): Promise<void> {
+  private async applyWrites(
+    ctx: XlContext,
+    writes: Write[],
+    progress?: Progress,
+    step = 'write',
+  ): Promise<void> {
     const batches = packBatches(writes, this.o.batchBytes);
     for (let i = 0; i < batches.length; i++) {
       applyBatch(ctx, batches[i]);
