@@ -9,7 +9,7 @@
 import type { Progress } from './types';
 import type { RawCell } from '../core/types';
 import type { Block, ColumnPlan, DefinedName, SheetPlan, WorkbookPlan } from './plan';
-import type { Grids } from './read';
+import type { Grids, ReadExtras } from './read';
 import type { Stored } from './store';
 
 export type Visibility = SheetPlan['visibility'];
@@ -108,6 +108,11 @@ export interface GridPort {
    * calculates (Excel) leaves it out.
    */
   uncalculated?(sheet: string, cells: string[]): Promise<string[]>;
+  /**
+   * Merged ranges of the named sheets and the date cells of `dateSheet`, where a host's reader
+   * sees them (the xlsx reader); the content reader reports both (./read.ts ReadExtras).
+   */
+  readExtras?(names: string[], dateSheet: string): Promise<Pick<ReadExtras, 'merges' | 'dates'>>;
   /**
    * Creates the plan's sheets (none of which may exist yet) with their cells and settings, adds
    * its names, then sets visibility and protection; sheet `ops` (no `renameTable`) go before and

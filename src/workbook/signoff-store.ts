@@ -70,7 +70,9 @@ async function readInstalled(port: GridPort): Promise<SignoffBook> {
     ],
     { current: true },
   );
-  const book = readSignoffBook(stored, grids);
+  const names = Object.keys(grids);
+  const extras = port.readExtras ? await port.readExtras(names, l.entry.sheet) : {};
+  const book = readSignoffBook(stored, grids, extras);
   // A formula that computed "" has no cached value either (rows beyond the ratee list, ratees
   // without a final score), so only a summary where no final score has a value was never calculated.
   if (port.uncalculated && book.content.results.every((r) => blank(r.final))) {

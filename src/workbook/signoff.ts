@@ -40,7 +40,7 @@ import type { Lang, RateeInfo, RaterInfo, RawCell, SheetIssue } from '../core/ty
 import { FIELD_HEADERS } from './names';
 import { WORDS } from './words';
 import type { Block, ColumnPlan, SummaryLayout, WorkbookLayout } from './plan';
-import { readContentFromGrids, type Grids } from './read';
+import { readContentFromGrids, type Grids, type ReadExtras } from './read';
 import type { Stored } from './store';
 
 /** Names of the sheets a sign-off touches. */
@@ -192,9 +192,13 @@ export function readSignoffRecords(
  * summary, sign-off and DP_Digests sheets). `uncomputed` is left to the host, which alone
  * knows whether a blank result cell holds a formula that was never calculated.
  */
-export function readSignoffBook(stored: Stored, grids: Grids): SignoffBook {
+export function readSignoffBook(
+  stored: Stored,
+  grids: Grids,
+  extras: Pick<ReadExtras, 'merges' | 'dates'> = {},
+): SignoffBook {
   const { template, layout, lang } = stored;
-  const { content, sheetIssues } = readContentFromGrids(template, layout, grids, { lang });
+  const { content, sheetIssues } = readContentFromGrids(template, layout, grids, { ...extras, lang });
   const results = readResults(layout.summary, grids[layout.summary.sheet]);
   const signoffSheet = layout.sheetNames.signoff;
   const { records, headerRow, rowCount } = readSignoffRecords(grids[signoffSheet], grids[DIGESTS_SHEET]);

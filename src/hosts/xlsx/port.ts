@@ -20,7 +20,7 @@ import type {
   Visibility,
 } from '../../workbook/port';
 import { readStore } from '../../workbook/store';
-import { cellRaw, sheetGrid, workbookGrids } from './read';
+import { cellRaw, sheetGrid, workbookDates, workbookGrids, workbookMerges } from './read';
 import { addSheet, applyPlan, writeBlock } from './write';
 
 type NameModel = { name: string; ranges: string[] }[];
@@ -107,6 +107,9 @@ export function xlsxPort(wb: ExcelJS.Workbook): GridPort {
           },
         ];
       });
+    },
+    async readExtras(names, dateSheet) {
+      return { merges: workbookMerges(wb, names), dates: workbookDates(wb, [dateSheet]) };
     },
     async uncalculated(sheet, cells) {
       const ws = wb.getWorksheet(sheet);
