@@ -5,8 +5,7 @@
  * calculateAll CPU seconds of the whole book and of the same book with the share columns as
  * constants; the difference is the shares' cost, per ratee.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { columnIndex } from '../src/core/address';
@@ -17,7 +16,7 @@ import { cellPosition, writePlanXlsx } from '../src/hosts/xlsx/write';
 import { ballotColumns, ballotStart, shareColumnList } from '../src/workbook/ballots';
 import { buildPlan } from '../src/workbook/build';
 import type { Block, CachedValue, WorkbookPlan } from '../src/workbook/plan';
-import { withSofficeLock } from '../test/helpers/libreoffice';
+import { runLibreOffice } from './workbook';
 
 const SIZES = (process.env.DP_BENCH_BALLOT_SIZES ?? '50,100,200').split(',').map(Number);
 const VOTERS = 30;
@@ -85,20 +84,7 @@ export async function run(): Promise<void> {
       items.push({ file, sheet, edits: [], n, kind });
     }
   }
-  const times = await withSofficeLock(async () => {
-    const spec = join(dir, 'spec.json');
-    writeFileSync(spec, JSON.stringify(items));
-    const profile = join(dir, 'profile');
-    mkdirSync(profile, { recursive: true });
-    const out = execFileSync('/usr/bin/python3', [join(__dirname, 'recalc.py'), profile, spec], {
-      maxBuffer: 1 << 24,
-      timeout: 60 * 60_000,
-    }).toString();
-    return out
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { calc: number });
-  });
+  const times = await runLibreOffice(dir, items);
   console.log(`ballots: democratic-ballot, ${VOTERS} voters per ratee; LibreOffice calculateAll CPU s`);
   console.log('  ratees  ballots   whole    shares as values   shares cost   per ratee');
   for (const n of SIZES) {

@@ -79,7 +79,7 @@ function freeze(plan: WorkbookPlan, cols: Record<string, string[]> | 'all'): Wor
   };
 }
 
-interface Timing {
+export interface Timing {
   file: string;
   load: number;
   calc: number;
@@ -87,7 +87,8 @@ interface Timing {
   edits: Record<string, number>;
 }
 
-function runLibreOffice(
+/** Runs bench/recalc.py over the files (one LibreOffice at a time): load, calculateAll, edits, save. */
+export function runLibreOffice(
   dir: string,
   items: { file: string; sheet: string; edits: object[] }[],
 ): Promise<Timing[]> {
