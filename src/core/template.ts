@@ -587,7 +587,7 @@ export function sourceById(t: Template): Map<string, Source> {
  * exactly; template validation makes sure no text stands for two sources. Codes not in the map
  * are unknown sources.
  */
-export function sourceCodes(t: Template): Map<string, string> {
+export function sourceCodes(t: { sources: readonly Pick<Source, 'id' | 'name'>[] }): Map<string, string> {
   const codes = new Map<string, string>();
   for (const s of t.sources) {
     const name = s.name.trim();

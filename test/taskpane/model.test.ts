@@ -96,7 +96,12 @@ describe('ratee and rater lists', () => {
     expect(problems).toEqual([
       { line: 3, key: 'duplicate-id', found: 'R01' },
       { line: 4, key: 'bad-id', found: 'R 3' },
-      { line: 5, key: 'unknown-source', found: 'nobody', allowed: ['leader', 'public'] },
+      {
+        line: 5,
+        key: 'unknown-source',
+        found: 'nobody',
+        allowed: ['上级领导', 'leader', '群众代表', 'public'],
+      },
     ]);
   });
 

@@ -3,6 +3,7 @@
  * them into the task pane (formats.md): from Excel (tab separated) or CSV. A header line is
  * recognised and skipped; every line that cannot be used is reported with its number.
  */
+import { sourceCodes } from '../../core/template';
 import type { RateeInfo, RaterInfo } from '../../core/types';
 import { parseDelimited } from './delimited';
 
@@ -68,14 +69,18 @@ export function parseRateeList(text: string): ParsedList<RateeInfo> {
 export function parseRaterList(text: string, sources: { id: string; name: string }[]): ParsedList<RaterInfo> {
   return walk(text, (row, line, problems) => {
     const [id, sourceText = '', name] = row;
-    const match = sources.find((s) => s.id === sourceText || s.name === sourceText);
-    const source = match?.id ?? (sourceText === '' && sources.length === 1 ? sources[0].id : undefined);
+    const source =
+      sourceCodes({ sources }).get(sourceText) ??
+      (sourceText === '' && sources.length === 1 ? sources[0].id : undefined);
     if (source === undefined) {
       problems.push({
         line,
         key: 'unknown-source',
         found: sourceText,
-        allowed: sources.map((s) => s.id),
+        // What a clerk may type: each source's name (as in the template) and its id.
+        allowed: sources.flatMap((s) =>
+          s.name.trim() && s.name.trim() !== s.id ? [s.name.trim(), s.id] : [s.id],
+        ),
       });
       return null;
     }
