@@ -64,30 +64,34 @@ function ask<T>(req: WithoutId<EngineRequest>, inline: () => T): Promise<T> {
   });
 }
 
-/** Scores, rater analysis and reliability (src/core/pipeline.ts), off the main thread when possible. */
-export function runEngine(input: ScoreInput, options: AnalyzeOptions): Promise<ScoreOutput> {
-  const clean: ScoreInput = {
+/**
+ * Only the fields a computation reads: what crosses to the worker is copied on the main thread,
+ * so nothing else the caller's object carries goes with it.
+ */
+function fingerprintFields(input: FingerprintInput): FingerprintInput {
+  return {
     template: input.template,
     entries: input.entries,
     adjustments: input.adjustments,
     ratees: input.ratees,
     raters: input.raters,
     ...(input.tallies ? { tallies: input.tallies } : {}),
-    sheetIssues: input.sheetIssues,
   };
+}
+
+function scoreFields(input: ScoreInput): ScoreInput {
+  return { ...fingerprintFields(input), sheetIssues: input.sheetIssues };
+}
+
+/** Scores, rater analysis and reliability (src/core/pipeline.ts), off the main thread when possible. */
+export function runEngine(input: ScoreInput, options: AnalyzeOptions): Promise<ScoreOutput> {
+  const clean = scoreFields(input);
   return ask({ op: 'score', input: clean, options }, () => scoreAndAnalyze(clean, options));
 }
 
 /** The fingerprint of what a computation reads (./fingerprint.ts), off the main thread when possible. */
 export function fingerprint(input: FingerprintInput): Promise<string> {
-  const clean: FingerprintInput = {
-    template: input.template,
-    entries: input.entries,
-    adjustments: input.adjustments,
-    ratees: input.ratees,
-    raters: input.raters,
-    ...(input.tallies ? { tallies: input.tallies } : {}),
-  };
+  const clean = fingerprintFields(input);
   return ask({ op: 'fingerprint', input: clean }, () => fingerprintOf(clean));
 }
 
@@ -99,15 +103,7 @@ export function runEngineAndFingerprint(
   input: ScoreInput,
   options: AnalyzeOptions,
 ): Promise<{ out: ScoreOutput; print: string }> {
-  const clean: ScoreInput = {
-    template: input.template,
-    entries: input.entries,
-    adjustments: input.adjustments,
-    ratees: input.ratees,
-    raters: input.raters,
-    ...(input.tallies ? { tallies: input.tallies } : {}),
-    sheetIssues: input.sheetIssues,
-  };
+  const clean = scoreFields(input);
   return ask({ op: 'score+fingerprint', input: clean, options }, () => ({
     out: scoreAndAnalyze(clean, options),
     print: fingerprintOf(clean),
