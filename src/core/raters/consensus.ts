@@ -33,21 +33,32 @@ export function cellsConsensus(m: SourceMatrix): Float64Array {
   const nJ = m.ratees.length;
   const nI = m.nI;
   const out = new Float64Array(m.cells.length).fill(Number.NaN);
+  // One ratee at a time: every rater's nI cells of that ratee are contiguous, so they are read
+  // (and the consensus written) in runs rather than one cell per rater's whole sheet.
+  const block = new Float64Array(nI * nR);
   const who = new Int32Array(nR);
   const values = new Float64Array(nR);
-  for (let j = 0; j < nJ; j++)
+  const sorted = new Float64Array(nR);
+  for (let j = 0; j < nJ; j++) {
+    for (let r = 0; r < nR; r++) {
+      const at = (r * nJ + j) * nI;
+      for (let i = 0; i < nI; i++) block[i * nR + r] = m.cells[at + i];
+    }
     for (let i = 0; i < nI; i++) {
       let count = 0;
       for (let r = 0; r < nR; r++) {
-        const v = m.cells[(r * nJ + j) * nI + i];
+        const v = block[i * nR + r];
         if (!Number.isNaN(v)) {
           who[count] = r;
           values[count++] = v;
         }
       }
       if (count < MIN_OTHERS + 1) continue;
-      const sorted = values.slice(0, count).sort();
-      for (let x = 0; x < count; x++) out[(who[x] * nJ + j) * nI + i] = medianWithout(sorted, values[x]);
+      const s = sorted.subarray(0, count);
+      s.set(values.subarray(0, count));
+      s.sort();
+      for (let x = 0; x < count; x++) out[(who[x] * nJ + j) * nI + i] = medianWithout(s, values[x]);
     }
+  }
   return out;
 }

@@ -2,7 +2,7 @@
  * The rater analysis ("一碗水端平"): per source, the seven flags of raters.md for every rater, and
  * the panel's reliability. Pure: no I/O. Spec: ../shared/spec/raters.md; guide: docs/raters.md.
  */
-import { buildSourceMatrix, type SourceMatrix } from './matrix';
+import { buildSourceMatrix, withProratedTotals, type SourceMatrix } from './matrix';
 import { cellsConsensus, totalsConsensus } from './consensus';
 import type { FlagDraft, SourceContext } from './context';
 import { detectCopied } from './flags/copied';
@@ -156,7 +156,11 @@ function analyzeWhole(
   }
   const top = topMarkers(m, settings.ballotTopShare, settings.minRatees);
   const forFlags = (src: AnalysisSource) => buildSourceMatrix(src, settings.partialSheetShare);
-  if (top.length === 0) return { reports: analyzeSource(source, forFlags(source), options), notes: [] };
+  if (top.length === 0)
+    return {
+      reports: analyzeSource(source, withProratedTotals(source, m, settings.partialSheetShare), options),
+      notes: [],
+    };
   // The voters who marked the top level almost everywhere say nothing about order: one panel
   // line, one flat flag each, and the others are judged among themselves (so that a consensus
   // pinned at the top level does not make every discriminating voter look severe).

@@ -86,8 +86,6 @@ export function buildSourceMatrix(source: AnalysisSource, prorateMin = 1): Sourc
     if (seen[key]) continue;
     seen[key] = 1;
     totals[r][j] = row.total !== null && Number.isFinite(row.total) ? row.total : null;
-    if (totals[r][j] === null && prorateMin < 1 && nI > 0)
-      totals[r][j] = proratedTotal(source, row.values, prorateMin);
     for (let i = 0; i < nI; i++) {
       const v = row.values[i];
       if (v !== null && v !== undefined && Number.isFinite(v) && maxes[i] > 0)
@@ -106,5 +104,37 @@ export function buildSourceMatrix(source: AnalysisSource, prorateMin = 1): Sourc
     const topAt = pts.indexOf(Math.max(...pts));
     levels = { values, top: first.levelLabels?.[topAt] ?? null };
   }
-  return { raters, ratees, rows, totals, nI, cells, levels };
+  return withProratedTotals(source, { raters, ratees, rows, totals, nI, cells, levels }, prorateMin);
+}
+
+/**
+ * The matrix `m` of `source` (built without prorating) with the prorated totals of
+ * buildSourceMatrix(source, prorateMin): a sheet with no total gets proratedTotal of its first
+ * row. Everything else is shared with `m` (the cells are not built twice); `m` itself when
+ * nothing is prorated.
+ */
+export function withProratedTotals(
+  source: AnalysisSource,
+  m: SourceMatrix,
+  prorateMin: number,
+): SourceMatrix {
+  if (!(prorateMin < 1) || m.nI === 0) return m;
+  const raterIndex = new Map(m.raters.map((rater, r) => [rater, r]));
+  const rateeIndex = new Map(m.ratees.map((ratee, j) => [ratee, j]));
+  const nJ = m.ratees.length;
+  const seen = new Uint8Array(m.raters.length * nJ);
+  let totals = m.totals;
+  for (const row of source.rows) {
+    const r = raterIndex.get(row.rater) as number;
+    const j = rateeIndex.get(row.ratee) as number;
+    const key = r * nJ + j;
+    if (seen[key]) continue;
+    seen[key] = 1;
+    if (totals[r][j] !== null) continue;
+    const t = proratedTotal(source, row.values, prorateMin);
+    if (t === null) continue;
+    if (totals === m.totals) totals = m.totals.map((line) => line.slice());
+    totals[r][j] = t;
+  }
+  return totals === m.totals ? m : { ...m, totals };
 }
