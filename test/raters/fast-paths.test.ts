@@ -1,9 +1,18 @@
 /**
  * The large-panel shortcuts give the same numbers as the plain definitions: coded sheets
- * compared four cells at a time (copied) and ranks of few distinct values counted (erratic).
+ * compared four cells at a time (copied), their filled counts and most common value counted
+ * while coding, ranks of few distinct values counted (erratic), and few distinct values
+ * sorted by counting (cell consensus).
  */
 import fc from 'fast-check';
-import { identicalShare, identicalShareCoded, sheetCodes } from '../../src/core/raters/flags/copied';
+import { fewValuesSortedInto } from '../../src/core/raters/consensus';
+import {
+  filled,
+  identicalShare,
+  identicalShareCoded,
+  modeShare,
+  sheetCodes,
+} from '../../src/core/raters/flags/copied';
 import { averageRanks, fewValueRanksInto } from '../../src/core/stats/ranks';
 
 /** Sheets of points on a step, with gaps (NaN). */
@@ -45,6 +54,39 @@ describe('large-panel shortcuts', () => {
     );
   });
 
+  it('sheetCodes counts filled cells and the most common value as filled() and modeShare() do', () => {
+    fc.assert(
+      fc.property(sheets, (xs) => {
+        const arrays = xs.map((x) => Float64Array.from(x));
+        sheetCodes(arrays)!.forEach((c, k) => {
+          expect(c.count).toBe(filled(arrays[k]));
+          expect(c.count ? c.modeCount / c.count : 0).toBe(modeShare(arrays[k]));
+        });
+      }),
+    );
+  });
+
+  it('sheetCodes gives one code to 0 and −0 (as a Map does) and different codes to different values', () => {
+    const [a, b] = sheetCodes([Float64Array.of(0, 0.1, 0.2), Float64Array.of(-0, 0.1, 0.30000000000000004)])!;
+    expect(identicalShareCoded(a, b, 0, 0, 3, 3)).toEqual({ share: 2 / 3, common: 3 });
+    expect(a.modeCount).toBe(1);
+  });
+
+  it('sheetCodes keeps any doubles apart (up to 255 of them, table collisions included)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ noNaN: true }), { minLength: 1, maxLength: 255 }),
+        fc.array(fc.nat(), { minLength: 40, maxLength: 40 }),
+        (pool, picks) => {
+          const a = Float64Array.from(picks, (p) => pool[p % pool.length]);
+          const b = Float64Array.from(picks, (p, k) => pool[(p + (k % 3)) % pool.length]);
+          const [ca, cb] = sheetCodes([a, b])!;
+          expect(identicalShareCoded(ca, cb, 0, 0, 40, 40)).toEqual(identicalShare(a, b, 0, 0, 40, 40));
+        },
+      ),
+    );
+  });
+
   it('sheetCodes gives up beyond 255 distinct values (the plain comparison is used then)', () => {
     expect(sheetCodes([Float64Array.from({ length: 256 }, (_, i) => i)])).toBeNull();
     expect(sheetCodes([Float64Array.from({ length: 255 }, (_, i) => i)])).not.toBeNull();
@@ -66,5 +108,33 @@ describe('large-panel shortcuts', () => {
     );
     const many = Array.from({ length: 17 }, (_, i) => i);
     expect(fewValueRanksInto(many, many.length, new Float64Array(17))).toBe(false);
+  });
+
+  it('fewValuesSortedInto sorts as a typed-array sort does, and declines −0 and more than 16 values', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.integer({ min: -3, max: 12 }).map((x) => x / 4),
+          { maxLength: 60 },
+        ),
+        (xs) => {
+          const values = Float64Array.from(xs);
+          const out = new Float64Array(xs.length + 3).fill(Number.NaN);
+          expect(fewValuesSortedInto(values, xs.length, out)).toBe(true);
+          expect([...out.subarray(0, xs.length)]).toEqual([...Float64Array.from(xs).sort()]);
+        },
+      ),
+    );
+    const out = new Float64Array(20);
+    expect(fewValuesSortedInto(Float64Array.of(1, -0, 0), 3, out)).toBe(false);
+    expect(
+      fewValuesSortedInto(
+        Float64Array.from({ length: 17 }, (_, i) => i),
+        17,
+        out,
+      ),
+    ).toBe(false);
+    expect(fewValuesSortedInto(Float64Array.of(3, 1, 2, 1, 9), 4, out)).toBe(true);
+    expect([...out.subarray(0, 4)]).toEqual([1, 1, 2, 3]);
   });
 });

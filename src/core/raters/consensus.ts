@@ -27,6 +27,41 @@ export function totalsConsensus(m: SourceMatrix): (number | null)[][] {
   return out;
 }
 
+const MAX_KEYS = 16;
+const keys = new Float64Array(MAX_KEYS);
+const counts = new Int32Array(MAX_KEYS);
+
+/**
+ * `values[0…n-1]` sorted ascending into `out`, for values that take at most 16 distinct values
+ * (points on a step): counted instead of sorted, the same numbers in the same order. Returns
+ * false (`out` then holds nothing useful) with more values, or with a −0 (told apart from 0 by
+ * a sort, not by counting).
+ */
+export function fewValuesSortedInto(values: Float64Array, n: number, out: Float64Array): boolean {
+  let m = 0;
+  for (let x = 0; x < n; x++) {
+    const v = values[x];
+    if (v === 0 && 1 / v < 0) return false;
+    let k = 0;
+    while (k < m && keys[k] !== v) k++;
+    if (k === m) {
+      if (m === MAX_KEYS) return false;
+      // Kept in ascending order: insert v at its place.
+      let at = m++;
+      while (at > 0 && keys[at - 1] > v) {
+        keys[at] = keys[at - 1];
+        counts[at] = counts[at - 1];
+        at--;
+      }
+      keys[at] = v;
+      counts[at] = 1;
+    } else counts[k]++;
+  }
+  let w = 0;
+  for (let k = 0; k < m; k++) for (let c = counts[k]; c > 0; c--) out[w++] = keys[k];
+  return true;
+}
+
 /** The same per normalised cell, laid out like `m.cells` (NaN with too few others). */
 export function cellsConsensus(m: SourceMatrix): Float64Array {
   const nR = m.raters.length;
@@ -54,10 +89,8 @@ export function cellsConsensus(m: SourceMatrix): Float64Array {
         }
       }
       if (count < MIN_OTHERS + 1) continue;
-      const s = sorted.subarray(0, count);
-      s.set(values.subarray(0, count));
-      s.sort();
-      for (let x = 0; x < count; x++) out[(who[x] * nJ + j) * nI + i] = medianWithout(s, values[x]);
+      const s = fewValuesSortedInto(values, count, sorted) ? sorted : values.slice(0, count).sort();
+      for (let x = 0; x < count; x++) out[(who[x] * nJ + j) * nI + i] = medianWithout(s, values[x], count);
     }
   }
   return out;

@@ -16,9 +16,9 @@ export function median(values: readonly number[]): number | null {
 /**
  * The median of `sorted` (ascending, at least two values) with one copy of `v` (one of its values)
  * removed. Removing a value below, at or above the middle leaves one of only three medians.
+ * `n`: the count of values when `sorted` is longer (its first n are the values).
  */
-export function medianWithout(sorted: ArrayLike<number>, v: number): number {
-  const n = sorted.length;
+export function medianWithout(sorted: ArrayLike<number>, v: number, n = sorted.length): number {
   if (n % 2 === 0) {
     // n − 1 left (odd): the middle is s[h] or s[h + 1], h = n/2 − 1.
     const h = n / 2 - 1;

@@ -56,33 +56,57 @@ export interface CodedSheet {
   words: Uint32Array;
   /** Per word: the high bit of each byte set where that cell is filled. */
   filled: Uint32Array;
+  /** Filled cells (filled() of the sheet). */
+  count: number;
+  /** Occurrences of the sheet's most common value (modeShare × count). */
+  modeCount: number;
 }
+
+/** Slots of the value → code table: a power of two, at least four times the 255 codes. */
+const SLOTS = 1024;
+const slotKeys = new Float64Array(SLOTS);
+const slotCodes = new Int16Array(SLOTS);
+const bits = new Float64Array(1);
+const halves = new Uint32Array(bits.buffer);
 
 /**
  * The sheets with each value replaced by a one-byte code (the same value, the same code; a
  * missing cell MISSING), or null when they hold more than 255 distinct values. Sheets hold
  * points on a step, so this is the usual case; every pair of sheets is compared, four cells
- * at a time.
+ * at a time. Values are told apart as a Map keys them (SameValueZero: 0 and −0 are one value),
+ * through an open-addressing table on the value's bits.
  */
 export function sheetCodes(sheets: ArrayLike<number>[]): CodedSheet[] | null {
-  const code = new Map<number, number>();
+  slotCodes.fill(-1);
+  let codes = 0;
   const out: CodedSheet[] = [];
+  const perCode = new Uint32Array(MISSING);
   for (const sheet of sheets) {
     // Whole words; the padding is "missing", like a cell nobody scored.
     const c = new Uint8Array(Math.ceil(sheet.length / 4) * 4).fill(MISSING);
+    perCode.fill(0);
+    let count = 0;
+    let modeCount = 0;
     for (let k = 0; k < sheet.length; k++) {
-      const x = sheet[k];
+      const x = sheet[k] + 0; // −0 + 0 is +0
       if (Number.isNaN(x)) continue;
-      let v = code.get(x);
-      if (v === undefined) {
-        if (code.size === MISSING) return null;
-        code.set(x, (v = code.size));
+      bits[0] = x;
+      let slot = Math.imul(halves[0] ^ halves[1], 0x9e3779b1) >>> 22;
+      let v = slotCodes[slot];
+      while (v >= 0 && slotKeys[slot] !== x) v = slotCodes[(slot = (slot + 1) & (SLOTS - 1))];
+      if (v < 0) {
+        if (codes === MISSING) return null;
+        slotKeys[slot] = x;
+        slotCodes[slot] = v = codes++;
       }
       c[k] = v;
+      count++;
+      const n = ++perCode[v];
+      if (n > modeCount) modeCount = n;
     }
     const words = new Uint32Array(c.buffer);
     const filled = words.map((w) => nonZeroBytes(~w));
-    out.push({ words, filled });
+    out.push({ words, filled, count, modeCount });
   }
   return out;
 }
@@ -137,10 +161,12 @@ export function detectCopied(ctx: SourceContext): FlagDraft[] {
       ? m.cells.subarray(r * width, (r + 1) * width)
       : Float64Array.from(m.totals[r], (v) => (v === null ? Number.NaN : v));
   const sheets = m.raters.map((_, r) => sheet(r));
-  const counts = sheets.map(filled);
   const coded = sheetCodes(sheets);
+  const counts = coded ? coded.map((c) => c.count) : sheets.map(filled);
   // A sheet that is mostly one value (all 好, all 9) matches any other such sheet without copying.
-  const uniform = sheets.map((x) => modeShare(x) >= s.copiedUniformShare);
+  const uniform = coded
+    ? coded.map((c) => (c.count ? c.modeCount / c.count : 0) >= s.copiedUniformShare)
+    : sheets.map((x) => modeShare(x) >= s.copiedUniformShare);
   // Every pair's share, so that each sheet's typical share with the others is known: coarse
   // scales (ballots, 5-point items) make honest sheets agree often, and a copy must stand out.
   const nR = sheets.length;
