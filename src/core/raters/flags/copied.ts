@@ -46,9 +46,9 @@ function nonZeroBytes(v: number): number {
   return (((v & 0x7f7f7f7f) + 0x7f7f7f7f) | v) & 0x80808080;
 }
 
-/** How many of the four high bits of nonZeroBytes are set. */
-function count4(t: number): number {
-  return Math.imul(t >>> 7, 0x01010101) >>> 24;
+/** The sum of the four bytes of `v`. */
+function laneSum(v: number): number {
+  return (v & 0xff) + ((v >>> 8) & 0xff) + ((v >>> 16) & 0xff) + (v >>> 24);
 }
 
 /** A sheet as one-byte codes, four to a 32-bit word, and which of them are filled. */
@@ -105,7 +105,8 @@ export function sheetCodes(sheets: ArrayLike<number>[]): CodedSheet[] | null {
       if (n > modeCount) modeCount = n;
     }
     const words = new Uint32Array(c.buffer);
-    const filled = words.map((w) => nonZeroBytes(~w));
+    const filled = new Uint32Array(words.length);
+    for (let k = 0; k < words.length; k++) filled[k] = nonZeroBytes(~words[k]);
     out.push({ words, filled, count, modeCount });
   }
   return out;
@@ -125,10 +126,22 @@ export function identicalShareCoded(
   let differ = 0;
   const x = a.words;
   const y = b.words;
-  for (let k = 0; k < x.length; k++) {
-    const both = a.filled[k] & b.filled[k];
-    common += count4(both);
-    differ += count4(nonZeroBytes(x[k] ^ y[k]) & both);
+  const fa = a.filled;
+  const fb = b.filled;
+  // Per byte lane, ones are added up for up to 127 words (a lane then holds at most 127, the
+  // word stays a positive 32-bit integer) before the four lanes are summed.
+  for (let start = 0; start < x.length; start += 127) {
+    const end = Math.min(x.length, start + 127);
+    let both4 = 0;
+    let differ4 = 0;
+    for (let k = start; k < end; k++) {
+      const both = fa[k] & fb[k];
+      const d = x[k] ^ y[k];
+      both4 = (both4 + (both >>> 7)) | 0;
+      differ4 = (differ4 + (((((d & 0x7f7f7f7f) + 0x7f7f7f7f) | d) & both) >>> 7)) | 0;
+    }
+    common += laneSum(both4);
+    differ += laneSum(differ4);
   }
   // The cell-by-cell comparison stops once the differences pass the budget: the same null.
   if (differ > budget || common < minCells) return null;
