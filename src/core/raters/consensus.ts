@@ -62,16 +62,33 @@ export function fewValuesSortedInto(values: Float64Array, n: number, out: Float6
   return true;
 }
 
-/** The same per normalised cell, laid out like `m.cells` (NaN with too few others). */
-export function cellsConsensus(m: SourceMatrix): Float64Array {
+/**
+ * The leave-one-out consensus per normalised cell, held per ratee × indicator: removing one value
+ * from the others' sorted values leaves one of three medians (medianWithout), so each cell keeps
+ * its middle value and the median left when the removed value is below, at or above it.
+ */
+export interface CellConsensus {
+  nJ: number;
+  /** At ((i·nJ + j)·4): middle, below, at, above; the middle NaN with too few others. */
+  table: Float64Array;
+}
+
+/** The consensus of ratee j on indicator i for a rater who gave `v` there (NaN with none). */
+export function cellConsensusOf(cc: CellConsensus, j: number, i: number, v: number): number {
+  const q = (i * cc.nJ + j) * 4;
+  const t = cc.table[q];
+  return v < t ? cc.table[q + 1] : v > t ? cc.table[q + 3] : cc.table[q + 2];
+}
+
+/** The same per normalised cell: what medianWithout gives each rater's cell, for every cell. */
+export function cellsConsensus(m: SourceMatrix): CellConsensus {
   const nR = m.raters.length;
   const nJ = m.ratees.length;
   const nI = m.nI;
-  const out = new Float64Array(m.cells.length).fill(Number.NaN);
-  // One ratee at a time: every rater's nI cells of that ratee are contiguous, so they are read
-  // (and the consensus written) in runs rather than one cell per rater's whole sheet.
+  const table = new Float64Array(nI * nJ * 4).fill(Number.NaN);
+  // One ratee at a time: every rater's nI cells of that ratee are contiguous, so they are read in
+  // runs rather than one cell per rater's whole sheet.
   const block = new Float64Array(nI * nR);
-  const who = new Int32Array(nR);
   const values = new Float64Array(nR);
   const sorted = new Float64Array(nR);
   for (let j = 0; j < nJ; j++) {
@@ -83,15 +100,19 @@ export function cellsConsensus(m: SourceMatrix): Float64Array {
       let count = 0;
       for (let r = 0; r < nR; r++) {
         const v = block[i * nR + r];
-        if (!Number.isNaN(v)) {
-          who[count] = r;
-          values[count++] = v;
-        }
+        if (!Number.isNaN(v)) values[count++] = v;
       }
       if (count < MIN_OTHERS + 1) continue;
       const s = fewValuesSortedInto(values, count, sorted) ? sorted : values.slice(0, count).sort();
-      for (let x = 0; x < count; x++) out[(who[x] * nJ + j) * nI + i] = medianWithout(s, values[x], count);
+      // medianWithout's three cases: a value at the middle t, below it, above it.
+      const q = (i * nJ + j) * 4;
+      const h = count % 2 === 0 ? count / 2 - 1 : (count - 1) / 2;
+      const t = s[h];
+      table[q] = t;
+      table[q + 1] = medianWithout(s, Number.NEGATIVE_INFINITY, count);
+      table[q + 2] = medianWithout(s, t, count);
+      table[q + 3] = medianWithout(s, Number.POSITIVE_INFINITY, count);
     }
   }
-  return out;
+  return { nJ, table };
 }

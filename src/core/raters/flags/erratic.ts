@@ -8,12 +8,13 @@
 import { spearman } from '../../stats/correlation';
 import { median } from '../../stats/median';
 import { averageRanks, fewValueRanksInto } from '../../stats/ranks';
+import { cellConsensusOf, type CellConsensus } from '../consensus';
 import { fig, pairedTotals, type FlagDraft, type SourceContext } from '../context';
 
 /** Pooled within-indicator rank correlation of the rater's cells with the consensus cells, and the cell count. */
 export function cellAgreement(
   ctx: SourceContext,
-  consensusCells: Float64Array,
+  consensus: CellConsensus,
   r: number,
 ): { correlation: number | null; cells: number } {
   const { m } = ctx;
@@ -33,10 +34,12 @@ export function cellAgreement(
   for (let i = 0; i < nI; i++) {
     let n = 0;
     for (let j = 0; j < nJ; j++) {
-      const k = (r * nJ + j) * nI + i;
-      if (Number.isNaN(m.cells[k]) || Number.isNaN(consensusCells[k])) continue;
-      a[n] = m.cells[k];
-      b[n++] = consensusCells[k];
+      const v = m.cells[(r * nJ + j) * nI + i];
+      if (Number.isNaN(v)) continue;
+      const c = cellConsensusOf(consensus, j, i, v);
+      if (Number.isNaN(c)) continue;
+      a[n] = v;
+      b[n++] = c;
     }
     if (n < 2) continue;
     ranks(a, n, ra);
@@ -53,11 +56,9 @@ export function cellAgreement(
   return { correlation: Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy))), cells };
 }
 
-export function detectErratic(ctx: SourceContext, consensusCells: Float64Array): FlagDraft[] {
+export function detectErratic(ctx: SourceContext, consensus: CellConsensus): FlagDraft[] {
   const s = ctx.settings;
-  const agreement = ctx.m.raters.map((_, r) =>
-    ctx.judged[r] ? cellAgreement(ctx, consensusCells, r) : null,
-  );
+  const agreement = ctx.m.raters.map((_, r) => (ctx.judged[r] ? cellAgreement(ctx, consensus, r) : null));
   const panel = median(agreement.flatMap((a) => (a && a.correlation !== null ? [a.correlation] : [])));
   if (panel === null || panel < s.erraticPanelMin) return [];
   const atanh = (x: number) => Math.atanh(Math.max(-0.999999, Math.min(0.999999, x)));
