@@ -5,7 +5,14 @@
  * sorted by counting (cell consensus).
  */
 import fc from 'fast-check';
-import { fewValuesSortedInto } from '../../src/core/raters/consensus';
+import {
+  cellConsensusOf,
+  cellsConsensus,
+  fewValuesSortedInto,
+  MIN_OTHERS,
+} from '../../src/core/raters/consensus';
+import type { SourceMatrix } from '../../src/core/raters/matrix';
+import { median } from '../../src/core/stats/median';
 import {
   filled,
   identicalShare,
@@ -106,6 +113,10 @@ describe('large-panel shortcuts', () => {
         },
       ),
     );
+    const long = Array.from({ length: 3000 }, (_, i) => (i * 7) % 5);
+    const longOut = new Float64Array(long.length);
+    expect(fewValueRanksInto(long, long.length, longOut)).toBe(true);
+    expect([...longOut]).toEqual(averageRanks(long));
     const many = Array.from({ length: 17 }, (_, i) => i);
     expect(fewValueRanksInto(many, many.length, new Float64Array(17))).toBe(false);
   });
@@ -136,5 +147,44 @@ describe('large-panel shortcuts', () => {
     ).toBe(false);
     expect(fewValuesSortedInto(Float64Array.of(3, 1, 2, 1, 9), 4, out)).toBe(true);
     expect([...out.subarray(0, 4)]).toEqual([1, 1, 2, 3]);
+  });
+
+  it("cellsConsensus gives every cell the median of the other raters' cells (NaN with too few)", () => {
+    const value = fc.oneof(
+      { weight: 1, arbitrary: fc.constant(Number.NaN) },
+      { weight: 5, arbitrary: fc.integer({ min: 0, max: 6 }).map((x) => x / 6) },
+      { weight: 1, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) },
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(value, { minLength: 180, maxLength: 180 }),
+        (nR, nJ, nI, pool) => {
+          const cells = Float64Array.from({ length: nR * nJ * nI }, (_, k) => pool[k]);
+          const m = {
+            raters: Array.from({ length: nR }, (_, r) => `R${r}`),
+            ratees: Array.from({ length: nJ }, (_, j) => `U${j}`),
+            nI,
+            cells,
+          } as SourceMatrix;
+          const cc = cellsConsensus(m);
+          for (let r = 0; r < nR; r++)
+            for (let j = 0; j < nJ; j++)
+              for (let i = 0; i < nI; i++) {
+                const v = cells[(r * nJ + j) * nI + i];
+                if (Number.isNaN(v)) continue;
+                const others: number[] = [];
+                for (let o = 0; o < nR; o++) {
+                  const w = cells[(o * nJ + j) * nI + i];
+                  if (o !== r && !Number.isNaN(w)) others.push(w);
+                }
+                const want = others.length >= MIN_OTHERS ? median(others) : Number.NaN;
+                expect(cellConsensusOf(cc, j, i, v)).toBe(want);
+              }
+        },
+      ),
+    );
   });
 });

@@ -19,6 +19,8 @@ const MAX_KEYS = 16;
 const keys = new Float64Array(MAX_KEYS);
 const counts = new Float64Array(MAX_KEYS);
 const keyRanks = new Float64Array(MAX_KEYS);
+/** Per value, the index of its key (grown as needed). */
+let keyOf = new Uint8Array(1024);
 
 /**
  * averageRanks of `values[0…n-1]` written into `out`, for values that take at most 16 distinct
@@ -27,6 +29,7 @@ const keyRanks = new Float64Array(MAX_KEYS);
  * ones gets p + (c + 1)/2 = (first + last)/2 + 1, exactly.
  */
 export function fewValueRanksInto(values: ArrayLike<number>, n: number, out: Float64Array): boolean {
+  if (keyOf.length < n) keyOf = new Uint8Array(Math.max(n, 2 * keyOf.length));
   let m = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
@@ -38,18 +41,14 @@ export function fewValueRanksInto(values: ArrayLike<number>, n: number, out: Flo
       counts[m++] = 0;
     }
     counts[k]++;
+    keyOf[i] = k;
   }
   for (let k = 0; k < m; k++) {
     let p = 0;
     for (let q = 0; q < m; q++) if (keys[q] < keys[k]) p += counts[q];
     keyRanks[k] = p + (counts[k] + 1) / 2;
   }
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    let k = 0;
-    while (keys[k] !== v) k++;
-    out[i] = keyRanks[k];
-  }
+  for (let i = 0; i < n; i++) out[i] = keyRanks[keyOf[i]];
   return true;
 }
 

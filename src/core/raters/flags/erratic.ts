@@ -8,7 +8,7 @@
 import { spearman } from '../../stats/correlation';
 import { median } from '../../stats/median';
 import { averageRanks, fewValueRanksInto } from '../../stats/ranks';
-import { cellConsensusOf, type CellConsensus } from '../consensus';
+import type { CellConsensus } from '../consensus';
 import { fig, pairedTotals, type FlagDraft, type SourceContext } from '../context';
 
 /** Pooled within-indicator rank correlation of the rater's cells with the consensus cells, and the cell count. */
@@ -31,12 +31,17 @@ export function cellAgreement(
   const ranks = (v: Float64Array, n: number, out: Float64Array) => {
     if (!fewValueRanksInto(v, n, out)) out.set(averageRanks(v.subarray(0, n)));
   };
+  const mc = m.cells;
+  const table = consensus.table;
   for (let i = 0; i < nI; i++) {
     let n = 0;
     for (let j = 0; j < nJ; j++) {
-      const v = m.cells[(r * nJ + j) * nI + i];
+      const v = mc[(r * nJ + j) * nI + i];
       if (Number.isNaN(v)) continue;
-      const c = cellConsensusOf(consensus, j, i, v);
+      // cellConsensusOf(consensus, j, i, v), inline: this loop runs for every cell of every rater.
+      const q = (i * nJ + j) * 4;
+      const t = table[q];
+      const c = v < t ? table[q + 1] : v > t ? table[q + 3] : table[q + 2];
       if (Number.isNaN(c)) continue;
       a[n] = v;
       b[n++] = c;
