@@ -45,8 +45,17 @@ function scenarios(): void {
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 export async function run(): Promise<void> {
-  scenarios();
-  if (process.env.SCENARIO) return;
+  // DP_BENCH_RATERS=large: only the large panel's timing (the scenarios and the study take ~1 min).
+  if (process.env.DP_BENCH_RATERS !== 'large') {
+    scenarios();
+    if (process.env.SCENARIO) return;
+    detection();
+  }
+  largePanel();
+}
+
+/** Detection figures of the simulated study (raters.md "Detection"). */
+function detection(): void {
   const t0 = performance.now();
   const study = runDetectionStudy({ panels: 600, seed: 20240601 });
   const studyMs = performance.now() - t0;
@@ -67,8 +76,10 @@ export async function run(): Promise<void> {
     console.log(
       `raters: ${b.label.padEnd(11)} panels ${String(b.panels).padStart(3)}: recall ${pct(b.recall)}, honest flagged ${pct(b.honestRate)}, targets ≥ 90 % / ≤ 3 %`,
     );
+}
 
-  // Large panel: 1,000 units × 50 raters × 40 indicators (2 million cells).
+/** Analysis time of a large panel: 1,000 units × 50 raters × 40 indicators (2 million cells). */
+function largePanel(): void {
   const indicators = Array.from({ length: 40 }, (_, i) => ({ id: `I${i + 1}`, max: i < 20 ? 2 : 3 }));
   const big = simulatePanel(
     { ratees: 1000, raters: 50, indicators, step: 0.5, plant: ['flat', 'halo', 'copied'] },
