@@ -25,9 +25,6 @@ export type {
 
 export type { CellWrite } from '../workbook/edits';
 
-/** What `getFile` gives: the workbook as an .xlsx file, or Excel's PDF of it. */
-export type FileKind = 'xlsx' | 'pdf';
-
 /** A file made for the user to keep (the values-only copy, a PDF). */
 export interface ExportFile {
   name: string;
@@ -80,10 +77,10 @@ export interface WorkbookHost {
   writeReviewReport(results: Results, rows: RowResult[]): Promise<string>;
   /** Writes the print layout sheet from the summary and the sign-offs and shows it; returns its name. */
   writePrintLayout(): Promise<string>;
-  /** Which exports this host offers: the workbook file (for the values-only copy) and a PDF. */
-  fileExports(): { copy: boolean; pdf: boolean };
-  /** The open workbook as a file. */
-  getFile(kind: FileKind): Promise<Uint8Array>;
+  /** Which exports this host offers: the workbook file (for the values-only copy). */
+  fileExports(): { copy: boolean };
+  /** The open workbook as an .xlsx file, as the host would save it now. */
+  getFile(): Promise<Uint8Array>;
   /** Gives a file to the user. */
   saveFile(file: ExportFile): Promise<SaveOutcome>;
 }

@@ -156,8 +156,7 @@ export function createPreviewWorkbook(lang: Lang): PreviewWorkbook {
     }
   };
   const fb = excel.book;
-  // getFileAsync: the fake book saved as .xlsx (exceljs loads only when a copy is asked for);
-  // no PDF, as in an Excel without the PdfFile requirement set.
+  // getFileAsync: the fake book saved as .xlsx (exceljs loads only when a copy is asked for).
   const document = new FakeDocument({
     compressed: async () => fakeBookToXlsx(fb, (await import('exceljs')).default),
   });
@@ -167,7 +166,7 @@ export function createPreviewWorkbook(lang: Lang): PreviewWorkbook {
     kind: 'preview',
     lang,
     document,
-    fileTypes: { compressed: true, pdf: false },
+    fileTypes: { compressed: true },
     saveFile: downloadFile,
   });
 

@@ -187,7 +187,7 @@ export async function exportCopy(
   report?: (step: string) => void,
 ): Promise<PaneOutcome> {
   report?.(say('signoff.export.reading'));
-  const bytes = await host.getFile('xlsx');
+  const bytes = await host.getFile();
   report?.(say('signoff.export.making'));
   const { copyFromBytes } = await import(/* webpackChunkName: "xlsx-copy" */ '../hosts/xlsx/copy');
   const copy = await inBook(

@@ -27,14 +27,13 @@ const d = webCryptoDigester();
 const T1 = '2025-01-20T09:00:00+08:00';
 const T2 = '2025-01-21T10:30:00+08:00';
 
-async function setup(options: { pdf?: boolean; apiVersion?: string } = {}) {
+async function setup(options: { noCompressedFile?: boolean; apiVersion?: string } = {}) {
   const excel = createFakeExcel({
     calculate: (b) => calculateFromEngine(b, 'zh'),
     apiVersion: options.apiVersion,
   });
   const doc = new FakeDocument({
     compressed: () => fakeBookToXlsx(excel.book, ExcelJS),
-    ...(options.pdf ? { pdf: () => new TextEncoder().encode('%PDF-1.7 fake') } : {}),
   });
   const saved: ExportFile[] = [];
   const host = new OfficeHost({
@@ -42,7 +41,7 @@ async function setup(options: { pdf?: boolean; apiVersion?: string } = {}) {
     isSetSupported: excel.isSetSupported,
     kind: 'preview',
     document: doc,
-    fileTypes: { compressed: true, pdf: !!options.pdf },
+    fileTypes: { compressed: !options.noCompressedFile },
     saveFile: async (f) => {
       saved.push(f);
       return 'downloaded';
@@ -231,7 +230,7 @@ describe('sign-off in the add-in (Office adapter over the fake Excel)', () => {
     const { host, doc } = await setup();
     const r = await signBook(host.signoffStore(), { reviewer: '张科长', time: T1 }, d);
     if (!r.ok) throw new Error(r.message);
-    const bytes = await host.getFile('xlsx');
+    const bytes = await host.getFile();
     expect(doc.fileOpen).toBe(false);
     expect(doc.stats).toEqual(expect.objectContaining({ filesOpened: 1, filesClosed: 1 }));
     const copy = await copyFromBytes(bytes, { valuesOnly: true, print: true }, d);
@@ -256,7 +255,7 @@ describe('sign-off in the add-in (Office adapter over the fake Excel)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dp-office-lo-'));
     try {
       const file = join(dir, 'signed.xlsx');
-      writeFileSync(file, await host.getFile('xlsx'));
+      writeFileSync(file, await host.getFile());
       // LibreOffice recomputes every formula on load: the workbook's own formulas, not the engine
       // the preview used, now produce the results that were signed.
       const resaved = await recalcWithLibreOffice(file);
@@ -290,20 +289,18 @@ describe('sign-off in the add-in (Office adapter over the fake Excel)', () => {
     await signBook(host.signoffStore(), { reviewer: '张科长', time: T1 }, d);
     const summary = excel.book.sheetOrThrow('汇总');
     summary.ensureCell(4, 0).value = 'U999';
-    const copy = await copyFromBytes(await host.getFile('xlsx'), { valuesOnly: true, print: true }, d);
+    const copy = await copyFromBytes(await host.getFile(), { valuesOnly: true, print: true }, d);
     expect(copy.ok).toBe(false);
     if (!copy.ok) expect(copy.reason).toBe('not-verified');
   });
 
-  it('gives Excel’s PDF where the host has PdfFile, and a clear sentence where it has not', async () => {
-    const withPdf = await setup({ pdf: true });
-    expect(withPdf.host.fileExports()).toEqual({ copy: true, pdf: true });
-    expect(new TextDecoder().decode(await withPdf.host.getFile('pdf'))).toBe('%PDF-1.7 fake');
-    expect(withPdf.doc.fileOpen).toBe(false);
-
-    const without = await setup();
-    expect(without.host.fileExports()).toEqual({ copy: true, pdf: false });
-    await expect(without.host.getFile('pdf')).rejects.toThrow(/cannot make a PDF/);
+  it('offers no copy, and says why, where the host cannot give the workbook file (CompressedFile)', async () => {
+    const without = await setup({ noCompressedFile: true });
+    expect(without.host.fileExports()).toEqual({ copy: false });
+    await expect(without.host.getFile()).rejects.toThrow(
+      /cannot give the workbook file to add-ins \(CompressedFile\)/,
+    );
+    expect(without.doc.stats.filesOpened).toBe(0);
   });
 });
 

@@ -29,12 +29,13 @@ const empty = { reviewer: '', role: '', comment: '', password: '', override: '' 
 async function pane(install = true, outcome: SaveOutcome = 'downloaded') {
   const excel = createFakeExcel({ calculate: (b) => calculateFromEngine(b, 'zh') });
   const saved: ExportFile[] = [];
+  const document = new FakeDocument({ compressed: () => fakeBookToXlsx(excel.book, ExcelJS) });
   const host = new OfficeHost({
     run: excel.run,
     isSetSupported: excel.isSetSupported,
     kind: 'preview',
-    document: new FakeDocument({ compressed: () => fakeBookToXlsx(excel.book, ExcelJS) }),
-    fileTypes: { compressed: true, pdf: false },
+    document,
+    fileTypes: { compressed: true },
     saveFile: async (f) => {
       saved.push(f);
       return outcome;
@@ -45,7 +46,7 @@ async function pane(install = true, outcome: SaveOutcome = 'downloaded') {
     typeScores(excel.book);
     calculateFromEngine(excel.book, 'zh');
   }
-  return { excel, host, saved };
+  return { excel, host, saved, document };
 }
 
 describe('the sign-off tab’s work', () => {
@@ -167,27 +168,10 @@ describe('the sign-off tab’s work', () => {
   });
 
   it('gives a PDF as the print sheet shown with Excel’s own export steps, never a file it cannot deliver', async () => {
-    // An Excel that has PdfFile: its PDF would be "the entire document" (every sheet, every
-    // rater's scores) and a WebView2 task pane cannot download it, so the pane does not ask for it.
-    const excel = createFakeExcel({ calculate: (b) => calculateFromEngine(b, 'zh') });
-    const document = new FakeDocument({
-      compressed: () => fakeBookToXlsx(excel.book, ExcelJS),
-      pdf: () => new TextEncoder().encode('%PDF-1.7 fake'),
-    });
-    const saved: ExportFile[] = [];
-    const host = new OfficeHost({
-      run: excel.run,
-      isSetSupported: excel.isSetSupported,
-      document,
-      fileTypes: { compressed: true, pdf: true },
-      saveFile: async (f) => {
-        saved.push(f);
-        return 'offered';
-      },
-    });
-    await host.install(sampleWorkload(6, 4));
-    typeScores(excel.book);
-    calculateFromEngine(excel.book, 'zh');
+    // Excel's PDF for add-ins would be "the entire document" (every sheet, every rater's scores)
+    // and a WebView2 task pane cannot download it: the pane writes the print sheet and says how
+    // to export it, reading and saving no file.
+    const { excel, host, saved, document } = await pane(true, 'offered');
     const message = await writePrint(host, say);
     expect(excel.book.activeSheet).toBe('打印版');
     expect(message).toContain('已生成并打开“打印版”工作表');

@@ -16,7 +16,7 @@ export const excelRun: XlRun = <T>(batch: (context: XlContext) => Promise<T>) =>
 export const excelIsSetSupported: XlIsSetSupported = (name, version) =>
   typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported(name, version) === true;
 
-/** Whether the running Office supports a common API set such as `PdfFile` (false outside Office). */
+/** Whether the running Office supports a common API set such as `CompressedFile` (false outside Office). */
 export const commonSetSupported: XlIsCommonSetSupported = (name) =>
   typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported(name) === true;
 
@@ -45,9 +45,8 @@ function narrowFile(file: Office.File): XlFile {
 export function excelDocument(): XlDocument | undefined {
   if (typeof Office === 'undefined' || !Office.context?.document) return undefined;
   const doc = Office.context.document;
-  const types = { compressed: Office.FileType.Compressed, pdf: Office.FileType.Pdf };
   return {
-    getFileAsync: (fileType, options, callback) =>
-      doc.getFileAsync(types[fileType], options, (r) => callback(narrow(r, narrowFile))),
+    getFileAsync: (_fileType, options, callback) =>
+      doc.getFileAsync(Office.FileType.Compressed, options, (r) => callback(narrow(r, narrowFile))),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The open document as a file, through `Office.context.document.getFileAsync`: the whole .xlsx
- * (`compressed`) for the values-only copy, or Excel's own PDF (`pdf`) where the host has it.
+ * (`compressed`) for the values-only copy.
  *
  * The file comes in slices of at most 4 MB, read one after another, and the file is always
  * closed afterwards — Office allows only one open file per document, so a file left open makes
@@ -11,7 +11,7 @@ import type { XlAsyncResult, XlDocument, XlFile } from './xl';
 /** Office's largest slice (4 MB). */
 export const MAX_SLICE = 4 * 1024 * 1024;
 
-const KIND_WORDS = { compressed: 'the workbook file', pdf: 'the PDF' } as const;
+const WHAT = 'the workbook file';
 
 function failed<T>(r: XlAsyncResult<T>): boolean {
   return r.status !== 'succeeded';
@@ -23,10 +23,10 @@ function officeError(what: string, r: XlAsyncResult<unknown>): Error {
   );
 }
 
-function open(doc: XlDocument, type: 'compressed' | 'pdf', sliceSize: number): Promise<XlFile> {
+function open(doc: XlDocument, sliceSize: number): Promise<XlFile> {
   return new Promise((resolve, reject) =>
-    doc.getFileAsync(type, { sliceSize }, (r) =>
-      failed(r) ? reject(officeError(KIND_WORDS[type], r)) : resolve(r.value),
+    doc.getFileAsync('compressed', { sliceSize }, (r) =>
+      failed(r) ? reject(officeError(WHAT, r)) : resolve(r.value),
     ),
   );
 }
@@ -38,12 +38,8 @@ function close(file: XlFile): Promise<void> {
 }
 
 /** Reads the document as bytes: one request per slice, the file closed whatever happens. */
-export async function readDocumentFile(
-  doc: XlDocument,
-  type: 'compressed' | 'pdf',
-  sliceSize = MAX_SLICE,
-): Promise<Uint8Array> {
-  const file = await open(doc, type, sliceSize);
+export async function readDocumentFile(doc: XlDocument, sliceSize = MAX_SLICE): Promise<Uint8Array> {
+  const file = await open(doc, sliceSize);
   let bytes: Uint8Array;
   try {
     const out = new Uint8Array(file.size);
@@ -51,16 +47,16 @@ export async function readDocumentFile(
     for (let i = 0; i < file.sliceCount; i++) {
       const slice = await new Promise<ArrayLike<number>>((resolve, reject) =>
         file.getSliceAsync(i, (r) =>
-          failed(r) ? reject(officeError(`slice ${i + 1} of ${KIND_WORDS[type]}`, r)) : resolve(r.value.data),
+          failed(r) ? reject(officeError(`slice ${i + 1} of ${WHAT}`, r)) : resolve(r.value.data),
         ),
       );
       if (at + slice.length > out.length)
-        throw new Error(`Excel gave more bytes than the ${file.size} it announced for ${KIND_WORDS[type]}`);
+        throw new Error(`Excel gave more bytes than the ${file.size} it announced for ${WHAT}`);
       out.set(slice, at);
       at += slice.length;
     }
     if (at !== file.size)
-      throw new Error(`Excel gave ${at} of the ${file.size} bytes it announced for ${KIND_WORDS[type]}`);
+      throw new Error(`Excel gave ${at} of the ${file.size} bytes it announced for ${WHAT}`);
     bytes = out;
   } catch (e) {
     // The read failed: still close the file (a close failure here would hide the first error).

@@ -16,7 +16,6 @@ import * as edits from '../../workbook/edits';
 import type {
   CellWrite,
   ExportFile,
-  FileKind,
   InstallOptions,
   InstallReport,
   Installation,
@@ -36,7 +35,7 @@ export interface OfficeHostOptions {
   isSetSupported: XlIsSetSupported;
   /** `Office.context.document` (file API) and which file types this host gives; none: no exports. */
   document?: XlDocument;
-  fileTypes?: { compressed: boolean; pdf: boolean };
+  fileTypes?: { compressed: boolean };
   /** Hands an exported file to the user (Excel: a new workbook window or a download). */
   saveFile?: (file: ExportFile) => Promise<SaveOutcome>;
   kind?: 'excel' | 'preview';
@@ -145,22 +144,17 @@ export class OfficeHost implements WorkbookHost {
     return writeReviewReport(this.port, results, rows);
   }
 
-  /** The file exports this Excel offers (`CompressedFile` / `PdfFile` requirement sets). */
-  fileExports(): { copy: boolean; pdf: boolean } {
+  /** The file exports this Excel offers (`CompressedFile` requirement set). */
+  fileExports(): { copy: boolean } {
     const t = this.o.document ? this.o.fileTypes : undefined;
-    return { copy: !!t?.compressed && !!this.o.saveFile, pdf: !!t?.pdf && !!this.o.saveFile };
+    return { copy: !!t?.compressed && !!this.o.saveFile };
   }
 
-  /** The open workbook as a file: `xlsx` as Excel would save it now, `pdf` as Excel prints it. */
-  async getFile(kind: FileKind): Promise<Uint8Array> {
-    const can = this.fileExports();
-    if (!this.o.document || !(kind === 'xlsx' ? can.copy : can.pdf))
-      throw new InputError(
-        kind === 'pdf'
-          ? 'this Excel cannot make a PDF for add-ins (PdfFile): print the 打印版 sheet with File → Print → PDF instead'
-          : 'this Excel cannot give the workbook file to add-ins (CompressedFile)',
-      );
-    return readDocumentFile(this.o.document, kind === 'xlsx' ? 'compressed' : 'pdf');
+  /** The open workbook as an .xlsx file, as Excel would save it now. */
+  async getFile(): Promise<Uint8Array> {
+    if (!this.o.document || !this.fileExports().copy)
+      throw new InputError('this Excel cannot give the workbook file to add-ins (CompressedFile)');
+    return readDocumentFile(this.o.document);
   }
 
   async saveFile(file: ExportFile): Promise<SaveOutcome> {

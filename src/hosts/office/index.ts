@@ -19,7 +19,7 @@ export function createExcelHost(lang?: Lang): OfficeHost {
     kind: 'excel',
     lang,
     document: excelDocument(),
-    fileTypes: { compressed: commonSetSupported('CompressedFile'), pdf: commonSetSupported('PdfFile') },
+    fileTypes: { compressed: commonSetSupported('CompressedFile') },
     saveFile: saveInExcel,
   });
 }

@@ -195,15 +195,15 @@ export interface XlFile {
 
 /**
  * `Office.context.document`, narrowed to the file API (Office's common API, not `Excel.run`):
- * `fileType` is `Office.FileType.Compressed` ("compressed", the .xlsx) or `Office.FileType.Pdf` ("pdf").
+ * `fileType` is `Office.FileType.Compressed` ("compressed", the .xlsx), the only one the pane reads.
  */
 export interface XlDocument {
   getFileAsync(
-    fileType: 'compressed' | 'pdf',
+    fileType: 'compressed',
     options: { sliceSize: number },
     callback: (result: XlAsyncResult<XlFile>) => void,
   ): void;
 }
 
-/** `Office.context.requirements.isSetSupported` for the common API sets (`CompressedFile`, `PdfFile`). */
-export type XlIsCommonSetSupported = (name: 'CompressedFile' | 'PdfFile') => boolean;
+/** `Office.context.requirements.isSetSupported` for the common API set `CompressedFile`. */
+export type XlIsCommonSetSupported = (name: 'CompressedFile') => boolean;

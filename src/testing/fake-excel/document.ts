@@ -5,8 +5,7 @@
  *  - `sliceSize` must be a whole number from 1 to 4 MB;
  *  - only one file may be open at a time: a second `getFileAsync` before `closeAsync` fails;
  *  - slices of a closed file, or past the last one, fail;
- *  - a file type the host cannot produce (no provider given) fails like a host without
- *    the `PdfFile` / `CompressedFile` requirement set.
+ *  - without a provider the file fails like a host without the `CompressedFile` requirement set.
  * Slices come as plain number arrays, as Office.js gives them. Error codes and names follow the
  * shape of Office's `Office.Error`; the wording is the fake's own.
  */
@@ -15,10 +14,9 @@ import type { XlAsyncResult, XlDocument, XlFile, XlSlice } from '../../hosts/off
 export type FileProvider = () => Uint8Array | Promise<Uint8Array>;
 
 export interface FakeDocumentOptions {
-  /** The .xlsx bytes of the workbook as it stands (e.g. `fakeBookToXlsx`). */
+  /** The .xlsx bytes of the workbook as it stands (e.g. `fakeBookToXlsx`); leave out to fake a
+   *  host without `CompressedFile`. */
   compressed?: FileProvider;
-  /** A PDF; leave out to fake a host without `PdfFile`. */
-  pdf?: FileProvider;
 }
 
 export interface FakeDocumentStats {
@@ -43,18 +41,13 @@ export class FakeDocument implements XlDocument {
 
   constructor(private readonly o: FakeDocumentOptions) {}
 
-  /** Whether the fake produces this file type (as `isSetSupported('PdfFile')` would answer). */
-  supports(type: 'compressed' | 'pdf'): boolean {
-    return this.o[type] !== undefined;
-  }
-
   /** Whether a file is still open (a test checks every export closes its file). */
   get fileOpen(): boolean {
     return this.openFile !== null;
   }
 
   getFileAsync(
-    fileType: 'compressed' | 'pdf',
+    fileType: 'compressed',
     options: { sliceSize: number },
     callback: (result: XlAsyncResult<XlFile>) => void,
   ): void {
