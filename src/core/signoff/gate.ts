@@ -8,36 +8,22 @@
  * One rule, used by the task pane's 签核导出 tab and by `duanping signoff` alike (both through
  * signBook in src/workbook/signoff.ts). Pure: the engine is run here on what the book holds.
  */
-import { computeScores } from '../scoring';
-import type { Template } from '../template';
-import type {
-  AdjustmentRow,
-  EntryRow,
-  Lang,
-  RateeInfo,
-  RaterInfo,
-  RawCell,
-  SheetIssue,
-  TallyRow,
-} from '../types';
+import { computeScores, type ScoreInput } from '../scoring';
+import type { Lang, RateeInfo, RawCell } from '../types';
 import { canonicalText } from './canonical';
 import type { ResultRow } from './types';
 
-/** What the gate reads: the book's inputs as typed, and the results its summary shows. */
-export interface GateInput {
-  template: Template;
-  entries: EntryRow[];
-  adjustments: AdjustmentRow[];
-  /** 名单 and the rater list, when the book has them (an unknown ratee is then a problem). */
+/**
+ * What the gate reads: the book's inputs as typed — the engine's own input (ScoreInput), with the
+ * adjustments always read and the ratee list read-only — and the results its summary shows.
+ */
+export type GateInput = Omit<ScoreInput, 'adjustments' | 'ratees'> & {
+  adjustments: NonNullable<ScoreInput['adjustments']>;
+  /** 名单, when the book has it (an unknown ratee is then a problem). */
   ratees?: readonly RateeInfo[];
-  raters?: RaterInfo[];
-  /** Ballot tallies (计票), when the book has them. */
-  tallies?: TallyRow[];
   /** The summary's rows as the cells show them. */
   results: ResultRow[];
-  /** What the reader found in the sheets (merged ranges, a changed indicator sheet): input problems. */
-  sheetIssues?: SheetIssue[];
-}
+};
 
 export type GateIssue =
   /** Input problems: the score sheets or adjustments named are left out of the totals. */
