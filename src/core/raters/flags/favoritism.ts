@@ -11,7 +11,18 @@ import { fig, type FlagDraft, type SourceContext } from '../context';
 
 export function detectFavoritism(ctx: SourceContext, skip: ReadonlySet<number>): FlagDraft[] {
   const s = ctx.settings;
-  const cells: { r: number; j: number; residual: number; offset: number; ownScale: number }[] = [];
+  // Every judged cell's residual, with its rater, ratee, the rater's offset and own scale: one
+  // array per field (a large panel has tens of thousands of cells).
+  let size = 0;
+  ctx.m.raters.forEach((_, r) => {
+    if (ctx.judged[r] && !skip.has(r)) size += ctx.paired[r].length;
+  });
+  const cellR = new Int32Array(size);
+  const cellJ = new Int32Array(size);
+  const residuals = new Array<number>(size);
+  const offsets = new Float64Array(size);
+  const ownScales = new Float64Array(size);
+  let n = 0;
   ctx.m.raters.forEach((_, r) => {
     if (!ctx.judged[r] || skip.has(r)) return;
     const gaps = ctx.paired[r].map((j) => (ctx.m.totals[r][j] as number) - (ctx.consensus[r][j] as number));
@@ -20,41 +31,44 @@ export function detectFavoritism(ctx: SourceContext, skip: ReadonlySet<number>):
       gaps.map((g) => g - offset),
       s.favoritismScaleFloor,
     ) as { scale: number };
-    ctx.paired[r].forEach((j, k) =>
-      cells.push({ r, j, residual: gaps[k] - offset, offset, ownScale: own.scale }),
-    );
+    ctx.paired[r].forEach((j, k) => {
+      cellR[n] = r;
+      cellJ[n] = j;
+      residuals[n] = gaps[k] - offset;
+      offsets[n] = offset;
+      ownScales[n++] = own.scale;
+    });
   });
-  const robust = robustScale(
-    cells.map((c) => c.residual),
-    s.favoritismScaleFloor,
-  );
+  const robust = robustScale(residuals, s.favoritismScaleFloor);
   if (!robust) return [];
   const out: FlagDraft[] = [];
-  for (const c of cells) {
-    const points = c.residual - robust.center;
+  for (let c = 0; c < size; c++) {
+    const points = residuals[c] - robust.center;
     const z = points / robust.scale;
-    const ownZ = c.residual / c.ownScale;
+    const ownZ = residuals[c] / ownScales[c];
     if (
       Math.abs(z) < s.favoritismZ ||
       Math.abs(points) < s.favoritismMinPoints ||
       Math.abs(ownZ) < s.favoritismOwnZ
     )
       continue;
+    const r = cellR[c];
+    const j = cellJ[c];
     out.push({
-      rater: c.r,
+      rater: r,
       code: 'favoritism',
       level: Math.abs(points) >= s.favoritismAlertPoints ? 'alert' : 'warn',
-      ratee: ctx.m.ratees[c.j],
+      ratee: ctx.m.ratees[j],
       evidence: {
         direction: points > 0 ? 'up' : 'down',
-        total: fig(ctx.m.totals[c.r][c.j]),
-        consensus: fig(ctx.consensus[c.r][c.j]),
-        raterOffset: fig(c.offset),
+        total: fig(ctx.m.totals[r][j]),
+        consensus: fig(ctx.consensus[r][j]),
+        raterOffset: fig(offsets[c]),
         points: fig(points),
         z: fig(z),
         scale: fig(robust.scale),
         ownZ: fig(ownZ),
-        ownScale: fig(c.ownScale),
+        ownScale: fig(ownScales[c]),
       },
     });
   }
