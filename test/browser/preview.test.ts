@@ -316,7 +316,7 @@ describe('the preview in Chromium', () => {
     await page.getByTestId('compute').click();
     await page.getByTestId('results').waitFor();
 
-    // 签核导出: nothing signed yet; the PDF note is there (the preview has no PdfFile).
+    // 签核导出: nothing signed yet; the note on making a PDF in Excel is there.
     await page.getByTestId('tab-signoff').click();
     const status = page.getByTestId('signoff-status');
     await expect(status.textContent()).resolves.toBe('尚无有效签核。');
