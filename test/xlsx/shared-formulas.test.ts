@@ -116,6 +116,21 @@ describe('writeBlock writes filled-down formulas as shared formulas', () => {
     expect(cut).not.toContain('<f>A4*2</f>');
   });
 
+  it('a run cut by a later write keeps cached values of false and 0', async () => {
+    const wb = newWorkbook();
+    const ws = wb.addWorksheet('S');
+    const results = [false, 0, true, 0, 1, 'x'];
+    writeBlock(ws, {
+      at: 'B2',
+      formulas: results.map((_, i) => [`=A${i + 2}>0`]),
+      results: results.map((r) => [r]),
+    });
+    writeBlock(ws, { at: 'B7', values: [[99]] });
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    for (let i = 0; i < 5; i++) expect(back.getWorksheet('S')!.getCell(`B${i + 2}`).result).toBe(results[i]);
+  });
+
   it(
     'LibreOffice computes the shared formulas as the plain ones',
     async () => {

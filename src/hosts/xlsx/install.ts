@@ -8,7 +8,7 @@ import { InputError } from '../../core/errors';
 import { installBook, type InstallBookOptions, type InstallBookResult } from '../../workbook/operations';
 import { openXlsx } from './read';
 import { xlsxPort } from './port';
-import { newWorkbook } from './write';
+import { newWorkbook, type WriteOptions } from './write';
 
 export type XlsxInstallOptions = InstallBookOptions;
 
@@ -16,8 +16,9 @@ export type XlsxInstallOptions = InstallBookOptions;
 export async function installIntoWorkbook(
   wb: ExcelJS.Workbook,
   o: XlsxInstallOptions,
+  write: WriteOptions = {},
 ): Promise<InstallBookResult> {
-  const result = await installBook(xlsxPort(wb), o);
+  const result = await installBook(xlsxPort(wb, write), o);
   wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
   return result;
 }
@@ -32,7 +33,8 @@ export async function installXlsxFile(
   outPath = path,
 ): Promise<InstallBookResult> {
   const wb = existsSync(path) ? await openXlsx(path) : newWorkbook();
-  const result = await installIntoWorkbook(wb, o);
+  // Written to the file straight after: the big blocks go to XML rows directly.
+  const result = await installIntoWorkbook(wb, o, { direct: true });
   try {
     await wb.xlsx.writeFile(outPath);
   } catch (e) {

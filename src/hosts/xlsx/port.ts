@@ -21,7 +21,7 @@ import type {
 } from '../../workbook/port';
 import { readStore } from '../../workbook/store';
 import { cellRaw, sheetGrid, workbookDates, workbookGrids, workbookMerges } from './read';
-import { addSheet, applyPlan, writeBlock } from './write';
+import { addSheet, applyPlan, settleWorkbook, writeBlock, type WriteOptions } from './write';
 
 type NameModel = { name: string; ranges: string[] }[];
 
@@ -69,9 +69,14 @@ function isFormulaWithoutValue(cell: ExcelJS.Cell): boolean {
   return r === undefined || r === null;
 }
 
-export function xlsxPort(wb: ExcelJS.Workbook): GridPort {
+/**
+ * `direct`: the workbook goes to a file after the operation, so planned sheets may keep their big
+ * blocks as XML rows (./direct-rows.ts); anything that reads cells settles them first.
+ */
+export function xlsxPort(wb: ExcelJS.Workbook, o: WriteOptions = {}): GridPort {
   const port: GridPort = {
     async info(): Promise<BookInfo> {
+      settleWorkbook(wb);
       const store = wb.getWorksheet(TEMPLATE_SHEET);
       return {
         sheets: wb.worksheets.map((ws) => ({
@@ -83,15 +88,18 @@ export function xlsxPort(wb: ExcelJS.Workbook): GridPort {
       };
     },
     async readGrids(names) {
+      settleWorkbook(wb);
       return workbookGrids(wb, names);
     },
     async readCells(cells) {
+      settleWorkbook(wb);
       return cells.map((c) => {
         const ws = wb.getWorksheet(c.sheet);
         return ws ? cellRaw(ws.getCell(c.cell)) : null;
       });
     },
     async sheetStates(names): Promise<SheetState[]> {
+      settleWorkbook(wb);
       return names.flatMap((name) => {
         const ws = wb.getWorksheet(name);
         if (!ws) return [];
@@ -109,16 +117,18 @@ export function xlsxPort(wb: ExcelJS.Workbook): GridPort {
       });
     },
     async readExtras(names, dateSheet) {
+      settleWorkbook(wb);
       return { merges: workbookMerges(wb, names), dates: workbookDates(wb, [dateSheet]) };
     },
     async uncalculated(sheet, cells) {
+      settleWorkbook(wb);
       const ws = wb.getWorksheet(sheet);
       if (!ws) return [];
       return cells.filter((c) => isFormulaWithoutValue(ws.getCell(c))).map((c) => `${sheet}!${c}`);
     },
     async writePlan(plan: WorkbookPlan, _progress, ops) {
       await port.sheetOps(ops?.before ?? []);
-      await applyPlan(wb, plan);
+      await applyPlan(wb, plan, o);
       await port.sheetOps(ops?.after ?? []);
     },
     async rewriteSheet(sheet: SheetPlan) {

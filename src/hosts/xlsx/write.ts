@@ -6,6 +6,13 @@
 import ExcelJS from 'exceljs';
 import { columnIndex, columnLetter } from '../../core/address';
 import { addXlfnPrefixes } from '../../workbook/formula';
+import {
+  applyDirectRows,
+  directRowsOf,
+  setDirectRows,
+  type DirectRows,
+  type PlacedBlock,
+} from './direct-rows';
 import { applyNativeZip } from './native-zip';
 import { applySchemaFixes } from './schema-fixes';
 import { isMovedBy, movedBy, rowPattern, type RowPattern } from './shared-formulas';
@@ -22,6 +29,8 @@ import {
 
 applySchemaFixes();
 applyNativeZip();
+/** False where exceljs's Node sources are out of reach (the add-in): every cell is then an object. */
+const directRowsAvailable = applyDirectRows();
 
 const argb = (hex: string) => 'FF' + hex.replace('#', '').toUpperCase();
 
@@ -119,6 +128,7 @@ const sharedRuns = new WeakMap<ExcelJS.Worksheet, SharedRun[]>();
  * written as plain formulas, so no cell ever refers to a top cell that holds something else.
  */
 function releaseSharedRuns(ws: ExcelJS.Worksheet, top: number, bottom: number, left: number, right: number) {
+  settleDirectRows(ws, top, bottom);
   const runs = sharedRuns.get(ws);
   if (!runs) return;
   const kept: SharedRun[] = [];
@@ -131,8 +141,12 @@ function releaseSharedRuns(ws: ExcelJS.Worksheet, top: number, bottom: number, l
     for (let r = run.first + 1; r <= run.last; r++) {
       if (r >= top && r <= bottom) continue;
       const cell = ws.getCell(r, run.col);
-      const v = cell.value as { sharedFormula?: string; result?: ExcelJS.CellFormulaValue['result'] } | null;
-      if (v && typeof v === 'object' && v.sharedFormula === run.master)
+      // The cell's model, not its value: exceljs's value drops a result of false, 0 or "".
+      const v =
+        cell.type === ExcelJS.ValueType.Formula
+          ? (cell.model as { sharedFormula?: string; result?: ExcelJS.CellFormulaValue['result'] })
+          : null;
+      if (v && v.sharedFormula === run.master)
         cell.value = {
           formula: addXlfnPrefixes(movedBy(run.pattern, r - run.first)),
           ...(v.result === undefined ? {} : { result: v.result }),
@@ -149,6 +163,7 @@ function releaseSharedRuns(ws: ExcelJS.Worksheet, top: number, bottom: number, l
 export function writeBlock(ws: ExcelJS.Worksheet, block: Block): void {
   const { row, col } = cellPosition(block.at);
   const { rows, cols } = blockSize(block);
+  settleDirectRows(ws, row, row + rows - 1);
   const parts = block.style ? sharedStyle(block.style) : null;
   if (block.formulas || block.values) releaseSharedRuns(ws, row, row + rows - 1, col, col + cols - 1);
   const runs: (SharedRun | null)[] = Array(cols).fill(null);
@@ -198,6 +213,69 @@ export function writeBlock(ws: ExcelJS.Worksheet, block: Block): void {
       ref: `${run.master}:${columnLetter(run.col - 1)}${run.last}`,
     } as ExcelJS.CellFormulaValue;
   if (made.length > 0) sharedRuns.set(ws, [...(sharedRuns.get(ws) ?? []), ...made]);
+}
+
+/**
+ * Blocks of at least this many rows are written as rows of XML (./direct-rows.ts) when a sheet
+ * is added for a file about to be written: the big tables of a build.
+ */
+const DIRECT_MIN_ROWS = 100;
+
+/**
+ * The rows of the sheet that its big blocks cover, with every block over them, when nothing
+ * else of exceljs writes into those rows (a merge, a row height, a table's header row) and no
+ * block reaches in from outside; else null (every cell an exceljs object, as always).
+ */
+function directPart(sheet: SheetPlan): DirectRows | null {
+  const placed: PlacedBlock[] = sheet.blocks.map((block) => ({
+    block,
+    ...cellPosition(block.at),
+    ...blockSize(block),
+    parts: block.style ? sharedStyle(block.style) : null,
+  }));
+  const big = placed.filter((p) => p.rows >= DIRECT_MIN_ROWS && (p.block.values || p.block.formulas));
+  if (big.length === 0) return null;
+  const top = Math.min(...big.map((p) => p.row));
+  const bottom = Math.max(...big.map((p) => p.row + p.rows - 1));
+  const within = (first: number, last: number) => first >= top && last <= bottom;
+  const meets = (first: number, last: number) => first <= bottom && last >= top;
+  const blocks = placed.filter((p) => meets(p.row, p.row + p.rows - 1));
+  if (!blocks.every((p) => within(p.row, p.row + p.rows - 1))) return null;
+  for (const m of sheet.merges) {
+    const [a, b] = m.split(':').map(cellPosition);
+    if (meets(a.row, (b ?? a).row)) return null;
+  }
+  if (Object.keys(sheet.rowHeights ?? {}).some((r) => meets(Number(r), Number(r)))) return null;
+  if (
+    sheet.tables.some((t) =>
+      meets(cellPosition(t.range.split(':')[0]).row, cellPosition(t.range.split(':')[0]).row),
+    )
+  )
+    return null;
+  return {
+    top,
+    bottom,
+    left: Math.min(...blocks.map((p) => p.col)),
+    right: Math.max(...blocks.map((p) => p.col + p.cols - 1)),
+    blocks,
+    styleOver,
+  };
+}
+
+/**
+ * Turns a sheet's direct rows into ordinary exceljs cells (before anything reads or writes its
+ * cells; with `top`/`bottom`, only when those rows meet them).
+ */
+export function settleDirectRows(ws: ExcelJS.Worksheet, top = 1, bottom = Infinity): void {
+  const d = directRowsOf(ws);
+  if (!d || d.top > bottom || d.bottom < top) return;
+  setDirectRows(ws, undefined);
+  for (const p of d.blocks) writeBlock(ws, p.block);
+}
+
+/** `settleDirectRows` on every sheet of the workbook. */
+export function settleWorkbook(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) settleDirectRows(ws);
 }
 
 /** exceljs keeps range validations here (untyped in its .d.ts); ranges stay ranges in the file. */
@@ -261,8 +339,18 @@ function writePrint(ws: ExcelJS.Worksheet, p: PrintPlan): void {
   };
 }
 
+/** How a plan goes into a workbook. */
+export interface WriteOptions {
+  /**
+   * The workbook is written to a file next, and its new sheets' cells are not read or written
+   * before (other than through this module and the xlsx port, which settle them first): the
+   * big blocks go straight to XML (./direct-rows.ts).
+   */
+  direct?: boolean;
+}
+
 /** Adds one planned sheet to the workbook. */
-export function addSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): ExcelJS.Worksheet {
+export function addSheet(wb: ExcelJS.Workbook, sheet: SheetPlan, o: WriteOptions = {}): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(sheet.name, {
     state: sheet.visibility,
     ...(sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}),
@@ -273,7 +361,9 @@ export function addSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): ExcelJS.Worksh
     if (c.hidden) col.hidden = true;
   }
   for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
-  for (const b of sheet.blocks) writeBlock(ws, b);
+  const direct = o.direct && directRowsAvailable ? directPart(sheet) : null;
+  for (const b of sheet.blocks) if (!direct?.blocks.some((p) => p.block === b)) writeBlock(ws, b);
+  if (direct) setDirectRows(ws, direct);
   for (const m of sheet.merges) {
     const [a, b] = m.split(':').map(cellPosition);
     releaseSharedRuns(ws, a.row, (b ?? a).row, a.col, (b ?? a).col);
@@ -336,9 +426,13 @@ export function addSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): ExcelJS.Worksh
 }
 
 /** Adds every sheet and defined name of the plan to `wb` (which may already hold other sheets). */
-export async function applyPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan): Promise<void> {
+export async function applyPlan(
+  wb: ExcelJS.Workbook,
+  plan: WorkbookPlan,
+  o: WriteOptions = {},
+): Promise<void> {
   for (const sheet of plan.sheets) {
-    const ws = addSheet(wb, sheet);
+    const ws = addSheet(wb, sheet, o);
     if (sheet.protect) await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
   }
   for (const n of plan.names) wb.definedNames.add(n.refersTo, n.name);
@@ -361,6 +455,7 @@ export async function planToWorkbook(plan: WorkbookPlan): Promise<ExcelJS.Workbo
 
 /** Writes the plan as a new .xlsx file. */
 export async function writePlanXlsx(plan: WorkbookPlan, path: string): Promise<void> {
-  const wb = await planToWorkbook(plan);
+  const wb = newWorkbook();
+  await applyPlan(wb, plan, { direct: true });
   await wb.xlsx.writeFile(path);
 }
