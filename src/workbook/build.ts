@@ -201,6 +201,16 @@ export interface FormulaColumn {
   value: (i: number) => CachedValue;
 }
 
+/**
+ * The same text as one flat string. A formula built by joining pieces is a tree of them that
+ * lives as long as the plan (every piece an object the garbage collector copies and scans);
+ * reading it as a number makes the engine copy it into one string at once and drop the pieces.
+ */
+function flat(s: string): string {
+  Number(s);
+  return s;
+}
+
 /** A block of `count` rows of formula columns, from sheet row `first`, with their cached values. */
 function formulaBlock(
   at: string,
@@ -212,7 +222,7 @@ function formulaBlock(
   const formulas: string[][] = [];
   const results: CachedValue[][] = [];
   for (let i = 0; i < count; i++) {
-    formulas.push(cols.map((c) => c.formula(first + i)));
+    formulas.push(cols.map((c) => flat(c.formula(first + i))));
     results.push(cols.map((c) => c.value(i)));
   }
   return { at, formulas, results, ...(style ? { style } : {}) };
