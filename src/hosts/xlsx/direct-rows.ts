@@ -206,7 +206,13 @@ export function directRowsXml(d: DirectRows, options: PrepareOptions, xmlEncode:
           cells += `<c ${attrs} t="s"><v>${options.sharedStrings.add(v)}</v></c>`;
         else cells += `<c ${attrs} t="str"><v>${xmlEncode(v)}</v></c>`;
       }
-      if (cells) out.push(`<row r="${r}" x14ac:dyDescent="0.25">${cells}</row>`);
+      // One flat string per row (reading it as a number flattens it): the row's pieces die young
+      // instead of living on, as a tree of thousands of pieces, until the sheet is joined.
+      if (cells) {
+        const row = `<row r="${r}" x14ac:dyDescent="0.25">${cells}</row>`;
+        Number(row);
+        out.push(row);
+      }
     }
   }
   return out.join('');
