@@ -14,6 +14,7 @@ import {
   type PlacedBlock,
 } from './direct-rows';
 import { applyNativeZip } from './native-zip';
+import { applyRangeNames } from './range-names';
 import { applySchemaFixes } from './schema-fixes';
 import { isMovedBy, movedBy, rowPattern, type RowPattern } from './shared-formulas';
 import {
@@ -29,6 +30,7 @@ import {
 
 applySchemaFixes();
 applyNativeZip();
+applyRangeNames();
 /** False where exceljs's Node sources are out of reach (the add-in): every cell is then an object. */
 const directRowsAvailable = applyDirectRows();
 
