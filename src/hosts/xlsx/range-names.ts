@@ -1,11 +1,11 @@
 /**
  * exceljs keeps a defined name as the set of its cells (`DP_Entries` at 6,000 score sheets:
  * 300,000 entries) and, to write the workbook, explores that set back into ranges — about a
- * third of a second for a build's names. A name added as one range and not changed since is
- * written from that range instead: the same text, made by exceljs's own `Range` exactly as its
- * exploring makes it. The cells are still added (every other use of the names is exceljs's
- * own); a change to a name (add, remove, rows or columns moved, a new model) drops the shortcut
- * for it. Node only, like ./schema-fixes.ts: the browser uses exceljs's own bundle.
+ * third of a second for a build's names. A new name added as one range is kept as that range
+ * and written from it: the same text, made by exceljs's own `Range` exactly as its exploring
+ * makes it. Anything else done with the names (another range for a name, removing, moving rows
+ * or columns, looking names up) first turns the kept names into cells as exceljs keeps them, and
+ * then is exceljs's own. Node only, like ./schema-fixes.ts: the browser uses exceljs's bundle.
  */
 
 interface Location {
@@ -46,42 +46,68 @@ export function applyRangeNames(): boolean {
   const model = Object.getOwnPropertyDescriptor(proto, 'model');
   if (!model?.get || !model.set) return false;
 
-  /** Per DefinedNames: name → its one range as exceljs writes it. */
-  const known = new WeakMap<object, Map<string, string>>();
-  const forget = (self: object, name?: unknown) => {
-    if (typeof name === 'string') known.get(self)?.delete(name);
-    else known.delete(self);
+  /** Per DefinedNames: the names kept as one range each, not (yet) as cells. */
+  const known = new WeakMap<object, Map<string, { range: string; location: Location }>>();
+  const addEx = proto.addEx;
+  /** Kept names (one, or all) become cells, as exceljs keeps them, before anything else uses them. */
+  const settle = (self: DefinedNamesLike, only?: unknown) => {
+    const names = known.get(self);
+    if (!names) return;
+    for (const [name, { location }] of [...names])
+      if (only === undefined || name === only) {
+        names.delete(name);
+        addEx.call(self, location, name);
+      }
+    if (names.size === 0) known.delete(self);
   };
 
   const add = proto.add;
   proto.add = function (this: DefinedNamesLike, locStr: unknown, name: unknown) {
-    const fresh = typeof name === 'string' && !this.matrixMap[name];
-    const out = add.call(this, locStr, name);
-    if (fresh && typeof locStr === 'string') {
+    if (typeof name === 'string' && typeof locStr === 'string' && !this.matrixMap[name]) {
       const d = decodeEx(locStr);
       const top = d.top ?? d.row;
       const left = d.left ?? d.col;
       if (top !== undefined && left !== undefined) {
-        const range = new RangeClass(top, left, d.bottom ?? top, d.right ?? left, d.sheetName);
+        const location = {
+          sheetName: d.sheetName,
+          top,
+          left,
+          bottom: d.bottom ?? top,
+          right: d.right ?? left,
+        };
+        const range = new RangeClass(top, left, location.bottom, location.right, d.sheetName).$shortRange;
         let names = known.get(this);
         if (!names) known.set(this, (names = new Map()));
-        names.set(name as string, range.$shortRange);
+        names.set(name, { range, location });
+        proto.getMatrix.call(this, name); // its place among the names, as exceljs would make it
+        return;
       }
     }
-    return out;
+    settle(this, name);
+    return add.call(this, locStr, name);
   };
-  // Changes to one name, then changes to all.
+  // Changes to one name make that name's cells; the rest of exceljs's uses make them all.
   for (const m of ['addEx', 'remove', 'removeEx']) {
     const original = proto[m];
     proto[m] = function (this: DefinedNamesLike, location: unknown, name: unknown) {
-      forget(this, name);
+      settle(this, name);
       return original.call(this, location, name);
     };
   }
-  for (const m of ['removeAllNames', 'spliceRows', 'spliceColumns']) {
+  const getRanges = proto.getRanges as DefinedNamesLike['getRanges'];
+  for (const m of [
+    'removeAllNames',
+    'forEach',
+    'getNames',
+    'getNamesEx',
+    'getRanges',
+    'normaliseMatrix',
+    'spliceRows',
+    'spliceColumns',
+  ]) {
     const original = proto[m];
     proto[m] = function (this: DefinedNamesLike, ...args: unknown[]) {
-      forget(this);
+      settle(this);
       return original.apply(this, args);
     };
   }
@@ -90,16 +116,16 @@ export function applyRangeNames(): boolean {
     get(this: DefinedNamesLike) {
       const names = known.get(this);
       if (!names) return model.get!.call(this);
-      // exceljs's getter, with a known name's range taken as it is.
+      // exceljs's getter, with a kept name's range taken as it is.
       return Object.entries(this.matrixMap)
         .map(([name, matrix]) => {
-          const range = names.get(name);
-          return range !== undefined ? { name, ranges: [range] } : this.getRanges(name, matrix);
+          const kept = names.get(name);
+          return kept ? { name, ranges: [kept.range] } : getRanges.call(this, name, matrix);
         })
         .filter((d) => d.ranges.length);
     },
     set(this: DefinedNamesLike, value: unknown) {
-      forget(this);
+      known.delete(this);
       model.set!.call(this, value);
     },
   });
