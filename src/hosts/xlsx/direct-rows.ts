@@ -150,16 +150,21 @@ type XmlEncode = (text: string) => string;
 export function directRowsXml(d: DirectRows, options: PrepareOptions, xmlEncode: XmlEncode): string {
   const bs = bands(d);
   const runs = sharedRuns(d, bs);
-  const styleIds = new Map<Style, number>();
-  const styleId = (s: Style, cellType: number) => {
-    if (s === EMPTY) return 0;
-    let id = styleIds.get(s);
-    if (id === undefined) styleIds.set(s, (id = options.styles.addStyleModel(s, cellType)));
-    return id;
+  /** A style's ` s="…"` attribute ("" for the default style), registered on first use. */
+  const styleAttrs = new Map<Style, string>();
+  const styleAttr = (s: Style, cellType: number) => {
+    if (s === EMPTY) return '';
+    let attr = styleAttrs.get(s);
+    if (attr === undefined) {
+      const id = options.styles.addStyleModel(s, cellType);
+      styleAttrs.set(s, (attr = id ? ` s="${id}"` : ''));
+    }
+    return attr;
   };
   const letters: string[] = [];
   for (let c = d.left; c <= d.right; c++) letters.push(columnLetter(c - 1));
-  const si = new Int32Array(d.right - d.left + 1);
+  /** Per column: the `<f>` of a cell below the top of the column's present shared formula. */
+  const below: string[] = letters.map(() => '');
   const out: string[] = [];
   for (const band of bs) {
     for (let r = band.first; r <= band.last; r++) {
@@ -173,16 +178,16 @@ export function directRowsXml(d: DirectRows, options: PrepareOptions, xmlEncode:
         if (src && formulas) {
           const i = r - src.row;
           const j = d.left + k - src.col;
-          const s = styleId(style, NUMBER_TYPE);
           const mark = runs[k][r - d.top];
           let f: string;
           if (mark > 0) {
-            si[k] = options.siFormulae++;
-            f = `<f t="shared" ref="${ref}:${letters[k]}${mark}" si="${si[k]}">${xmlEncode(addXlfnPrefixes(formulaText(formulas[i][j]!)))}</f>`;
-          } else if (mark < 0) f = `<f t="shared" si="${si[k]}"/>`;
+            const si = options.siFormulae++;
+            below[k] = `<f t="shared" si="${si}"/>`;
+            f = `<f t="shared" ref="${ref}:${letters[k]}${mark}" si="${si}">${xmlEncode(addXlfnPrefixes(formulaText(formulas[i][j]!)))}</f>`;
+          } else if (mark < 0) f = below[k];
           else f = `<f>${xmlEncode(addXlfnPrefixes(formulaText(formulas[i][j]!)))}</f>`;
           const res = src.block.results?.[i]?.[j];
-          const attrs = `r="${ref}"${s ? ` s="${s}"` : ''}`;
+          const attrs = `r="${ref}"${styleAttr(style, NUMBER_TYPE)}`;
           if (res === undefined) cells += `<c ${attrs}>${f}</c>`;
           else if (typeof res === 'number') cells += `<c ${attrs}>${f}<v>${res}</v></c>`;
           else if (typeof res === 'string') cells += `<c ${attrs} t="str">${f}<v>${xmlEncode(res)}</v></c>`;
@@ -192,14 +197,11 @@ export function directRowsXml(d: DirectRows, options: PrepareOptions, xmlEncode:
         }
         const v = src ? src.block.values![r - src.row][d.left + k - src.col] : null;
         if (v === null) {
-          if (style !== EMPTY) {
-            const s = styleId(style, NUMBER_TYPE);
-            cells += s ? `<c r="${ref}" s="${s}"/>` : '';
-          }
+          const attr = styleAttr(style, NUMBER_TYPE);
+          if (attr) cells += `<c r="${ref}"${attr}/>`;
           continue;
         }
-        const s = styleId(style, typeof v === 'string' ? STRING_TYPE : NUMBER_TYPE);
-        const attrs = `r="${ref}"${s ? ` s="${s}"` : ''}`;
+        const attrs = `r="${ref}"${styleAttr(style, typeof v === 'string' ? STRING_TYPE : NUMBER_TYPE)}`;
         if (typeof v === 'number') cells += `<c ${attrs}><v>${v}</v></c>`;
         else if (typeof v === 'boolean') cells += `<c ${attrs} t="b"><v>${v ? 1 : 0}</v></c>`;
         else if (options.sharedStrings)
