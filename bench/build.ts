@@ -52,7 +52,18 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dp-bench-build-'));
   const templateFile = join(dir, 'template.json');
   const template = benchTemplate(INDICATORS);
-  writeFileSync(templateFile, JSON.stringify(template));
+  // The template as a user writes it (bench/engine.ts's, before validation fills in defaults).
+  writeFileSync(
+    templateFile,
+    JSON.stringify({
+      schema: 'duanping.template/1',
+      id: template.id,
+      name: template.name,
+      indicators: template.indicators.map(({ id, name, dimension, max }) => ({ id, name, dimension, max })),
+      sources: template.sources.map(({ id, name, weight, aggregate }) => ({ id, name, weight, aggregate })),
+      tiers: template.tiers,
+    }),
+  );
   const ids = template.indicators.map((i) => i.id);
   const inputs = SIZES.map((n) => {
     const file = join(dir, `ratings-${n}.csv`);
