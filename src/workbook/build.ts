@@ -299,7 +299,7 @@ function definedNames(layout: WorkbookLayout): DefinedName[] {
     { name: NAMES.tier, refersTo: col(s.sheet, s.tierCol, s.firstRow, s.lastRow) },
     {
       name: NAMES.entries,
-      refersTo: `${quoteSheet(e.sheet)}!$A$${e.headerRow}:$${e.dupCol}$${e.lastRow}`,
+      refersTo: `${quoteSheet(e.sheet)}!$A$${e.headerRow}:$${e.misplacedCol}$${e.lastRow}`,
     },
     { name: NAMES.veto, refersTo: col(s.sheet, s.vetoCol, s.firstRow, s.lastRow) },
     { name: NAMES.entrySource, refersTo: col(e.sheet, entrySourceCol(layout), e.firstRow, e.lastRow) },
@@ -437,7 +437,6 @@ function entrySheet(
     '_key',
     '_max',
     '_misplaced',
-    '_dup',
   ];
   sheet.blocks.push({ at: `A${HEADER_ROW}`, values: [header], style: HEADER });
 
@@ -494,7 +493,6 @@ function entrySheet(
     { formula: (r) => F.keyFormula(template, layout, r), value: (i) => book.key(i) },
     { formula: (r) => F.maxKeyFormula(layout, r), value: (i) => book.maxKey(i) },
     { formula: (r) => F.misplacedFormula(layout, r), value: (i) => book.misplaced(i) },
-    { formula: (r) => F.duplicateFormula(template, layout, r), value: (i) => book.duplicate(i) },
   ];
   // Row 1 above the hidden helpers: counts every row would otherwise recount.
   const countF = F.entryCountFormulas();
@@ -514,7 +512,7 @@ function entrySheet(
   for (const ind of inds)
     sheet.columns.push({ col: e.indicatorCols[ind.id], width: Math.max(8, ind.id.length + 2) });
   sheet.columns.push({ col: e.totalCol, width: 9 }, { col: e.statusCol, width: 22 });
-  for (let c = columnIndex(srcCol); c <= columnIndex(e.dupCol); c++)
+  for (let c = columnIndex(srcCol); c <= columnIndex(e.misplacedCol); c++)
     sheet.columns.push({ col: columnLetter(c), hidden: true });
   sheet.columns.push({ col: e.reviewCol, width: 9 }, { col: e.reviewNoteCol, width: 24 });
 

@@ -125,8 +125,6 @@ export class CachedBook {
   private keys: number[] = [];
   private maxKeys: number[] = [];
   private misplacedCount = new Map<string, number>();
-  /** Copies per key and rater text (rows with a key), per source, rater and ratee text (without). */
-  private copies = new Map<string, number>();
   /** What the engine made of each tally row (计票), in input order. */
   readonly tallyRows: TallyRowStatus[];
 
@@ -173,11 +171,6 @@ export class CachedBook {
     this.keys = [];
     this.maxKeys = [];
     this.misplacedCount.clear();
-    this.copies.clear();
-    for (let i = 0; i < rows; i++) {
-      const id = this.copyKey(i);
-      if (id !== null) this.copies.set(id, (this.copies.get(id) ?? 0) + 1);
-    }
     for (let i = 0; i < rows; i++) {
       const k = entryKey(this.template, this.rateeIds, this.entries[i]);
       max = Math.max(max, k);
@@ -202,25 +195,6 @@ export class CachedBook {
 
   maxKey(i: number): number {
     return this.maxKeys[i];
-  }
-
-  /** What the duplicate column compares: key and rater, or (no key) source, rater and ratee; null: not checked. */
-  private copyKey(i: number): string | null {
-    const e = this.entries[i];
-    if (!e) return null;
-    const rater = asText(planValue(e.rater));
-    const k = entryKey(this.template, this.rateeIds, e);
-    if (k > 0) return `${k}\u0000${rater}`;
-    const ratee = asText(planValue(e.ratee));
-    const source = this.source(i);
-    if (this.rateeIds.length > 0 || rater === '' || ratee === '' || source === '') return null;
-    return `\u0000${source}\u0000${rater}\u0000${ratee}`;
-  }
-
-  /** The duplicate column: the row's copy key occurs more than once (FALSE where it is not checked). */
-  duplicate(i: number): boolean {
-    const id = this.copyKey(i);
-    return id !== null && (this.copies.get(id) ?? 0) > 1;
   }
 
   misplaced(i: number): CachedValue {

@@ -17,7 +17,6 @@ import { ADJUSTMENT_KIND_ALIASES } from '../core/adjustments';
 import { DECISION_WORDS } from '../core/review/decisions';
 import { sourceCodes, type Indicator, type Source, type Template } from '../core/template';
 import type { AdjustmentKind } from '../core/types';
-import { columnIndex } from '../core/address';
 import { arrayConst, num, quoteSheet, str } from './formula';
 import type { WorkbookLayout } from './plan';
 import { entrySourceCol, summaryRawCol } from './layout';
@@ -282,20 +281,6 @@ function duplicateExpr(layout: WorkbookLayout, template: Template, row: number):
 }
 
 /**
- * The hidden duplicate column: TRUE when the row's source, rater and ratee occur more than once
- * (every copy), for rows with a key, or (without a ratee list) with source, rater and ratee
- * filled; FALSE for the other rows, whose status is decided before the duplicate check. A column
- * of its own: its block ranges need INDEX, and LibreOffice's xlsx export copies every token of a
- * formula holding an INDEX (see `iff`), so the long status formula stays free of it.
- */
-export function duplicateFormula(template: Template, layout: WorkbookLayout, row: number): string {
-  const e = layout.entry;
-  const src = `${entrySourceCol(layout)}${row}`;
-  const filled = `AND($${e.rateeIndexCol}$1=0,${e.raterCol}${row}<>"",${e.rateeCol}${row}<>"",${src}<>"")`;
-  return `=IF(OR(${e.keyCol}${row}>0,${filled}),${duplicateExpr(layout, template, row)},FALSE)`;
-}
-
-/**
  * The status code of an entry row (see STATUS), checked in the engine's order. `tallied` gives
  * the check that the row's source is entered as a tally (计票, ./tally.ts), when the workbook has one.
  */
@@ -327,33 +312,25 @@ export function statusFormula(
   const review = `${e.reviewCol}${row}`;
   const aside = DECISION_WORDS.setAside;
   const x = `${rater}&""`;
+  const m = `MATCH(${x},${NAMES.listRaters},0)`;
   // The list's source may be the id or the name of the row's (known) source.
   const nm = sourceNameOf(template, src);
   const rs = NAMES.listRaterSources;
-  // The rater's row on the list as MATCH finds it (first, ignoring case), read by VLOOKUP over
-  // the id and source columns (no INDEX: see `iff`); confirmed by EXACT, else the list scanned.
-  const l = layout.lists;
-  const span = columnIndex(l.raterSourceCol) - columnIndex(l.raterIdCol) + 1;
-  const area = `${quoteSheet(l.sheet)}!$${l.raterIdCol}$${l.firstRow}:$${l.raterSourceCol}$${l.lastRow}`;
-  const at = (c: number) => `VLOOKUP(${x},${area},${c},FALSE)`;
-  const listed = iff(
-    `IFERROR(AND(EXACT(${at(1)},${x}),OR(EXACT(${at(span)},${src}),EXACT(${at(span)},${nm}))),FALSE)`,
-    'TRUE',
-    `SUMPRODUCT(EXACT(${NAMES.listRaters},${x})*(EXACT(${rs},${src})+EXACT(${rs},${nm})))>0`,
+  const listed =
+    `IF(IFERROR(AND(EXACT(INDEX(${NAMES.listRaters},${m}),${x}),OR(EXACT(INDEX(${rs},${m}),${src}),EXACT(INDEX(${rs},${m}),${nm}))),FALSE),TRUE,` +
+    `SUMPRODUCT(EXACT(${NAMES.listRaters},${x})*(EXACT(${rs},${src})+EXACT(${rs},${nm})))>0)`;
+  return (
+    `=IF(IFERROR(OR(TRIM(${review})=${str(aside.zh)},TRIM(${review})=${str(aside.en)}),FALSE),${STATUS.setAside},` +
+    `IF(OR(${rater}="",${ratee}="",${src}=""),${STATUS.missingField},` +
+    `IF(NOT(${isOneOf(src, ids)}),${STATUS.unknownSource},` +
+    (tallied ? `IF(${tallied(src)},${STATUS.talliedSource},` : '') +
+    `IF(AND(${counts.ratees}>0,${e.rateeIndexCol}${row}=0),${STATUS.unknownRatee},` +
+    // IF, not AND: AND evaluates both sides, and the list scan must not run without a rater list.
+    `IF(IF(${counts.raters}>0,NOT(${listed}),FALSE),${STATUS.raterNotListed},` +
+    `IF(${duplicateExpr(layout, template, row)},${STATUS.duplicate},` +
+    `IF(${invalid},${STATUS.invalidCell},${STATUS.ok})))))))` +
+    (tallied ? ')' : '')
   );
-  // CHOOSE, not IF, and no INDEX (see `iff`): one chain in the engine's order.
-  const checks: [string, number][] = [
-    [`IFERROR(OR(TRIM(${review})=${str(aside.zh)},TRIM(${review})=${str(aside.en)}),FALSE)`, STATUS.setAside],
-    [`OR(${rater}="",${ratee}="",${src}="")`, STATUS.missingField],
-    [`NOT(${isOneOf(src, ids)})`, STATUS.unknownSource],
-    ...(tallied ? [[tallied(src), STATUS.talliedSource] as [string, number]] : []),
-    [`AND(${counts.ratees}>0,${e.rateeIndexCol}${row}=0)`, STATUS.unknownRatee],
-    // Nested, not AND: AND evaluates both sides, and the list scan must not run without a rater list.
-    [iff(`${counts.raters}>0`, `NOT(${listed})`, 'FALSE'), STATUS.raterNotListed],
-    [`${e.dupCol}${row}`, STATUS.duplicate],
-    [invalid, STATUS.invalidCell],
-  ];
-  return `=${checks.reduceRight((rest, [c, code]) => iff(c, String(code), rest), String(STATUS.ok))}`;
 }
 
 /** Step 1: the row total, or "" when the row is not counted. */

@@ -67,10 +67,9 @@ export function computeLayout(
       keyCol: col(valid + 2),
       maxKeyCol: col(valid + 3),
       misplacedCol: col(valid + 4),
-      dupCol: col(valid + 5),
       // The reviewer's columns, visible, right of the hidden helpers (docs/review.md).
-      reviewCol: col(valid + 6),
-      reviewNoteCol: col(valid + 7),
+      reviewCol: col(valid + 5),
+      reviewNoteCol: col(valid + 6),
     },
     adjustments: {
       sheet: sheetNames.adjustments,

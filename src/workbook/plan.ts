@@ -220,11 +220,6 @@ export interface EntryLayout {
   keyCol: string;
   maxKeyCol: string;
   misplacedCol: string;
-  /**
-   * Hidden helper: TRUE when the row's source, rater and ratee occur more than once (the
-   * duplicate check, on its own so that the status formula holds no INDEX; see formulas.ts).
-   */
-  dupCol: string;
   /** 复核: a reviewer's decision on the row (保留 / 不计入 / 已核实); 不计入 sets the row aside. */
   reviewCol: string;
   /** 复核说明: the reason for the decision. */
