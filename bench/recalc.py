@@ -4,7 +4,8 @@ Usage: python3 recalc.py PROFILE_DIR SPEC.json -> prints one JSON line per file:
   {"file", "load", "calc", "save", "edits": {name: seconds}}
 SPEC: [{"file": path, "sheet": entry sheet name, "edits": [{"name", "cell", "value"}]}]
 `calc` is calculateAll() after load (recalculation of every formula); each edit types one value
-and times calculate() (what a clerk waits for). Times are process CPU seconds of soffice.
+and times calculate() (what a clerk waits for). Times are process CPU seconds of soffice, one
+fresh soffice per file.
 """
 import json, os, subprocess, sys, time
 import uno
@@ -24,14 +25,14 @@ def cpu(pid):
     return (int(parts[11]) + int(parts[12])) / os.sysconf('SC_CLK_TCK')
 
 
-def main():
-    profile, spec_path = sys.argv[1], sys.argv[2]
-    spec = json.load(open(spec_path))
-    port = 20000 + os.getpid() % 20000
+def session(profile, items):
+    """One soffice for the given files (the heap of an earlier document makes the next one's save slower)."""
+    port = 20000 + (os.getpid() * 7 + len(items) + int(time.time())) % 20000
     proc = subprocess.Popen(
         ['soffice', f'-env:UserInstallation=file://{profile}', '--headless', '--norestore', '--invisible',
          f'--accept=socket,host=127.0.0.1,port={port};urp;'],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    pid = None
     try:
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext('com.sun.star.bridge.UnoUrlResolver', local)
@@ -46,7 +47,7 @@ def main():
         # soffice.bin is the child doing the work
         pids = subprocess.run(['pgrep', '-P', str(proc.pid)], capture_output=True, text=True).stdout.split()
         pid = int(pids[0]) if pids else proc.pid
-        for item in spec:
+        for item in items:
             t = cpu(pid)
             doc = desktop.loadComponentFromURL('file://' + item['file'], '_blank', 0, (prop('Hidden', True),))
             load = cpu(pid) - t
@@ -73,6 +74,22 @@ def main():
     finally:
         proc.terminate()
         proc.wait()
+        # The next session's soffice must not find this one still holding the profile.
+        for _ in range(150):
+            if pid is None or not os.path.exists(f'/proc/{pid}'):
+                break
+            time.sleep(0.2)
+        else:
+            os.kill(pid, 9)
+
+
+def main():
+    profile, spec_path = sys.argv[1], sys.argv[2]
+    spec = json.load(open(spec_path))
+    # A fresh soffice per file: in one long-running process the save of the same file varied by
+    # up to 2x with the documents opened before it (malloc's free lists; see docs/workbook.md).
+    for item in spec:
+        session(profile, [item])
 
 
 main()

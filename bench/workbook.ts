@@ -2,8 +2,8 @@
  * Workbook speed (issues 4 and 16): building the plan and writing the .xlsx, and LibreOffice's
  * recalculation, at 1,000 / 3,000 / 6,000 / 12,000 score sheets (30 raters, 20 indicators,
  * three sources). LibreOffice runs through its own scripting interface (python3-uno, bench/
- * recalc.py) and reports its CPU seconds: load, calculateAll, save; then one score and one
- * ratee code typed, each followed by calculate().
+ * recalc.py, a fresh soffice per file) and reports its CPU seconds: load, calculateAll, save;
+ * then one score and one ratee code typed, each followed by calculate().
  *
  * Recalculation cost = whole job (load + recalculate + save) − the same job on a values-only
  * copy of the same plan. Targets (issue 16): the cost grows at most linearly from 3,000 to

@@ -566,7 +566,8 @@ function entrySheet(
   const firstP = e.pointCols[inds[0].id];
   sheet.conditionalFormats.push({
     range: `D${e.firstRow}:${lastInd}${e.lastRow}`,
-    formula: `AND(COUNTA($A${e.firstRow}:$${lastInd}${e.firstRow})>0,ISERROR(${firstP}${e.firstRow}))`,
+    // IF, not AND: the row count runs only for the few invalid cells (evaluated per cell on saving).
+    formula: `IF(ISERROR(${firstP}${e.firstRow}),COUNTA($A${e.firstRow}:$${lastInd}${e.firstRow})>0,FALSE)`,
     style: { fill: '#FFC7CE', fontColor: '#9C0006' },
   });
   sheet.conditionalFormats.push({

@@ -48,6 +48,17 @@ export const NAMES = {
 export { STATUS } from './cached';
 import { STATUS } from './cached';
 
+/**
+ * `IF(c,a,b)` for a condition that is TRUE, FALSE or an error, written `CHOOSE(2-(c),a,b)`:
+ * evaluated as lazily (only the chosen argument), but LibreOffice's xlsx export copies every
+ * token of a formula holding an IF, INDEX or ROUND before writing it (FormulaTokenArray::
+ * RewriteMissing, a third of the save of a large book) and leaves CHOOSE alone. Used in the
+ * per-row formulas of the entry sheet only; the summary's few hundred rows keep IF.
+ */
+export function iff(c: string, a: string, b: string): string {
+  return `CHOOSE(2-(${c}),${a},${b})`;
+}
+
 /** `SUMPRODUCT(--EXACT(x,{"a","b"}))>0`: x is exactly one of the texts. */
 function isOneOf(x: string, texts: string[]): string {
   return `SUMPRODUCT(--EXACT(${x},${arrayConst(texts)}))>0`;
@@ -78,7 +89,9 @@ export function effectiveSourceOf(template: Template, cell: string): string {
   const ids = template.sources.map((s) => s.id);
   const at = codes.map(([, id]) => ids.indexOf(id) + 1);
   const x = `${cell}&""`;
-  return `IF(${cell}="",${only},CHOOSE(SUMPRODUCT(EXACT(${x},${arrayConst(codes.map(([c]) => c))})*${arrayConst(at)})+1,${x},${ids.map(str).join(',')}))`;
+  // A blank cell matches no code (codes are never empty) and gives "" as typed.
+  const pick = `CHOOSE(SUMPRODUCT(EXACT(${x},${arrayConst(codes.map(([c]) => c))})*${arrayConst(at)})+1,${x},${ids.map(str).join(',')})`;
+  return template.sources.length === 1 ? iff(`${cell}=""`, only, pick) : pick;
 }
 
 /** The name of the known source id in `src` (its id when it has none): the rater list may hold either. */
@@ -97,25 +110,31 @@ export function pointsFormula(template: Template, ind: Indicator, cell: string, 
   if (ind.levels) {
     const labels = arrayConst(ind.levels.map((l) => l.label));
     const points = arrayConst(ind.levels.map((l) => l.points));
-    parse =
-      `IF(ISNUMBER(${cell}),IF(SUMPRODUCT(--(${cell}=${points}))>0,${cell},NA()),` +
-      `IF(SUMPRODUCT(--EXACT(${cell},${labels}))>0,SUMPRODUCT(EXACT(${cell},${labels})*${points}),NA()))`;
+    parse = iff(
+      `ISNUMBER(${cell})`,
+      iff(`SUMPRODUCT(--(${cell}=${points}))>0`, cell, 'NA()'),
+      iff(
+        `SUMPRODUCT(--EXACT(${cell},${labels}))>0`,
+        `SUMPRODUCT(EXACT(${cell},${labels})*${points})`,
+        'NA()',
+      ),
+    );
     // LibreOffice counts TRUE/FALSE as numbers; Excel and the engine do not.
-    parse = `IF(ISLOGICAL(${cell}),NA(),${parse})`;
+    parse = iff(`ISLOGICAL(${cell})`, 'NA()', parse);
   } else {
     // One test, few tokens (every entry row has one per indicator; LibreOffice's load and save
     // cost grows with the tokens): a number within 0..max that is not TRUE/FALSE (LibreOffice
     // counts those as numbers; Excel and the engine do not). A text compares greater than any
     // number without an error, so the product is 0 for it.
     const c = cell;
-    parse = `IF(ISNUMBER(${c})*(${c}>=0)*(${c}<=${num(ind.max)})-ISLOGICAL(${c})>0,${c},NA())`;
+    parse = iff(`ISNUMBER(${c})*(${c}>=0)*(${c}<=${num(ind.max)})-ISLOGICAL(${c})>0`, c, 'NA()');
   }
   const scoredBy = template.sources.filter((s) => s.indicators.includes(ind.id)).map((s) => s.id);
   if (scoredBy.length === template.sources.length) return `=${parse}`;
   // An indicator no source scores (`{}` is no valid array constant).
   if (scoredBy.length === 0) return '=""';
   // A score in the column of another (known) source is an error, never silently ignored.
-  return `=IF(${isOneOf(srcCell, scoredBy)},${parse},IF(OR(${cell}="",${sourceIndex(srcCell, template)}=0),"",NA()))`;
+  return `=${iff(isOneOf(srcCell, scoredBy), parse, iff(`OR(${cell}="",${sourceIndex(srcCell, template)}=0)`, '""', 'NA()'))}`;
 }
 
 /** Step 1's expression for one source: `(100*(((w*P)/max)+…))/Σw`, in the engine's order. */
@@ -178,11 +197,11 @@ export function rateeIndexFormula(layout: WorkbookLayout, row: number): string {
   const m = `MATCH(${x},${list},0)`;
   const offset = layout.lists.firstRow - 1;
   const above = `${e.rateeIndexCol}${row - 1}`;
-  return (
-    `=IF(${e.rateeCol}${row}="",0,IF(IF(ISNUMBER(${above}),EXACT(${x},${e.rateeCol}${row - 1}&""),FALSE),${above},` +
-    `IF(IFERROR(EXACT(INDEX(${list},${m}),${x}),FALSE),${m},` +
-    `SUMPRODUCT(MAX(EXACT(${list},${x})*(ROW(${list})-${offset}))))))`
-  );
+  // VLOOKUP(x,list,1,FALSE) is the list's cell MATCH finds (INDEX would make the export rewrite it).
+  const scan = `SUMPRODUCT(MAX(EXACT(${list},${x})*(ROW(${list})-${offset})))`;
+  const found = iff(`IFERROR(EXACT(VLOOKUP(${x},${list},1,FALSE),${x}),FALSE)`, m, scan);
+  const same = iff(`ISNUMBER(${above})`, `EXACT(${x},${e.rateeCol}${row - 1}&"")`, 'FALSE');
+  return `=${iff(`${e.rateeCol}${row}=""`, '0', iff(same, above, found))}`;
 }
 
 /**
@@ -192,9 +211,11 @@ export function rateeIndexFormula(layout: WorkbookLayout, row: number): string {
 export function keyFormula(template: Template, layout: WorkbookLayout, row: number): string {
   const e = layout.entry;
   const ri = `${e.rateeIndexCol}${row}`;
-  const si = sourceIndex(`${entrySourceCol(layout)}${row}`, template);
+  const ids = arrayConst(template.sources.map((s) => s.id));
+  const at = arrayConst(template.sources.map((_, i) => i + 1));
   const S = template.sources.length;
-  return `=IF(${ri}=0,0,IF(${si}=0,0,(${ri}-1)*${S}+${si}))`;
+  // One SUMPRODUCT, no IF: the matching source's position plus the ratee's offset, or 0.
+  return `=(${ri}>0)*SUMPRODUCT(EXACT(${entrySourceCol(layout)}${row},${ids})*(${at}+(${ri}-1)*${S}))`;
 }
 
 /** Running maximum of the keys (MAX ignores the header text above the first row). */
@@ -207,7 +228,7 @@ export function maxKeyFormula(layout: WorkbookLayout, row: number): string {
 export function misplacedFormula(layout: WorkbookLayout, row: number): string {
   const e = layout.entry;
   const k = `${e.keyCol}${row}`;
-  return `=IF(AND(${k}>0,${k}<${e.maxKeyCol}${row}),${k},"")`;
+  return `=${iff(`AND(${k}>0,${k}<${e.maxKeyCol}${row})`, k, '""')}`;
 }
 
 /** `INDEX(name,first):INDEX(name,last)`: a block of an entry column. */
@@ -320,7 +341,7 @@ export function rowTotalFormula(template: Template, layout: WorkbookLayout, row:
     new Set(exprs).size === 1
       ? exprs[0]
       : `CHOOSE(${sourceIndex(`${entrySourceCol(layout)}${row}`, template)},${exprs.join(',')})`;
-  return `=IF(${status}=${STATUS.ok},${expr},"")`;
+  return `=${iff(`${status}=${STATUS.ok}`, expr, '""')}`;
 }
 
 /** Visible status text of an entry row: blank for an empty row, ✓ when counted, else the reason. */
@@ -328,7 +349,7 @@ export function statusTextFormula(layout: WorkbookLayout, row: number, reasons: 
   const e = layout.entry;
   const cols = Object.values(e.indicatorCols);
   const last = cols[cols.length - 1];
-  return `=IF(COUNTA(A${row}:${last}${row})=0,"",CHOOSE(${e.validCol}${row}+1,${reasons.map(str).join(',')}))`;
+  return `=${iff(`COUNTA(A${row}:${last}${row})=0`, '""', `CHOOSE(${e.validCol}${row}+1,${reasons.map(str).join(',')})`)}`;
 }
 
 /** Adjustment kind key: `bonus` / `deduction` / `veto`, or "" when the row cannot be used. */
