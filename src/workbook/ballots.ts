@@ -15,7 +15,8 @@ import { meetsRequirement } from '../core/ballots/tiers';
 import type { Template } from '../core/template';
 import type { RateeResult } from '../core/types';
 import { columnIndex, columnLetter } from '../core/address';
-import { absColumn, num, sheetColumn, str } from './formula';
+import { absColumn, ENTRY_TABLE, num, str, tableColumn } from './formula';
+import { pointsHeader } from './layout';
 import { NAMES, summaryKey } from './formulas';
 import { shareHeader } from './share-header';
 import { tallyShareCount } from './tally';
@@ -90,7 +91,6 @@ function sourceCounts(
   label: string | null,
   row: number,
 ) {
-  const e = layout.entry;
   const byId = new Map(template.indicators.map((i) => [i.id, i]));
   const src = template.sources.find((s) => s.id === source)!;
   const inds = src.indicators.map((id) => byId.get(id)!).filter((i) => i.levels);
@@ -115,7 +115,7 @@ function sourceCounts(
     .map((ind) => ({ ind, lv: ind.levels!.find((lv) => lv.label === label) }))
     .filter((x) => x.lv)
     .map(({ ind, lv }) =>
-      count([sheetColumn(e.sheet, e.pointCols[ind.id], e.firstRow, e.lastRow), num(lv!.points)]),
+      count([tableColumn(ENTRY_TABLE, pointsHeader(ind.id)), num(lv!.points)]),
     );
   return (terms.length > 0 ? terms.join('+') : '0') + plus;
 }

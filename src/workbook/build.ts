@@ -7,7 +7,16 @@ import { SIGNOFF_HEADERS, SIGNOFF_WIDTHS } from '../core/signoff/sheet';
 import { VALIDATION_LIST_LIMIT, type Indicator, type Template } from '../core/template';
 import type { AdjustmentRow, EntryRow, Lang, RateeInfo, RaterInfo, TallyRow } from '../core/types';
 import { tallySources } from '../core/ballots/tally';
-import { columnIndex, columnLetter, quoteSheet, sheetColumn, str } from './formula';
+import {
+  ENTRY_TABLE,
+  columnIndex,
+  columnLetter,
+  columnSpecifier,
+  quoteSheet,
+  sheetColumn,
+  str,
+  tableColumn,
+} from './formula';
 import * as B from './ballots';
 import * as F from './formulas';
 import { NAMES } from './formulas';
@@ -16,6 +25,7 @@ import {
   entrySourceCol,
   FIRST_ROW,
   HEADER_ROW,
+  pointsHeader,
   summaryRawCol,
   type Capacities,
 } from './layout';
@@ -291,17 +301,24 @@ export function buildPlan(o: BuildOptions): WorkbookPlan {
     lang,
     template,
     sheets: SHEET_ORDER.flatMap((k) => sheets[k] ?? []),
-    names: definedNames(layout),
+    names: definedNames(layout, sheets.entry!.tables[0].columns),
     layout,
   };
 }
 
-function definedNames(layout: WorkbookLayout): DefinedName[] {
+/**
+ * The workbook's names. Those over the entry rows are structured references to the entry
+ * table's columns (`DP_EntryTable[_key]`), so they follow the table when Excel grows it
+ * (docs/workbook.md "Capacity"); `tableColumns` are the table's headers from column A.
+ */
+function definedNames(layout: WorkbookLayout, tableColumns: string[]): DefinedName[] {
   const e = layout.entry;
   const a = layout.adjustments;
   const l = layout.lists;
   const s = layout.summary;
   const col = (sheet: string, c: string, first: number, last: number) => sheetColumn(sheet, c, first, last);
+  const header = (c: string) => tableColumns[columnIndex(c)];
+  const entry = (c: string) => tableColumn(ENTRY_TABLE, header(c));
   return [
     { name: NAMES.rateeIds, refersTo: col(s.sheet, s.rateeCol, s.firstRow, s.lastRow) },
     { name: NAMES.final, refersTo: col(s.sheet, s.finalCol, s.firstRow, s.lastRow) },
@@ -309,17 +326,17 @@ function definedNames(layout: WorkbookLayout): DefinedName[] {
     { name: NAMES.tier, refersTo: col(s.sheet, s.tierCol, s.firstRow, s.lastRow) },
     {
       name: NAMES.entries,
-      refersTo: `${quoteSheet(e.sheet)}!$A$${e.headerRow}:$${e.misplacedCol}$${e.lastRow}`,
+      refersTo: `${ENTRY_TABLE}[[#All],${columnSpecifier(header('A'))}:${columnSpecifier(header(e.misplacedCol))}]`,
     },
     { name: NAMES.veto, refersTo: col(s.sheet, s.vetoCol, s.firstRow, s.lastRow) },
-    { name: NAMES.entrySource, refersTo: col(e.sheet, entrySourceCol(layout), e.firstRow, e.lastRow) },
-    { name: NAMES.entryRater, refersTo: col(e.sheet, e.raterCol, e.firstRow, e.lastRow) },
-    { name: NAMES.entryRatee, refersTo: col(e.sheet, e.rateeCol, e.firstRow, e.lastRow) },
-    { name: NAMES.entryTotal, refersTo: col(e.sheet, e.totalCol, e.firstRow, e.lastRow) },
-    { name: NAMES.entryStatus, refersTo: col(e.sheet, e.validCol, e.firstRow, e.lastRow) },
-    { name: NAMES.entryKey, refersTo: col(e.sheet, e.keyCol, e.firstRow, e.lastRow) },
-    { name: NAMES.entryMaxKey, refersTo: col(e.sheet, e.maxKeyCol, e.firstRow, e.lastRow) },
-    { name: NAMES.entryMisplaced, refersTo: col(e.sheet, e.misplacedCol, e.firstRow, e.lastRow) },
+    { name: NAMES.entrySource, refersTo: entry(entrySourceCol(layout)) },
+    { name: NAMES.entryRater, refersTo: entry(e.raterCol) },
+    { name: NAMES.entryRatee, refersTo: entry(e.rateeCol) },
+    { name: NAMES.entryTotal, refersTo: entry(e.totalCol) },
+    { name: NAMES.entryStatus, refersTo: entry(e.validCol) },
+    { name: NAMES.entryKey, refersTo: entry(e.keyCol) },
+    { name: NAMES.entryMaxKey, refersTo: entry(e.maxKeyCol) },
+    { name: NAMES.entryMisplaced, refersTo: entry(e.misplacedCol) },
     { name: NAMES.adjRatee, refersTo: col(a.sheet, a.rateeCol, a.firstRow, a.lastRow) },
     { name: NAMES.adjKind, refersTo: col(a.sheet, a.kindKeyCol, a.firstRow, a.lastRow) },
     { name: NAMES.adjPoints, refersTo: col(a.sheet, a.pointsValueCol, a.firstRow, a.lastRow) },
@@ -441,7 +458,7 @@ function entrySheet(
     h.total,
     h.status,
     '_src',
-    ...inds.map((i) => `_p_${i.id}`),
+    ...inds.map((i) => pointsHeader(i.id)),
     '_status',
     '_ratee',
     '_key',
@@ -577,7 +594,7 @@ function entrySheet(
   });
 
   sheet.tables.push({
-    name: 'DP_EntryTable',
+    name: ENTRY_TABLE,
     range: `A${HEADER_ROW}:${e.reviewNoteCol}${e.lastRow}`,
     columns: [...header, h.review, h.reviewNote],
     style: 'TableStyleLight9',

@@ -86,3 +86,26 @@ export function shiftCol(col: string, offset: number): string {
 }
 
 export { columnIndex, columnLetter };
+
+/** The entry sheet's Excel table (docs/workbook.md "Capacity": the names read its columns). */
+export const ENTRY_TABLE = 'DP_EntryTable';
+
+/** Characters that make Excel want a column specifier in its own brackets (`T[[a b]]`). */
+const SPECIAL_HEADER = /[\s,:.[\]#'"{}$^&*+=\-<>/]/;
+
+/**
+ * A table column's header as a structured-reference column specifier: `[合计]`, or `[[a b]]`
+ * when the header holds a character Excel's syntax rules name (`[`, `]`, `#`, `'` escaped with `'`).
+ */
+export function columnSpecifier(header: string): string {
+  const escaped = header.replace(/['#[\]]/g, "'$&");
+  return SPECIAL_HEADER.test(header) ? `[[${escaped}]]` : `[${escaped}]`;
+}
+
+/**
+ * `DP_EntryTable[_key]`: the data rows of a table column, by its header (a structured reference).
+ * It follows the table when the table grows, where `'评分录入'!$K$3:$K$302` stays where it is.
+ */
+export function tableColumn(table: string, header: string): string {
+  return `${table}${columnSpecifier(header)}`;
+}

@@ -9,6 +9,11 @@ import type { SheetKey, TallyLayout, WorkbookLayout } from './plan';
 import { pooledTallyLabels } from './tally-labels';
 
 export const HEADER_ROW = 2;
+
+/** Header of the hidden points column of an indicator in the entry table (`_p_责任落实`). */
+export function pointsHeader(indicatorId: string): string {
+  return `_p_${indicatorId}`;
+}
 export const FIRST_ROW = 3;
 
 export interface Capacities {

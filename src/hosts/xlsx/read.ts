@@ -9,6 +9,10 @@ import type { RawCell } from '../../core/types';
 import { TEMPLATE_SHEET } from '../../workbook/plan';
 import { readContentFromGrids, type Grids, type Merges, type ReadResult } from '../../workbook/read';
 import { readStore, type Stored } from '../../workbook/store';
+import { applyTableParts } from './table-parts';
+
+// Names that are structured references and calculated columns survive a read (./table-parts.ts).
+applyTableParts();
 
 /** Opens an xlsx file; an unreadable or non-xlsx file is a one-line InputError. */
 export async function openXlsx(path: string): Promise<ExcelJS.Workbook> {

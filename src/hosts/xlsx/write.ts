@@ -17,6 +17,7 @@ import { applyNativeZip } from './native-zip';
 import { applyRangeNames } from './range-names';
 import { applySchemaFixes } from './schema-fixes';
 import { isMovedBy, movedBy, rowPattern, type RowPattern } from './shared-formulas';
+import { applyTableParts, calculatedColumn } from './table-parts';
 import {
   blockSize,
   type Block,
@@ -33,6 +34,7 @@ applyNativeZip();
 applyRangeNames();
 /** False where exceljs's Node sources are out of reach (the add-in): every cell is then an object. */
 const directRowsAvailable = applyDirectRows();
+applyTableParts();
 
 const argb = (hex: string) => 'FF' + hex.replace('#', '').toUpperCase();
 
@@ -419,7 +421,12 @@ export function addSheet(wb: ExcelJS.Workbook, sheet: SheetPlan, o: WriteOptions
       ref: tl,
       headerRow: true,
       style: { theme: t.style as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
-      columns: t.columns.map((name) => ({ name, filterButton: true })),
+      // A column that is one formula filled down becomes a calculated column (./table-parts.ts).
+      columns: t.columns.map((name, i) => ({
+        name,
+        filterButton: true,
+        ...calculatedColumn(sheet, top.col + i, top.row + 1, bottom.row),
+      })),
       rows: Array.from({ length: bottom.row - top.row }, () => []),
     });
   }
