@@ -114,9 +114,7 @@ function sourceCounts(
   const terms = inds
     .map((ind) => ({ ind, lv: ind.levels!.find((lv) => lv.label === label) }))
     .filter((x) => x.lv)
-    .map(({ ind, lv }) =>
-      count([tableColumn(ENTRY_TABLE, pointsHeader(ind.id)), num(lv!.points)]),
-    );
+    .map(({ ind, lv }) => count([tableColumn(ENTRY_TABLE, pointsHeader(ind.id)), num(lv!.points)]));
   return (terms.length > 0 ? terms.join('+') : '0') + plus;
 }
 

@@ -26,6 +26,7 @@ import {
   FIRST_ROW,
   HEADER_ROW,
   pointsHeader,
+  STATUS_HEADER,
   summaryRawCol,
   type Capacities,
 } from './layout';
@@ -459,7 +460,7 @@ function entrySheet(
     h.status,
     '_src',
     ...inds.map((i) => pointsHeader(i.id)),
-    '_status',
+    STATUS_HEADER,
     '_ratee',
     '_key',
     '_max',

@@ -10,6 +10,9 @@ import { pooledTallyLabels } from './tally-labels';
 
 export const HEADER_ROW = 2;
 
+/** Header of the hidden status-code column of the entry table (a number in every row it reaches). */
+export const STATUS_HEADER = '_status';
+
 /** Header of the hidden points column of an indicator in the entry table (`_p_责任落实`). */
 export function pointsHeader(indicatorId: string): string {
   return `_p_${indicatorId}`;

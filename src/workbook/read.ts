@@ -23,6 +23,7 @@ import type { WorkbookContent } from './types';
 import { indicatorSheetIssues } from './indicator-sheet';
 import { FIELD_HEADERS, isHeaderOf } from './names';
 import type { WorkbookLayout } from './plan';
+import { STATUS_HEADER } from './layout';
 import { readTallies } from './tally';
 
 /** Cell grids by sheet name, each from A1 (row 0 = sheet row 1). */
@@ -53,9 +54,10 @@ export interface ReadExtras {
 export interface ReadResult {
   content: WorkbookContent;
   /**
-   * Rows typed below the range that carries formulas (Excel extends its table by itself, other
-   * spreadsheets do not): the engine reads them, the workbook's formulas do not count them.
-   * Each as `评分录入!412`.
+   * Rows typed below the range that carries formulas, which the formulas do not reach: the engine
+   * reads them, the workbook's formulas do not count them. Each as `评分录入!412`. An entry row
+   * below that range whose status helper holds a computed code is inside: Excel grew the entry
+   * table over it and filled its calculated columns (LibreOffice and WPS do not grow tables).
    */
   outsideFormulas: string[];
   /** Merged ranges over the rows read, cells of the indicator sheet that differ from the template. */
@@ -147,6 +149,10 @@ export function readEntries(
     .map(([, c]) => c);
   const first = e.firstRow - 1;
   const last = lastUsed(rows, inputCols, first);
+  // Below the rows written with formulas, a row is inside the formulas' reach when its status
+  // helper computes (Excel grew the table and filled its calculated columns); else it is outside.
+  const found = header.findIndex((c) => typeof c === 'string' && c.trim() === STATUS_HEADER);
+  const statusAt = found === -1 ? columnIndex(e.validCol) : found;
   const entries: EntryRow[] = [];
   const outside: string[] = [];
   for (let r = first; r <= last; r++) {
@@ -169,7 +175,9 @@ export function readEntries(
       ...(Object.keys(shown).length > 0 ? { dates: shown } : {}),
       loc: locOf(e.sheet, r + 1, cols),
     });
-    if (r + 1 > e.lastRow) outside.push(`${e.sheet}!${r + 1}`);
+    const code = row[statusAt];
+    const reached = typeof code === 'number' || (code !== null && typeof code === 'object');
+    if (r + 1 > e.lastRow && !reached) outside.push(`${e.sheet}!${r + 1}`);
   }
   return { entries, outside };
 }
