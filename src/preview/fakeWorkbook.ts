@@ -19,6 +19,7 @@ import { formatAddress, parseAddress } from '../workbook/a1';
 import { rawFromExcel, type XlValueType } from '../hosts/office/values';
 import type { XlRun } from '../hosts/office/xl';
 import { TEMPLATE_SHEET } from '../workbook/plan';
+import { STATUS_CODE } from '../workbook/cached';
 import { readContentFromGrids } from '../workbook/read';
 import { readStore } from '../workbook/store';
 import { typedValue, type GridCell, type PreviewBook, type Selection } from './book';
@@ -103,6 +104,9 @@ export function calculateFromEngine(book: FakeBook, lang: Lang): void {
         ? (problem?.message ?? '×')
         : '✓';
     show(entry, `${e.statusCol}${row}`, status);
+    // The hidden status code, as the formula computes it (the reader tells rows the formulas
+    // reach by it: rows a grown table took are not "outside").
+    show(entry, `${e.validCol}${row}`, STATUS_CODE[r.status]);
   });
 
   // The summary lists the ratees of 名单 row by row, as its formulas do (an empty list, an empty

@@ -42,7 +42,8 @@ export const STATUS = {
   talliedSource: 8,
 } as const;
 
-const STATUS_CODE: Record<RowStatus, number> = {
+/** The status helper's code of each reason a row is (not) counted. */
+export const STATUS_CODE: Record<RowStatus, number> = {
   counted: STATUS.ok,
   'missing-field': STATUS.missingField,
   'unknown-source': STATUS.unknownSource,

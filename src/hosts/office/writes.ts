@@ -184,7 +184,24 @@ function printWrite(sheet: string, p: PrintPlan): Write {
   };
 }
 
-/** Sheet-level settings that follow the cells: merges, validation, formats, tables, panes, print. */
+/**
+ * A sheet's tables, added before its cells: formulas then written into a table's empty column
+ * make it a calculated column, which Excel fills into every row the table gains (a row typed
+ * below it, rows.add) — docs/workbook.md "Capacity", src/testing/fake-excel/tables.ts.
+ */
+function tableWrites(s: SheetPlan): Write[] {
+  return s.tables.map((t) => ({
+    sheet: s.name,
+    bytes: OVERHEAD * 3 + jsonBytes(t),
+    apply: (ws) => {
+      const table = ws!.tables.add(t.range, true);
+      table.name = t.name;
+      table.style = t.style;
+    },
+  }));
+}
+
+/** Sheet-level settings that follow the cells: merges, validation, formats, panes, print. */
 function sheetFinishWrites(s: SheetPlan, features: Features): Write[] {
   const out: Write[] = [];
   const name = s.name;
@@ -201,16 +218,6 @@ function sheetFinishWrites(s: SheetPlan, features: Features): Write[] {
         if (cf.style.fill) c.custom.format.fill.color = cf.style.fill;
         if (cf.style.fontColor) c.custom.format.font.color = cf.style.fontColor;
         if (cf.style.bold) c.custom.format.font.bold = true;
-      },
-    });
-  for (const t of s.tables)
-    out.push({
-      sheet: name,
-      bytes: OVERHEAD * 3 + jsonBytes(t),
-      apply: (ws) => {
-        const table = ws!.tables.add(t.range, true);
-        table.name = t.name;
-        table.style = t.style;
       },
     });
   if (s.freeze && (s.freeze.rows > 0 || s.freeze.columns > 0)) {
@@ -295,6 +302,7 @@ export function planWrites(plan: WorkbookPlan, o: PlanWriteOptions): Write[] {
 /** Creating sheets of a plan with their cells and settings (not visibility, protection or names). */
 export function sheetsWrites(sheets: SheetPlan[], o: Omit<PlanWriteOptions, 'skipSheets'>): Write[] {
   const out: Write[] = sheets.map(sheetCreateWrite);
+  for (const s of sheets) out.push(...tableWrites(s));
   for (const s of sheets) for (const b of s.blocks) out.push(...blockWrites(s.name, b, o.pieceBytes));
   for (const s of sheets) out.push(...sheetFinishWrites(s, o.features));
   return out;

@@ -11,6 +11,7 @@
 import type { Rect } from '../../workbook/a1';
 import { MAX_COLUMNS, MAX_ROWS, formatAddress, parseAddress, rectSize } from '../../workbook/a1';
 import type { XlValue } from '../../hosts/office/xl';
+import { addTableRows, calculatedColumnsAfterWrite } from './tables';
 import { FakeOfficeError, propertyNotLoaded } from './errors';
 import type {
   FakeBook,
@@ -991,6 +992,7 @@ export class FakeRange extends FakeObject<RangeModel> {
         st.dirty = true;
       }),
     );
+    calculatedColumnsAfterWrite(sheet, rect);
   }
 
   get address(): string {
@@ -1639,7 +1641,7 @@ export class FakeTableCollection extends SheetPart {
         );
       let i = all.length + 1;
       while (all.some((t) => t.name === `Table${i}`)) i++;
-      created = { name: `Table${i}`, rect, hasHeaders, style: 'TableStyleMedium2' };
+      created = { name: `Table${i}`, rect, hasHeaders, style: 'TableStyleMedium2', calculated: new Map() };
       if (hasHeaders) uniqueHeaders(s, rect);
       s.tables.push(created);
     });
@@ -1678,6 +1680,11 @@ export class FakeTableHandle extends FakeObject<FakeTable> {
     });
   }
 
+  /** ExcelApi 1.1: the table's rows (only `add` at the end is modelled, ./tables.ts). */
+  get rows(): FakeTableRowCollection {
+    return new FakeTableRowCollection(this.ctx, `${this.path}.rows`, () => this.model());
+  }
+
   get style(): string {
     return this.get('style');
   }
@@ -1686,6 +1693,36 @@ export class FakeTableHandle extends FakeObject<FakeTable> {
       if (!/^TableStyle(Light|Medium|Dark)\d{1,2}$/.test(v))
         throw new FakeOfficeError('InvalidArgument', `"${v}" is not a built-in table style.`);
       t.style = v;
+    });
+  }
+}
+
+export class FakeTableRowCollection extends FakeObject<FakeTable> {
+  constructor(ctx: FakeContext, path: string, binder: () => FakeTable | null) {
+    super(ctx, path, binder, 'TableRowCollection');
+  }
+
+  protected read(_t: FakeTable, prop: string): unknown {
+    return this.unknownProperty(prop);
+  }
+
+  /** Appends rows at the end of the table (`index` null or undefined), as ./tables.ts describes. */
+  add(index?: number | null, values?: XlValue[][]): void {
+    this.call('add', [index ?? null, values ?? null], (t, st) => {
+      if (index !== null && index !== undefined)
+        throw new FakeOfficeError(
+          'InvalidOperation',
+          'The fake adds table rows at the end only (index null).',
+          'TableRowCollection.add',
+        );
+      const sheet = this.ctx.host.book.sheets.find((s) => s.tables.includes(t))!;
+      const grown = { ...t.rect, row: t.rect.lastRow + 1, lastRow: t.rect.lastRow + (values?.length ?? 1) };
+      guardProtected(sheet, grown, 'values', 'TableRowCollection.add');
+      addTableRows(sheet, t, values, (row, col, v) => {
+        writeCell(sheet, row, col, v);
+        st.cellsWritten++;
+        st.dirty = true;
+      });
     });
   }
 }

@@ -73,6 +73,8 @@ export interface FakeTable {
   rect: Rect;
   hasHeaders: boolean;
   style: string;
+  /** Calculated columns: column index → the formula of the first data row (./tables.ts). */
+  calculated: Map<number, string>;
 }
 
 export interface FakeBorder {

@@ -13,6 +13,7 @@ import { MAX_COLUMNS, formatAddress } from '../../workbook/a1';
 import { addXlfnPrefixes } from '../../workbook/formula';
 import type { FakeBook } from './model';
 import { ERROR_VALUES } from './model';
+import { resolveStructured } from './tables';
 
 type ExcelJS = typeof ExcelJSModule;
 
@@ -62,8 +63,11 @@ export async function fakeBookToXlsx(book: FakeBook, exceljs: ExcelJS): Promise<
     for (const m of s.merges) ws.mergeCells(formatAddress(m));
     if (s.protected) await ws.protect('', { formatCells: true, formatColumns: true, formatRows: true });
   }
-  // Workbook-scoped names (DP_Final, …): the formulas depend on them.
-  for (const n of book.names.values())
-    if (n.formula !== '=#REF!') wb.definedNames.add(n.formula.replace(/^=/, ''), n.name);
+  // Workbook-scoped names (DP_Final, …): the formulas depend on them. A name over a table column
+  // (`=DP_EntryTable[_key]`) is written as the cells it covers now: the file has no tables.
+  for (const n of book.names.values()) {
+    const cells = resolveStructured(book, n.formula);
+    if (cells !== '=#REF!') wb.definedNames.add(cells.replace(/^=/, ''), n.name);
+  }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
