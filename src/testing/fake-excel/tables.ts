@@ -1,24 +1,25 @@
 /**
  * Calculated columns and growing tables in the fake, as Microsoft documents Excel's tables:
  *
- * - "When you enter a formula into an empty table column, the column automatically fills the
- *   rest of the rows in the column. Excel calls this a calculated column … calculated columns
- *   continue to adjust as you add or delete rows in the table" and "If you type or move a formula
- *   in a table column that already contains data, a calculated column is not automatically
- *   created" — https://support.microsoft.com/en-us/office/use-calculated-columns-in-an-excel-table-873fbac6-7110-4300-8f6f-aafa2ea11ce8
+ * - A formula entered in one cell of a table column "will automatically expand to the rest of
+ *   the column by itself" (https://support.microsoft.com/en-us/office/use-calculated-columns-in-an-excel-table-873fbac6-7110-4300-8f6f-aafa2ea11ce8);
+ *   the Excel help adds that this holds for an *empty* table column, that "calculated columns
+ *   continue to adjust as you add or delete rows in the table", and that "If you type or move a
+ *   formula in a table column that already contains data, a calculated column is not
+ *   automatically created" (http://mac2.microsoft.com/help/office/14/en-us/excel/item/c0920a56-5d55-42f2-9a4a-9fb0eecfc317).
  *   So: formulas written (range.formulas or range.values) into a data column of a table make it a
  *   calculated column when they are one formula filled down (the same formula, its relative rows
  *   moved) and every other data cell of the column is empty or already holds that formula; the
  *   fake then fills the formula into every data row, as Excel does. A write into a column that is
- *   already calculated leaves it calculated ("You can enter additional formulas in a calculated
- *   column as exceptions"; exceptions are not modelled further).
+ *   already calculated leaves it calculated (the Excel help: additional formulas in a calculated
+ *   column are exceptions; exceptions are not modelled further).
  * - `table.rows.add(null, values)` appends rows at the end of the table —
  *   https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-tables ("Add rows to
- *   a table") — and a calculated column's formula fills them (the first page above). The fake
+ *   a table") — and a calculated column's formula fills them (the Excel help above). The fake
  *   refuses to add rows when the cells below the table are not empty (Excel would shift them; not
  *   modelled). Typing below a table (AutoExpansion, a user action, not an API call) is not modelled.
- * - Structured references (`Table[column]`) "adjust automatically … as rows and columns are added
- *   and deleted in a table" — https://support.microsoft.com/en-us/office/using-structured-references-with-excel-tables-f5ed2452-2337-4f71-bed3-c8ae6d2b276e
+ * - Structured references (`Table[column]`): their cell references "adjust automatically" as rows
+ *   are added to and deleted from a table — https://support.office.com/en-gb/article/Using-structured-references-with-Excel-tables-a547e45e-3589-4417-b611-abb7e5d3f912
  *   `resolveStructured` gives a name's current cells, for tests.
  * The fake never evaluates formulas (./model.ts); row moves use the xlsx writer's shared-formula
  * patterns (src/hosts/xlsx/shared-formulas.ts), which follow relative rows only.
