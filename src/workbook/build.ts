@@ -11,7 +11,7 @@ import {
   ENTRY_TABLE,
   columnIndex,
   columnLetter,
-  columnSpecifier,
+  bracketed,
   quoteSheet,
   sheetColumn,
   str,
@@ -327,7 +327,7 @@ function definedNames(layout: WorkbookLayout, tableColumns: string[]): DefinedNa
     { name: NAMES.tier, refersTo: col(s.sheet, s.tierCol, s.firstRow, s.lastRow) },
     {
       name: NAMES.entries,
-      refersTo: `${ENTRY_TABLE}[[#All],${columnSpecifier(header('A'))}:${columnSpecifier(header(e.misplacedCol))}]`,
+      refersTo: `${ENTRY_TABLE}[[#All],${bracketed(header('A'))}:${bracketed(header(e.misplacedCol))}]`,
     },
     { name: NAMES.veto, refersTo: col(s.sheet, s.vetoCol, s.firstRow, s.lastRow) },
     { name: NAMES.entrySource, refersTo: entry(entrySourceCol(layout)) },

@@ -98,8 +98,12 @@ const SPECIAL_HEADER = /[\s,:.[\]#'"{}$^&*+=\-<>/]/;
  * when the header holds a character Excel's syntax rules name (`[`, `]`, `#`, `'` escaped with `'`).
  */
 export function columnSpecifier(header: string): string {
-  const escaped = header.replace(/['#[\]]/g, "'$&");
-  return SPECIAL_HEADER.test(header) ? `[[${escaped}]]` : `[${escaped}]`;
+  return SPECIAL_HEADER.test(header) ? `[${bracketed(header)}]` : bracketed(header);
+}
+
+/** A header in one pair of brackets, as inside `T[[#All],[a]:[b]]` (`[`, `]`, `#`, `'` escaped). */
+export function bracketed(header: string): string {
+  return `[${header.replace(/['#[\]]/g, "'$&")}]`;
 }
 
 /**
@@ -108,4 +112,34 @@ export function columnSpecifier(header: string): string {
  */
 export function tableColumn(table: string, header: string): string {
   return `${table}${columnSpecifier(header)}`;
+}
+
+/** A structured reference to table columns, as the names of ./build.ts write them. */
+export interface StructuredRef {
+  table: string;
+  /** `[#All]`: the header row (and a totals row) too; else the data rows only. */
+  all: boolean;
+  /** First and last column header (equal for one column), unescaped. */
+  from: string;
+  to: string;
+}
+
+const unescapeHeader = (h: string) => h.replace(/'(.)/g, '$1');
+
+/**
+ * Parses `T[col]`, `T[[col]]` and `T[[#All],[a]:[b]]` (a leading "=" allowed); null for any
+ * other text. The inverse of `tableColumn` and `columnSpecifier`.
+ */
+export function parseStructured(text: string): StructuredRef | null {
+  const m = /^=?([A-Za-z_\\][\w.]*)\[(.*)\]$/.exec(text.trim());
+  if (!m) return null;
+  const inner = m[2];
+  const col = (s: string) => /^\[((?:[^'\]]|'.)*)\]$/.exec(s)?.[1];
+  const all = /^\[#All\],(.*)$/i.exec(inner);
+  const spec = all ? all[1] : inner;
+  const range = /^(\[(?:[^'\]]|'.)*\]):(\[(?:[^'\]]|'.)*\])$/.exec(spec);
+  const from = range ? col(range[1]) : (col(spec) ?? (/^[^[\]#]*$/.test(spec) ? spec : undefined));
+  const to = range ? col(range[2]) : from;
+  if (from === undefined || to === undefined) return null;
+  return { table: m[1], all: !!all, from: unescapeHeader(from), to: unescapeHeader(to) };
 }

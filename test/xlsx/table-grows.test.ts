@@ -21,11 +21,11 @@ import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { computeScores } from '../../src/core/scoring';
 import type { EntryRow, RawCell } from '../../src/core/types';
-import { openXlsx, readWorkbookContent } from '../../src/hosts/xlsx/read';
+import { namedColumn, openXlsx, readWorkbookContent } from '../../src/hosts/xlsx/read';
 import { movedBy, rowPattern } from '../../src/hosts/xlsx/shared-formulas';
 import { writePlanXlsx } from '../../src/hosts/xlsx/write';
 import { buildPlan } from '../../src/workbook/build';
-import { ENTRY_TABLE } from '../../src/workbook/formula';
+import { bracketed, ENTRY_TABLE, parseStructured, tableColumn } from '../../src/workbook/formula';
 import { NAMES } from '../../src/workbook/formulas';
 import { recalcManyWithLibreOffice } from '../helpers/libreoffice';
 import { makeCase, type Case } from '../workbook/cases';
@@ -215,4 +215,35 @@ describe('the entry table grows as Excel tables do', () => {
     },
     5 * 60_000,
   );
+});
+
+describe('structured references in names', () => {
+  it('are written with Excel’s escapes and read back by parseStructured', () => {
+    for (const h of ['_key', '评委', 'a b', "x'[y]#", 'a-b.c'])
+      expect(parseStructured(tableColumn('T', h))).toEqual({ table: 'T', all: false, from: h, to: h });
+    expect(tableColumn('T', 'a b')).toBe('T[[a b]]');
+    expect(tableColumn('T', "x'[y]#")).toBe("T[[x'''[y']'#]]");
+    expect(parseStructured(`=T[[#All],${bracketed('a-b')}:${bracketed('c')}]`)).toEqual({
+      table: 'T',
+      all: true,
+      from: 'a-b',
+      to: 'c',
+    });
+    for (const other of ["'S'!$A$1:$A$3", 'T[#All]', 'T[[#Headers],[a]]', 'SUM(T[a])'])
+      expect(parseStructured(other)).toBeNull();
+  });
+
+  it('the public DP_Entries reads as the table with its header row, as before', async () => {
+    const c = makeCase(1007);
+    const path = join(dir, 'entries.xlsx');
+    await build(c, c.entries, path);
+    const wb = await openXlsx(path);
+    const { stored } = readWorkbookContent(wb);
+    const col = namedColumn(wb, NAMES.entries);
+    expect(col[0]).toBe('评价主体');
+    expect(col).toHaveLength(stored.layout.entry.lastRow - stored.layout.entry.headerRow + 1);
+    expect(namedColumn(wb, NAMES.entryRater)).toHaveLength(
+      stored.layout.entry.lastRow - stored.layout.entry.firstRow + 1,
+    );
+  });
 });

@@ -4,8 +4,10 @@
  */
 import ExcelJS from 'exceljs';
 import { format as formatNumber } from 'numfmt';
+import { columnIndex, columnLetter } from '../../core/address';
 import { InputError, NotInstalledError } from '../../core/errors';
 import type { RawCell } from '../../core/types';
+import { parseStructured, type StructuredRef } from '../../workbook/formula';
 import { TEMPLATE_SHEET } from '../../workbook/plan';
 import { readContentFromGrids, type Grids, type Merges, type ReadResult } from '../../workbook/read';
 import { readStore, type Stored } from '../../workbook/store';
@@ -175,12 +177,40 @@ export function splitRef(ref: string): { sheet: string; range: string } {
   return { sheet, range: ref.slice(bang + 1).replace(/\$/g, '') };
 }
 
-/** The values of a one-column defined name, top to bottom. */
+type TableModel = { name?: string; tableRef?: string; ref?: string; columns: { name: string }[] };
+
+/** The cells a structured reference (`DP_EntryTable[_key]`) covers in the file's tables now. */
+function tableCells(
+  wb: ExcelJS.Workbook,
+  name: string,
+  ref: StructuredRef,
+): { sheet: string; range: string } {
+  for (const ws of wb.worksheets)
+    for (const t of ws.getTables() as unknown as { table: TableModel }[]) {
+      if (t.table.name?.toLowerCase() !== ref.table.toLowerCase()) continue;
+      const area = (t.table.tableRef ?? t.table.ref ?? '').replace(/\$/g, '');
+      const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(area);
+      const find = (h: string) => t.table.columns.findIndex((c) => c.name.toLowerCase() === h.toLowerCase());
+      const [a, b] = [find(ref.from), find(ref.to)];
+      if (!m || a < 0 || b < 0) break;
+      const left = columnIndex(m[1]);
+      // Our tables have a header row (exceljs reads a missing headerRowCount, Excel's default 1, as none).
+      const top = Number(m[2]) + (ref.all ? 0 : 1);
+      return {
+        sheet: ws.name,
+        range: `${columnLetter(left + a)}${top}:${columnLetter(left + b)}${m[4]}`,
+      };
+    }
+  throw new InputError(`${name} refers to a table column that is not in the workbook (${ref.table})`);
+}
+
+/** The values of a one-column defined name, top to bottom (a table column's data rows too). */
 export function namedColumn(wb: ExcelJS.Workbook, name: string): RawCell[] {
   const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
   const def = model.find((d) => d.name === name);
   if (!def || def.ranges.length === 0) throw new InputError(`the workbook has no defined name ${name}`);
-  const { sheet, range } = splitRef(def.ranges[0]);
+  const structured = parseStructured(def.ranges[0]);
+  const { sheet, range } = structured ? tableCells(wb, name, structured) : splitRef(def.ranges[0]);
   const ws = wb.getWorksheet(sheet);
   if (!ws) throw new InputError(`${name} refers to a missing sheet "${sheet}"`);
   const [a, b] = range.split(':');

@@ -27,7 +27,7 @@
 import { isMovedBy, movedBy, rowPattern } from '../../hosts/xlsx/shared-formulas';
 import { columnLetter } from '../../core/address';
 import type { Rect } from '../../workbook/a1';
-import { quoteSheet } from '../../workbook/formula';
+import { parseStructured, quoteSheet } from '../../workbook/formula';
 import type { XlValue } from '../../hosts/office/xl';
 import { FakeOfficeError } from './errors';
 import type { FakeBook, FakeSheet, FakeTable } from './model';
@@ -122,22 +122,25 @@ export function addTableRows(
 }
 
 /**
- * A defined name's cells now: `=T[col]` (a table column's data rows) as an absolute address
- * with its sheet; any other formula as it is.
+ * A defined name's cells now: a structured reference (`=T[col]`, `=T[[#All],[a]:[b]]`) as an
+ * absolute address with its sheet; `=#REF!` when its table or column is gone; any other formula
+ * as it is.
  */
 export function resolveStructured(book: FakeBook, formula: string): string {
-  const m = /^=([A-Za-z_\\][\w.]*)\[(?:\[)?([^\]]+?)\]?\]$/.exec(formula);
-  if (!m) return formula;
+  const ref = parseStructured(formula);
+  if (!ref) return formula;
   for (const sheet of book.sheets)
     for (const t of sheet.tables) {
-      if (t.name.toLowerCase() !== m[1].toLowerCase()) continue;
-      const header = m[2].replace(/'(.)/g, '$1');
-      for (let col = t.rect.col; col <= t.rect.lastCol; col++)
-        if (String(sheet.valueAt(t.rect.row, col)).toLowerCase() === header.toLowerCase()) {
-          const b = body(t);
-          const c = columnLetter(col);
-          return `=${quoteSheet(sheet.name)}!$${c}$${b.row + 1}:$${c}$${b.lastRow + 1}`;
-        }
+      if (t.name.toLowerCase() !== ref.table.toLowerCase()) continue;
+      const find = (h: string) => {
+        for (let col = t.rect.col; col <= t.rect.lastCol; col++)
+          if (String(sheet.valueAt(t.rect.row, col)).toLowerCase() === h.toLowerCase()) return col;
+        return -1;
+      };
+      const [a, b] = [find(ref.from), find(ref.to)];
+      if (a < 0 || b < 0) return '=#REF!';
+      const top = (ref.all ? t.rect.row : body(t).row) + 1;
+      return `=${quoteSheet(sheet.name)}!$${columnLetter(a)}$${top}:$${columnLetter(b)}$${t.rect.lastRow + 1}`;
     }
   return '=#REF!';
 }
