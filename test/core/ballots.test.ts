@@ -2,6 +2,7 @@
  * Ballots (scoring.md, "Ballots: level shares and share rules"): level shares, tier
  * requirements with cumulative quotas, and tallies — hand-worked cases and properties.
  */
+import { TEST_TEMPLATE_BASE, testTemplate } from '../helpers/template';
 import fc from 'fast-check';
 import { assignRanksAndTiers, quotaLimit, tierNoteWriter } from '../../src/core/ballots/tiers';
 import { engineT } from '../../src/core/i18n';
@@ -17,19 +18,14 @@ const LEVELS = [
   { label: '差', points: 40 },
 ];
 
-function tpl(over: Record<string, unknown>): Template {
-  const v = validateTemplate({
-    schema: 'duanping.template/1',
+const tpl = (over: Record<string, unknown>) =>
+  testTemplate(over, {
+    ...TEST_TEMPLATE_BASE,
     id: 'b',
     name: 'B',
     indicators: [{ id: 'M', name: 'M', dimension: 'd', max: 100, levels: LEVELS }],
     sources: [{ id: 'v', name: '测评人', weight: 1, aggregate: 'mean' }],
-    tiers: [{ name: 'X', min: 0 }],
-    ...over,
   });
-  if (!v.ok) throw new Error(v.errors.join('; '));
-  return v.template;
-}
 
 const ballots = (ratee: string, marks: string[], source = 'v', field = 'M'): EntryRow[] =>
   marks.map((m, i) => ({ source, rater: `${source}${ratee}r${i}`, ratee, cells: { [field]: m } }));

@@ -6,24 +6,11 @@
 import { lookalikeProblems } from '../../src/core/lookalike';
 import { computeScores } from '../../src/core/scoring';
 import { getBuiltinTemplate } from '../../src/core/templates';
-import { resolveSource, sourceCodes, validateTemplate, type Template } from '../../src/core/template';
+import { testTemplate } from '../helpers/template';
+import { resolveSource, sourceCodes, validateTemplate } from '../../src/core/template';
 import type { EntryRow } from '../../src/core/types';
 
-function tpl(over: Record<string, unknown>): Template {
-  const v = validateTemplate({
-    schema: 'duanping.template/1',
-    id: 't',
-    name: 'T',
-    indicators: [
-      { id: 'A', name: 'A', dimension: 'd', max: 60 },
-      { id: 'B', name: 'B', dimension: 'd', max: 40 },
-    ],
-    tiers: [{ name: 'X', min: 0 }],
-    ...over,
-  });
-  if (!v.ok) throw new Error(v.errors.join('; '));
-  return v.template;
-}
+const tpl = (over: Record<string, unknown>) => testTemplate(over);
 
 const two = () =>
   tpl({

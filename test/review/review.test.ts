@@ -8,25 +8,10 @@ import { tierStability, unstableSentences } from '../../src/core/review/stabilit
 import { computeScores, type ScoreInput } from '../../src/core/scoring';
 import { canonicalRows } from '../../src/core/signoff/rows';
 import { getBuiltinTemplate } from '../../src/core/templates';
-import { validateTemplate, type Template } from '../../src/core/template';
+import { testTemplate } from '../helpers/template';
 import type { EntryRow } from '../../src/core/types';
 
-function tpl(over: Record<string, unknown>): Template {
-  const v = validateTemplate({
-    schema: 'duanping.template/1',
-    id: 't',
-    name: 'T',
-    indicators: [
-      { id: 'A', name: 'A', dimension: 'd', max: 60 },
-      { id: 'B', name: 'B', dimension: 'd', max: 40 },
-    ],
-    sources: [{ id: 's1', name: 'S1', weight: 1, aggregate: 'mean' }],
-    tiers: [{ name: 'X', min: 0 }],
-    ...over,
-  });
-  if (!v.ok) throw new Error(v.errors.join('; '));
-  return v.template;
-}
+const tpl = (over: Record<string, unknown>) => testTemplate(over);
 
 const ex = (f: string) => readFileSync(join(__dirname, '../../examples', f), 'utf8');
 
