@@ -11,6 +11,7 @@ import {
   ENTRY_TABLE,
   columnIndex,
   columnLetter,
+  num,
   bracketed,
   quoteSheet,
   sheetColumn,
@@ -31,7 +32,7 @@ import {
   type Capacities,
 } from './layout';
 import { FIELD_HEADERS, SHEET_NAMES, SHEET_ORDER } from './names';
-import { CachedBook, planValue, sortEntries } from './cached';
+import { CachedBook, planValue, raterKey, sortEntries } from './cached';
 import {
   WORKBOOK_PLAN_SCHEMA,
   type Block,
@@ -344,6 +345,7 @@ function definedNames(layout: WorkbookLayout, tableColumns: string[]): DefinedNa
     { name: NAMES.listRatees, refersTo: col(l.sheet, l.rateeIdCol, l.firstRow, l.lastRow) },
     { name: NAMES.listRaters, refersTo: col(l.sheet, l.raterIdCol, l.firstRow, l.lastRow) },
     { name: NAMES.listRaterSources, refersTo: col(l.sheet, l.raterSourceCol, l.firstRow, l.lastRow) },
+    { name: NAMES.listRaterKeys, refersTo: col(l.sheet, l.raterKeyCol, l.firstRow, l.lastRow) },
     ...(layout.tally ? T.tallyNames(layout.tally) : []),
   ];
 }
@@ -414,7 +416,24 @@ function listsSheet(
     sheet.validations.push(
       sourceValidation(template, lang, `${l.raterSourceCol}${l.firstRow}:${l.raterSourceCol}${l.lastRow}`),
     );
+  // Hidden: each rater row's pair rater⇥source, which the entry sheet's status looks up.
+  sheet.blocks.push({ at: `${l.raterKeyCol}${HEADER_ROW}`, values: [['_rater_source']], style: HEADER });
+  sheet.blocks.push(
+    formulaBlock(
+      `${l.raterKeyCol}${l.firstRow}`,
+      l.firstRow,
+      n,
+      [
+        {
+          formula: (r) => F.raterKeyFormula(template, layout, r),
+          value: (i) => (o.raters?.[i] ? raterKey(template, o.raters[i]) : ''),
+        },
+      ],
+      FORMULA,
+    ),
+  );
   [14, 24, 14, 3, 14, 14, 16].forEach((width, i) => sheet.columns.push({ col: columnLetter(i), width }));
+  sheet.columns.push({ col: l.raterKeyCol, hidden: true });
   sheet.freeze = { rows: HEADER_ROW, columns: 0 };
   return sheet;
 }
@@ -459,7 +478,7 @@ function entrySheet(
     h.total,
     h.status,
     '_src',
-    ...inds.map((i) => pointsHeader(i.id)),
+    ...inds.filter((i) => i.id in e.pointCols).map((i) => pointsHeader(i.id)),
     STATUS_HEADER,
     '_ratee',
     '_key',
@@ -503,10 +522,12 @@ function entrySheet(
       value: (i) => (book.typed(i) ? w.reasons[book.status(i)] : ''),
     },
     { formula: (r) => F.effectiveSourceFormula(template, r), value: (i) => book.source(i) },
-    ...inds.map((ind): FormulaColumn => ({
-      formula: (r) => F.pointsFormula(template, ind, `${e.indicatorCols[ind.id]}${r}`, `${srcCol}${r}`),
-      value: (i) => book.points(i, ind.id),
-    })),
+    ...inds
+      .filter((ind) => ind.id in e.pointCols)
+      .map((ind): FormulaColumn => ({
+        formula: (r) => F.pointsFormula(template, ind, `${e.indicatorCols[ind.id]}${r}`, `${srcCol}${r}`),
+        value: (i) => book.points(i, ind.id),
+      })),
     {
       formula: (r) =>
         F.statusFormula(
@@ -581,13 +602,26 @@ function entrySheet(
     allowBlank: true,
     error: decisions.join(', '),
   });
-  const firstP = e.pointCols[inds[0].id];
-  sheet.conditionalFormats.push({
-    range: `D${e.firstRow}:${lastInd}${e.lastRow}`,
-    // IF, not AND: the row count runs only for the few invalid cells (evaluated per cell on saving).
-    formula: `IF(ISERROR(${firstP}${e.firstRow}),COUNTA($A${e.firstRow}:$${lastInd}${e.firstRow})>0,FALSE)`,
-    style: { fill: '#FFC7CE', fontColor: '#9C0006' },
-  });
+  // Invalid score cells in red, one rule per run of neighbouring indicators checked alike: a
+  // run with points columns (#N/A there), or a run of plain indicators with the same max (the
+  // points test on the typed cell). IF, not AND: the row count runs only for the few invalid
+  // cells (conditional formats are evaluated per cell on saving).
+  const rowTyped = `COUNTA($A${e.firstRow}:$${lastInd}${e.firstRow})>0`;
+  const runKey = (ind: Indicator) => (ind.id in e.pointCols ? 'points' : `max ${ind.max}`);
+  for (let i = 0; i < inds.length;) {
+    let j = i;
+    while (j + 1 < inds.length && runKey(inds[j + 1]) === runKey(inds[i])) j++;
+    const top = `${e.indicatorCols[inds[i].id]}${e.firstRow}`;
+    sheet.conditionalFormats.push({
+      range: `${top}:${e.indicatorCols[inds[j].id]}${e.lastRow}`,
+      formula:
+        inds[i].id in e.pointCols
+          ? `IF(ISERROR(${e.pointCols[inds[i].id]}${e.firstRow}),${rowTyped},FALSE)`
+          : `IF(IFERROR(${F.plainPointsTest(top, num(inds[i].max))},FALSE),FALSE,${rowTyped})`,
+      style: { fill: '#FFC7CE', fontColor: '#9C0006' },
+    });
+    i = j + 1;
+  }
   sheet.conditionalFormats.push({
     range: range(e.statusCol),
     formula: `AND($${e.validCol}${e.firstRow}<>0,COUNTA($A${e.firstRow}:$${lastInd}${e.firstRow})>0)`,

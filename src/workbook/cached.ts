@@ -92,6 +92,12 @@ function codesOf(template: Template): Map<string, string> {
   return codes;
 }
 
+/** A rater-list row's pair as raterKeyFormula (./formulas.ts) computes it: `rater⇥source id`, "" without a rater. */
+export function raterKey(template: Template, r: { id: PlanValue; source: PlanValue }): string {
+  const id = asText(r.id);
+  return id === '' ? '' : `${id}\t${resolveSource(codesOf(template), asText(r.source))}`;
+}
+
 /** The block key of an entry (see keyFormula in ./formulas.ts): 0 without a listed ratee or known source. */
 export function entryKey(template: Template, rateeIds: string[], e: EntryRow | undefined): number {
   if (!e) return 0;

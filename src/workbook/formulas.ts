@@ -40,6 +40,8 @@ export const NAMES = {
   listRatees: 'DP_ListRatees',
   listRaters: 'DP_ListRaters',
   listRaterSources: 'DP_ListRaterSources',
+  /** The rater list's hidden pair column: rater id, tab, the source id its source cell stands for. */
+  listRaterKeys: 'DP_ListRaterKeys',
   entryKey: 'DP_EntryKey',
   entryMaxKey: 'DP_EntryMaxKey',
   entryMisplaced: 'DP_EntryMisplaced',
@@ -85,19 +87,32 @@ export function effectiveSourceFormula(template: Template, row: number): string 
  */
 export function effectiveSourceOf(template: Template, cell: string): string {
   const only = template.sources.length === 1 ? str(template.sources[0].id) : '""';
+  const pick = sourceCodeOf(template, cell);
+  return template.sources.length === 1 ? iff(`${cell}=""`, only, pick) : pick;
+}
+
+/**
+ * The source id a source code stands for (resolveSource in src/core/template.ts): an id or a
+ * name mapped to its id, anything else, blank included, as typed.
+ */
+export function sourceCodeOf(template: Template, cell: string): string {
   const codes = [...sourceCodes(template)];
   const ids = template.sources.map((s) => s.id);
   const at = codes.map(([, id]) => ids.indexOf(id) + 1);
   const x = `${cell}&""`;
   // A blank cell matches no code (codes are never empty) and gives "" as typed.
-  const pick = `CHOOSE(SUMPRODUCT(EXACT(${x},${arrayConst(codes.map(([c]) => c))})*${arrayConst(at)})+1,${x},${ids.map(str).join(',')})`;
-  return template.sources.length === 1 ? iff(`${cell}=""`, only, pick) : pick;
+  return `CHOOSE(SUMPRODUCT(EXACT(${x},${arrayConst(codes.map(([c]) => c))})*${arrayConst(at)})+1,${x},${ids.map(str).join(',')})`;
 }
 
-/** The name of the known source id in `src` (its id when it has none): the rater list may hold either. */
-function sourceNameOf(template: Template, src: string): string {
-  const names = template.sources.map((s) => str(s.name.trim() || s.id));
-  return names.length === 1 ? names[0] : `CHOOSE(${sourceIndex(src, template)},${names.join(',')})`;
+/**
+ * A rater-list row's pair (hidden column, DP_ListRaterKeys): the rater id, a tab, and the id its
+ * source cell stands for, "" on a row without a rater. One exact lookup of `rater⇥source` per
+ * entry row then tells whether the rater is listed under the row's source (the tab separates:
+ * no source id or name holds one).
+ */
+export function raterKeyFormula(template: Template, layout: WorkbookLayout, row: number): string {
+  const l = layout.lists;
+  return `=IF(${l.raterIdCol}${row}="","",${l.raterIdCol}${row}&CHAR(9)&${sourceCodeOf(template, `${l.raterSourceCol}${row}`)})`;
 }
 
 /**
@@ -126,8 +141,7 @@ export function pointsFormula(template: Template, ind: Indicator, cell: string, 
     // cost grows with the tokens): a number within 0..max that is not TRUE/FALSE (LibreOffice
     // counts those as numbers; Excel and the engine do not). A text compares greater than any
     // number without an error, so the product is 0 for it.
-    const c = cell;
-    parse = iff(`ISNUMBER(${c})*(${c}>=0)*(${c}<=${num(ind.max)})-ISLOGICAL(${c})>0`, c, 'NA()');
+    parse = iff(plainPointsTest(cell, num(ind.max)), cell, 'NA()');
   }
   const scoredBy = template.sources.filter((s) => s.indicators.includes(ind.id)).map((s) => s.id);
   if (scoredBy.length === template.sources.length) return `=${parse}`;
@@ -137,12 +151,55 @@ export function pointsFormula(template: Template, ind: Indicator, cell: string, 
   return `=${iff(isOneOf(srcCell, scoredBy), parse, iff(`OR(${cell}="",${sourceIndex(srcCell, template)}=0)`, '""', 'NA()'))}`;
 }
 
+/** The cell holding an indicator's points in `row`: its points column, or the typed cell itself. */
+export function pointsRef(layout: WorkbookLayout, indicatorId: string, row: number): string {
+  const e = layout.entry;
+  return `${e.pointCols[indicatorId] ?? e.indicatorCols[indicatorId]}${row}`;
+}
+
+/**
+ * `cell` is valid points of a plain number indicator (pointsFormula's test): a number within
+ * 0..max that is not TRUE/FALSE. An error in the cell makes it an error.
+ */
+export function plainPointsTest(cell: string, max: string): string {
+  return `ISNUMBER(${cell})*(${cell}>=0)*(${cell}<=${max})-ISLOGICAL(${cell})>0`;
+}
+
+/**
+ * How many typed cells of the row's plain indicators (no points column) hold valid points, less
+ * the TRUE/FALSE among them; -1 when a cell holds an error. One SUMPRODUCT tests the numbers
+ * (pointsFormula's test without its ISLOGICAL); ISLOGICAL is asked cell by cell because
+ * LibreOffice, which stores TRUE/FALSE as 1/0 with a boolean format, loses that format when it
+ * reads a range as an array (there TRUE passes the test, here it is taken off again; in Excel it
+ * fails the test and is taken off too, so the count falls short of the needed one either way).
+ * null when every indicator has a points column.
+ */
+function plainValidCount(template: Template, layout: WorkbookLayout, row: number): string | null {
+  const e = layout.entry;
+  const inds = template.indicators;
+  const plain = inds.map((ind) => !(ind.id in e.pointCols));
+  const first = plain.indexOf(true);
+  if (first < 0) return null;
+  const last = plain.lastIndexOf(true);
+  const span = inds.slice(first, last + 1);
+  const r = `${e.indicatorCols[span[0].id]}${row}:${e.indicatorCols[span[span.length - 1].id]}${row}`;
+  const maxes = span.map((ind) => ind.max);
+  const max = new Set(maxes).size === 1 ? num(maxes[0]) : arrayConst(maxes);
+  const mask = plain.slice(first, last + 1);
+  const test = `(ISNUMBER(${r})*(${r}>=0)*(${r}<=${max})>0)`;
+  const sum = mask.every(Boolean)
+    ? `SUMPRODUCT(--${test})`
+    : `SUMPRODUCT(${test}*${arrayConst(mask.map(Number))})`;
+  const logical = span.filter((_, i) => mask[i]).map((ind) => `ISLOGICAL(${e.indicatorCols[ind.id]}${row})`);
+  return `IFERROR(${sum}-(${logical.join('+')}),-1)`;
+}
+
 /** Step 1's expression for one source: `(100*(((w*P)/max)+…))/Σw`, in the engine's order. */
 function rowTotalExpr(template: Template, source: Source, layout: WorkbookLayout, row: number): string {
   const byId = new Map(template.indicators.map((x) => [x.id, x]));
   const terms = source.indicators.map((id) => {
     const ind = byId.get(id)!;
-    return `((${num(ind.weight)}*${layout.entry.pointCols[id]}${row})/${num(ind.max)})`;
+    return `((${num(ind.weight)}*${pointsRef(layout, id, row)})/${num(ind.max)})`;
   });
   const den = source.indicators.reduce((a, id) => a + byId.get(id)!.weight, 0);
   return `(100*(${terms.join('+')}))/${num(den)}`;
@@ -302,23 +359,23 @@ export function statusFormula(
     new Set(sizes).size === 1
       ? num(sizes[0])
       : `SUMPRODUCT(EXACT(${src},${arrayConst(ids)})*${arrayConst(sizes)})`;
+  // Valid points: the plain indicators' typed cells tested in one SUMPRODUCT, the others' points
+  // columns counted; a cell of another source's column shows #N/A in its points column.
   const pts = Object.values(e.pointCols);
-  const pRange = `${pts[0]}${row}:${pts[pts.length - 1]}${row}`;
-  // A cell of another source's column shows #N/A in its points column (pointsFormula).
+  const pRange = pts.length > 0 ? `${pts[0]}${row}:${pts[pts.length - 1]}${row}` : null;
+  const plainCount = plainValidCount(template, layout, row);
+  const count = [plainCount, pRange && `COUNT(${pRange})`].filter(Boolean).join('+');
   const invalid = template.sources.every((s) => s.indicators.length === template.indicators.length)
-    ? `COUNT(${pRange})<>${needed}`
-    : `OR(COUNT(${pRange})<>${needed},ISERROR(SUM(${pRange})))`;
+    ? `${count}<>${needed}`
+    : `OR(${count}<>${needed},ISERROR(SUM(${pRange})))`;
   // As parseDecision (src/core/review/decisions.ts): `=` ignores letter case, TRIM the ends' spaces.
   const review = `${e.reviewCol}${row}`;
   const aside = DECISION_WORDS.setAside;
-  const x = `${rater}&""`;
-  const m = `MATCH(${x},${NAMES.listRaters},0)`;
-  // The list's source may be the id or the name of the row's (known) source.
-  const nm = sourceNameOf(template, src);
-  const rs = NAMES.listRaterSources;
-  const listed =
-    `IF(IFERROR(AND(EXACT(INDEX(${NAMES.listRaters},${m}),${x}),OR(EXACT(INDEX(${rs},${m}),${src}),EXACT(INDEX(${rs},${m}),${nm}))),FALSE),TRUE,` +
-    `SUMPRODUCT(EXACT(${NAMES.listRaters},${x})*(EXACT(${rs},${src})+EXACT(${rs},${nm})))>0)`;
+  // Listed under the row's source: the pair rater⇥source among the list's pairs, found by
+  // VLOOKUP (ignores case, knows wildcards) and confirmed by EXACT; else scanned with EXACT.
+  const x = `${rater}&CHAR(9)&${src}`;
+  const keys = NAMES.listRaterKeys;
+  const listed = `IF(IFERROR(EXACT(VLOOKUP(${x},${keys},1,FALSE),${x}),FALSE),TRUE,SUMPRODUCT(--EXACT(${keys},${x}))>0)`;
   return (
     `=IF(IFERROR(OR(TRIM(${review})=${str(aside.zh)},TRIM(${review})=${str(aside.en)}),FALSE),${STATUS.setAside},` +
     `IF(OR(${rater}="",${ratee}="",${src}=""),${STATUS.missingField},` +

@@ -3,7 +3,7 @@
  * names and the capacities (how many entry, adjustment and list rows carry formulas).
  * Header rows are row 2 of each input sheet (row 1 is a hint line); data start on row 3.
  */
-import type { Template } from '../core/template';
+import type { Indicator, Template } from '../core/template';
 import { columnLetter } from '../core/address';
 import type { SheetKey, TallyLayout, WorkbookLayout } from './plan';
 import { pooledTallyLabels } from './tally-labels';
@@ -18,6 +18,18 @@ export function pointsHeader(indicatorId: string): string {
   return `_p_${indicatorId}`;
 }
 export const FIRST_ROW = 3;
+
+/**
+ * Whether an indicator's points need a hidden formula column: level-coded indicators (a label
+ * or a level's points → points) and indicators some source does not score ("" or #N/A by the
+ * row's source). A plain number indicator every source scores has the typed cell as its points:
+ * its check (a number within 0..max, not TRUE/FALSE) sits once per row in the status formula.
+ * Fewer formula cells per row is what LibreOffice's load, recalculation and save cost grows with
+ * (docs/workbook.md, "Linear time").
+ */
+export function needsPointsColumn(template: Template, ind: Indicator): boolean {
+  return ind.levels !== undefined || !template.sources.every((s) => s.indicators.includes(ind.id));
+}
 
 export interface Capacities {
   /** Entry rows with formulas. */
@@ -39,9 +51,10 @@ export function computeLayout(
   const col = (i: number) => columnLetter(i);
   const indicatorCols: Record<string, string> = {};
   const pointCols: Record<string, string> = {};
+  let p = 0;
   template.indicators.forEach((ind, i) => {
     indicatorCols[ind.id] = col(3 + i);
-    pointCols[ind.id] = col(3 + n + 3 + i);
+    if (needsPointsColumn(template, ind)) pointCols[ind.id] = col(3 + n + 3 + p++);
   });
   const m = template.sources.length;
   const sourceCols: Record<string, string> = {};
@@ -52,7 +65,7 @@ export function computeLayout(
     const c = after + 9 + 3 * i;
     blockCols[s.id] = { first: col(c), last: col(c + 1), misplaced: col(c + 2) };
   });
-  const valid = 3 + n + 3 + n;
+  const valid = 3 + n + 3 + p;
   const tally = tallyLayout(template, sheetNames.tally, cap);
   return {
     ...(tally ? { tally } : {}),
@@ -68,7 +81,7 @@ export function computeLayout(
       indicatorCols,
       totalCol: col(3 + n),
       statusCol: col(3 + n + 1),
-      // Hidden helpers: effective source, one points column per indicator, the status code.
+      // Hidden helpers: effective source, points columns (needsPointsColumn), the status code.
       pointCols,
       validCol: col(valid),
       rateeIndexCol: col(valid + 1),
@@ -103,6 +116,7 @@ export function computeLayout(
       raterIdCol: 'E',
       raterSourceCol: 'F',
       raterNameCol: 'G',
+      raterKeyCol: 'H',
     },
     summary: {
       sheet: sheetNames.summary,

@@ -203,7 +203,11 @@ export interface EntryLayout {
   rateeCol: string;
   /** Indicator id → column letter of the typed cell. */
   indicatorCols: Record<string, string>;
-  /** Indicator id → hidden helper column with the cell's points (or #N/A when invalid). */
+  /**
+   * Indicator id → hidden helper column with the cell's points (or #N/A when invalid), only for
+   * the indicators that need one (needsPointsColumn in ./layout.ts); the others' points are the
+   * typed cell (pointsRef in ./formulas.ts).
+   */
   pointCols: Record<string, string>;
   totalCol: string;
   statusCol: string;
@@ -253,6 +257,8 @@ export interface ListsLayout {
   raterIdCol: string;
   raterSourceCol: string;
   raterNameCol: string;
+  /** Hidden helper: `rater⇥source id` per rater row (raterKeyFormula in ./formulas.ts). */
+  raterKeyCol: string;
 }
 
 export interface SummaryLayout {
