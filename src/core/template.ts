@@ -150,6 +150,10 @@ export const RESERVED_HEADERS = [
   '状态',
   '_src',
   '_status',
+  '_ratee',
+  '_key',
+  '_max',
+  '_misplaced',
 ];
 
 /** Largest maximum, weight, cap or tier threshold accepted: far beyond any assessment, far below overflow. */
