@@ -16,6 +16,20 @@ import { cachedMismatches, engineFigures, workbookFigures, writeCase } from './c
 
 const SEEDS = Array.from({ length: 24 }, (_, i) => 1000 + i * 7);
 
+/**
+ * A seeded case whose plain indicators (no levels) get alternating maxima, 1 apart, so that no
+ * two neighbours share one: more runs than the status counts with COUNTIFS, so it tests them
+ * with its SUMPRODUCT (plainValidCount in src/workbook/formulas.ts). The seeded templates have
+ * at most three runs. Odd seed: written shuffled.
+ */
+function alternatingMaxima(c: Case): Case {
+  let k = 0;
+  const indicators = c.template.indicators.map((ind) =>
+    ind.levels ? ind : { ...ind, max: ind.max + (k++ % 2) },
+  );
+  return { ...c, seed: c.seed * 10 + 1, template: { ...c.template, indicators } };
+}
+
 interface Outcome {
   c: Case;
   fresh: string;
@@ -30,7 +44,14 @@ let noAggregate: { results: Results; recalculated: string } | null = null;
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dp-lo-cases-'));
-  const cases = SEEDS.map(makeCase);
+  const seeded = SEEDS.map(makeCase);
+  const cases = [
+    ...seeded,
+    ...seeded
+      .filter((c) => c.template.indicators.filter((i) => !i.levels).length >= 4)
+      .slice(0, 6)
+      .map(alternatingMaxima),
+  ];
   const paths: string[] = [];
   const engine: { results: Results; rows: RowResult[] }[] = [];
   for (const c of cases) {
@@ -60,7 +81,7 @@ beforeAll(async () => {
 
 describe('workbook formulas recalculated by LibreOffice equal the engine', () => {
   it('gives the same final, rank and tier for every ratee of every case', async () => {
-    expect(outcomes).toHaveLength(SEEDS.length);
+    expect(outcomes.length).toBeGreaterThan(SEEDS.length);
     for (const o of outcomes) {
       const wb = await openXlsx(o.recalculated);
       const fromWorkbook = workbookFigures(wb);
@@ -108,8 +129,17 @@ describe('workbook formulas recalculated by LibreOffice equal the engine', () =>
     }
   });
 
-  it('exercises what the spec asks for: aggregates, levels, bad cells, adjustments, veto, quota ties', () => {
+  it('exercises what the spec asks for: aggregates, levels, bad cells, adjustments, veto, quota ties', async () => {
     const all = outcomes.map((o) => o.results);
+    // Both ways the status counts valid plain cells: COUNTIFS per run of equal maxima, SUMPRODUCT for many runs.
+    const statusOf = async (o: Outcome) => {
+      const wb = await openXlsx(o.fresh);
+      const e = readWorkbookContent(wb).stored.layout.entry;
+      return String(wb.getWorksheet('评分录入')!.getCell(`${e.validCol}${e.firstRow}`).formula);
+    };
+    const statuses = await Promise.all(outcomes.map(statusOf));
+    expect(statuses.filter((f) => /COUNTIFS\([A-Z]+\d+:[A-Z]+\d+,">=0"/.test(f)).length).toBeGreaterThan(10);
+    expect(statuses.filter((f) => /SUMPRODUCT\(\(?-?-?\(?ISNUMBER\(/.test(f)).length).toBeGreaterThan(3);
     const aggregates = new Set(outcomes.flatMap((o) => o.c.template.sources.map((s) => s.aggregate)));
     expect(outcomes.filter((o) => o.c.seed % 2 === 1).length).toBeGreaterThan(5);
     expect([...aggregates].sort()).toEqual(['mean', 'median', 'trimmed']);
@@ -137,7 +167,7 @@ describe('workbook formulas recalculated by LibreOffice equal the engine', () =>
     expect(ratees.some((r) => r.veto)).toBe(true);
     expect(ratees.some((r) => r.notes.some((n) => n.code === 'quota-tie'))).toBe(true);
     // Each case is different.
-    expect(new Set(all.map((r) => JSON.stringify(r.ratees.map((x) => x.final)))).size).toBe(SEEDS.length);
+    expect(new Set(all.map((r) => JSON.stringify(r.ratees.map((x) => x.final)))).size).toBe(outcomes.length);
   });
 
   it('shows an error in a source score as an error in the final, never as a missing source', async () => {
