@@ -1,23 +1,8 @@
 import { computeScores } from '../../src/core/scoring';
-import { validateTemplate, type Template } from '../../src/core/template';
 import type { AdjustmentRow, EntryRow } from '../../src/core/types';
+import { testTemplate } from '../helpers/template';
 
-export function tpl(over: Record<string, unknown>): Template {
-  const v = validateTemplate({
-    schema: 'duanping.template/1',
-    id: 't',
-    name: 'T',
-    indicators: [
-      { id: 'A', name: 'A', dimension: 'd', max: 60 },
-      { id: 'B', name: 'B', dimension: 'd', max: 40 },
-    ],
-    sources: [{ id: 's1', name: 'S1', weight: 1, aggregate: 'mean' }],
-    tiers: [{ name: 'X', min: 0 }],
-    ...over,
-  });
-  if (!v.ok) throw new Error(v.errors.join('; '));
-  return v.template;
-}
+const tpl = testTemplate;
 
 const row = (source: string, rater: string, ratee: string, A: unknown, B: unknown): EntryRow => ({
   source,
