@@ -25,7 +25,7 @@ export type {
 
 export type { CellWrite } from '../workbook/edits';
 
-/** A file made for the user to keep (the values-only copy, a PDF). */
+/** A file made for the user to keep (the values-only copy). */
 export interface ExportFile {
   name: string;
   /** MIME type. */

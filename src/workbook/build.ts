@@ -344,7 +344,6 @@ function definedNames(layout: WorkbookLayout, tableColumns: string[]): DefinedNa
     { name: NAMES.adjPoints, refersTo: col(a.sheet, a.pointsValueCol, a.firstRow, a.lastRow) },
     { name: NAMES.listRatees, refersTo: col(l.sheet, l.rateeIdCol, l.firstRow, l.lastRow) },
     { name: NAMES.listRaters, refersTo: col(l.sheet, l.raterIdCol, l.firstRow, l.lastRow) },
-    { name: NAMES.listRaterSources, refersTo: col(l.sheet, l.raterSourceCol, l.firstRow, l.lastRow) },
     { name: NAMES.listRaterKeys, refersTo: col(l.sheet, l.raterKeyCol, l.firstRow, l.lastRow) },
     ...(layout.tally ? T.tallyNames(layout.tally) : []),
   ];
@@ -608,19 +607,17 @@ function entrySheet(
   // cells (conditional formats are evaluated per cell on saving).
   const rowTyped = `COUNTA($A${e.firstRow}:$${lastInd}${e.firstRow})>0`;
   const runKey = (ind: Indicator) => (ind.id in e.pointCols ? 'points' : `max ${ind.max}`);
-  for (let i = 0; i < inds.length;) {
-    let j = i;
-    while (j + 1 < inds.length && runKey(inds[j + 1]) === runKey(inds[i])) j++;
-    const top = `${e.indicatorCols[inds[i].id]}${e.firstRow}`;
+  for (const run of F.neighbourRuns(inds, runKey)) {
+    const [a, b] = [run[0], run[run.length - 1]];
+    const top = `${e.indicatorCols[a.id]}${e.firstRow}`;
     sheet.conditionalFormats.push({
-      range: `${top}:${e.indicatorCols[inds[j].id]}${e.lastRow}`,
+      range: `${top}:${e.indicatorCols[b.id]}${e.lastRow}`,
       formula:
-        inds[i].id in e.pointCols
-          ? `IF(ISERROR(${e.pointCols[inds[i].id]}${e.firstRow}),${rowTyped},FALSE)`
-          : `IF(IFERROR(${F.plainPointsTest(top, num(inds[i].max))},FALSE),FALSE,${rowTyped})`,
+        a.id in e.pointCols
+          ? `IF(ISERROR(${e.pointCols[a.id]}${e.firstRow}),${rowTyped},FALSE)`
+          : `IF(IFERROR(${F.plainPointsTest(top, num(a.max))},FALSE),FALSE,${rowTyped})`,
       style: { fill: '#FFC7CE', fontColor: '#9C0006' },
     });
-    i = j + 1;
   }
   sheet.conditionalFormats.push({
     range: range(e.statusCol),

@@ -39,7 +39,6 @@ export const NAMES = {
   adjPoints: 'DP_AdjPoints',
   listRatees: 'DP_ListRatees',
   listRaters: 'DP_ListRaters',
-  listRaterSources: 'DP_ListRaterSources',
   /** The rater list's hidden pair column: rater id, tab, the source id its source cell stands for. */
   listRaterKeys: 'DP_ListRaterKeys',
   entryKey: 'DP_EntryKey',
@@ -165,6 +164,23 @@ export function plainPointsTest(cell: string, max: string): string {
   return `ISNUMBER(${cell})*(${cell}>=0)*(${cell}<=${max})-ISLOGICAL(${cell})>0`;
 }
 
+/**
+ * The items in runs of neighbours with the same key (in order); an item whose key is null
+ * belongs to no run and ends the one before it. The status's valid-cell count and the entry
+ * sheet's red-cell rules group the indicators so.
+ */
+export function neighbourRuns<T>(items: readonly T[], key: (x: T, i: number) => string | null): T[][] {
+  const runs: T[][] = [];
+  let last: string | null = null;
+  items.forEach((x, i) => {
+    const k = key(x, i);
+    if (k !== null && k === last) runs[runs.length - 1].push(x);
+    else if (k !== null) runs.push([x]);
+    last = k;
+  });
+  return runs;
+}
+
 /** Runs of neighbouring plain indicators with the same max, more than this: one SUMPRODUCT instead of a COUNTIFS each. */
 const COUNTIFS_RUNS = 3;
 
@@ -196,13 +212,7 @@ function plainValidCount(template: Template, layout: WorkbookLayout, row: number
     .filter((_, i) => plain[i])
     .map((ind) => `ISLOGICAL(${e.indicatorCols[ind.id]}${row})`)
     .join('+');
-  const runs: Indicator[][] = [];
-  inds.forEach((ind, i) => {
-    if (!plain[i]) return;
-    const run = runs[runs.length - 1];
-    if (run && plain[i - 1] && run[0].max === ind.max) run.push(ind);
-    else runs.push([ind]);
-  });
+  const runs = neighbourRuns(inds, (ind, i) => (plain[i] ? String(ind.max) : null));
   if (runs.length <= COUNTIFS_RUNS) {
     const counts = runs.map((run) => {
       const r = cols(run[0], run[run.length - 1]);
@@ -387,8 +397,8 @@ export function statusFormula(
     new Set(sizes).size === 1
       ? num(sizes[0])
       : `SUMPRODUCT(EXACT(${src},${arrayConst(ids)})*${arrayConst(sizes)})`;
-  // Valid points: the plain indicators' typed cells tested in one SUMPRODUCT, the others' points
-  // columns counted; a cell of another source's column shows #N/A in its points column.
+  // Valid points: the plain indicators' typed cells counted at once (plainValidCount), the
+  // others' points columns counted; a cell of another source's column shows #N/A in its points column.
   const pts = Object.values(e.pointCols);
   const pRange = pts.length > 0 ? `${pts[0]}${row}:${pts[pts.length - 1]}${row}` : null;
   const plainCount = plainValidCount(template, layout, row);
